@@ -1,0 +1,205 @@
+//! The attribute-set family: attrNames, getAttr, listToAttrs, mapAttrs, zipAttrsWith, ...
+
+use crate::error::Result;
+use crate::eval::Eval;
+use crate::source::Span;
+use crate::symbol::Symbol;
+use crate::value::{Attr, Attrs, PrimOp, Thunk, Value};
+use std::collections::BTreeMap;
+
+fn attr_names(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let set = ev.expect_attrs(&a[0], span)?;
+    Ok(Value::list(
+        set.iter().map(|a| Value::str(a.name.as_str())).collect(),
+    ))
+}
+
+fn attr_values(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let set = ev.expect_attrs(&a[0], span)?;
+    Ok(Value::list(set.iter().map(|a| a.value.clone()).collect()))
+}
+
+fn get_attr(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let name = ev.expect_string(&a[0], span)?;
+    let set = ev.expect_attrs(&a[1], span)?;
+    match set.get(Symbol::new(name.as_str())).cloned() {
+        Some(v) => ev.force(&v),
+        None => Err(ev.error(
+            format!(
+                "attribute '{}' missing for call to 'getAttr'",
+                name.as_str()
+            ),
+            span,
+        )),
+    }
+}
+
+fn has_attr(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let name = ev.expect_string(&a[0], span)?;
+    let set = ev.expect_attrs(&a[1], span)?;
+    Ok(Value::Bool(set.get(Symbol::new(name.as_str())).is_some()))
+}
+
+fn remove_attrs(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let set = ev.expect_attrs(&a[0], span)?;
+    let names = ev.expect_list(&a[1], span)?;
+    let mut remove = Vec::with_capacity(names.len());
+    for n in names.iter() {
+        remove.push(Symbol::new(ev.expect_string(n, span)?.as_str()));
+    }
+    let kept: Vec<Attr> = set
+        .iter()
+        .filter(|a| !remove.contains(&a.name))
+        .cloned()
+        .collect();
+    Ok(Value::attrs(Attrs::from_sorted(kept)))
+}
+
+fn list_to_attrs(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let list = ev.expect_list(&a[0], span)?;
+    let mut items = Vec::with_capacity(list.len());
+    let (name_sym, value_sym) = (ev.syms.name, ev.syms.value);
+    for item in list.iter() {
+        let set = ev.expect_attrs(item, span)?;
+        let Some(name) = set.get(name_sym).cloned() else {
+            return Err(ev.error("attribute 'name' missing for call to 'listToAttrs'", span));
+        };
+        let name = ev.expect_string(&name, span)?;
+        let Some(value) = set.get(value_sym).cloned() else {
+            return Err(ev.error("attribute 'value' missing for call to 'listToAttrs'", span));
+        };
+        let span = set.get_attr(value_sym).and_then(|a| a.span);
+        items.push(Attr {
+            name: Symbol::new(name.as_str()),
+            value,
+            span,
+        });
+    }
+    // The first occurrence of a name wins.
+    Ok(Value::attrs(Attrs::from_unsorted(items, true)))
+}
+
+fn intersect_attrs(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let x = ev.expect_attrs(&a[0], span)?;
+    let y = ev.expect_attrs(&a[1], span)?;
+    let kept: Vec<Attr> = y
+        .iter()
+        .filter(|a| x.get(a.name).is_some())
+        .cloned()
+        .collect();
+    Ok(Value::attrs(Attrs::from_sorted(kept)))
+}
+
+fn cat_attrs(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let name = Symbol::new(ev.expect_string(&a[0], span)?.as_str());
+    let list = ev.expect_list(&a[1], span)?;
+    let mut out = Vec::new();
+    for item in list.iter() {
+        let set = ev.expect_attrs(item, span)?;
+        if let Some(v) = set.get(name) {
+            out.push(v.clone());
+        }
+    }
+    Ok(Value::list(out))
+}
+
+fn map_attrs(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let f = a[0].clone();
+    let set = ev.expect_attrs(&a[1], span)?;
+    let items = set
+        .iter()
+        .map(|attr| {
+            let partial = Value::Thunk(Thunk::apply(
+                f.clone(),
+                Value::str(attr.name.as_str()),
+                span,
+            ));
+            Attr {
+                name: attr.name,
+                value: Value::Thunk(Thunk::apply(partial, attr.value.clone(), span)),
+                span: attr.span,
+            }
+        })
+        .collect();
+    Ok(Value::attrs(Attrs::from_sorted(items)))
+}
+
+fn zip_attrs_with(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let f = a[0].clone();
+    let list = ev.expect_list(&a[1], span)?;
+    let mut grouped: BTreeMap<Symbol, Vec<Value>> = BTreeMap::new();
+    for item in list.iter() {
+        let set = ev.expect_attrs(item, span)?;
+        for attr in set.iter() {
+            grouped
+                .entry(attr.name)
+                .or_default()
+                .push(attr.value.clone());
+        }
+    }
+    let items = grouped
+        .into_iter()
+        .map(|(name, values)| {
+            let partial = Value::Thunk(Thunk::apply(f.clone(), Value::str(name.as_str()), span));
+            Attr {
+                name,
+                value: Value::Thunk(Thunk::apply(partial, Value::list(values), span)),
+                span: None,
+            }
+        })
+        .collect();
+    Ok(Value::attrs(Attrs::from_sorted(items)))
+}
+
+pub static PRIMOPS: &[PrimOp] = &[
+    PrimOp {
+        name: "attrNames",
+        arity: 1,
+        func: attr_names,
+    },
+    PrimOp {
+        name: "attrValues",
+        arity: 1,
+        func: attr_values,
+    },
+    PrimOp {
+        name: "getAttr",
+        arity: 2,
+        func: get_attr,
+    },
+    PrimOp {
+        name: "hasAttr",
+        arity: 2,
+        func: has_attr,
+    },
+    PrimOp {
+        name: "removeAttrs",
+        arity: 2,
+        func: remove_attrs,
+    },
+    PrimOp {
+        name: "listToAttrs",
+        arity: 1,
+        func: list_to_attrs,
+    },
+    PrimOp {
+        name: "intersectAttrs",
+        arity: 2,
+        func: intersect_attrs,
+    },
+    PrimOp {
+        name: "catAttrs",
+        arity: 2,
+        func: cat_attrs,
+    },
+    PrimOp {
+        name: "mapAttrs",
+        arity: 2,
+        func: map_attrs,
+    },
+    PrimOp {
+        name: "zipAttrsWith",
+        arity: 2,
+        func: zip_attrs_with,
+    },
+];

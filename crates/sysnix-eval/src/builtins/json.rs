@@ -1,0 +1,140 @@
+//! JSON: `toJSON` (also `--json` output) and `fromJSON`.
+
+use crate::error::Result;
+use crate::eval::{CoerceMode, Eval};
+use crate::source::Span;
+use crate::support::data::Data;
+use crate::support::float::format_float_json;
+use crate::support::strings::json_escape_string;
+use crate::value::{AttrsBuilder, Context, NixString, PrimOp, Value};
+
+/// Renders a value as JSON, as Nix's `toJSON` does (collecting string context).
+pub fn to_json(ev: &mut Eval, v: &Value, span: Span) -> Result<String> {
+    let mut ctx = Context::new();
+    let mut out = String::new();
+    write_json(ev, v, span, &mut out, &mut ctx)?;
+    Ok(out)
+}
+
+fn write_json(
+    ev: &mut Eval,
+    v: &Value,
+    span: Span,
+    out: &mut String,
+    ctx: &mut Context,
+) -> Result<()> {
+    let v = ev.force(v)?;
+    match &v {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Int(i) => out.push_str(&i.to_string()),
+        Value::Float(f) => out.push_str(&format_float_json(*f)),
+        Value::String(s) => {
+            if let Some(c) = s.context() {
+                ctx.extend(c.iter().cloned());
+            }
+            out.push_str(&json_escape_string(s.as_str()));
+        }
+        Value::Path(_) => {
+            let s = ev.coerce_to_string(&v, span, CoerceMode::Interpolation, ctx)?;
+            out.push_str(&json_escape_string(&s));
+        }
+        Value::Attrs(a) => {
+            if a.get(ev.syms.to_string).is_some() {
+                let s = ev.coerce_to_string(&v, span, CoerceMode::Interpolation, ctx)?;
+                out.push_str(&json_escape_string(&s));
+                return Ok(());
+            }
+            if let Some(o) = a.get(ev.syms.out_path).cloned() {
+                return write_json(ev, &o, span, out, ctx);
+            }
+            out.push('{');
+            for (i, attr) in a.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&json_escape_string(attr.name.as_str()));
+                out.push(':');
+                write_json(ev, &attr.value, span, out, ctx)?;
+            }
+            out.push('}');
+        }
+        Value::List(l) => {
+            out.push('[');
+            for (i, x) in l.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_json(ev, x, span, out, ctx)?;
+            }
+            out.push(']');
+        }
+        other => {
+            return Err(ev.error(
+                format!("cannot convert {} to JSON", other.type_desc()),
+                span,
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn to_json_prim(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let mut ctx = Context::new();
+    let mut out = String::new();
+    write_json(ev, &a[0], span, &mut out, &mut ctx)?;
+    Ok(Value::String(NixString::with_context(out, ctx)))
+}
+
+/// Converts parsed data (JSON or TOML) into Nix values.
+pub fn data_to_value(d: Data) -> Value {
+    match d {
+        Data::Null => Value::Null,
+        Data::Bool(b) => Value::Bool(b),
+        Data::Int(i) => Value::Int(i),
+        Data::Float(f) => Value::Float(f),
+        Data::String(s) => Value::str(s),
+        Data::List(l) => Value::list(l.into_iter().map(data_to_value).collect()),
+        Data::Attrs(items) => {
+            let mut b = AttrsBuilder::with_capacity(items.len());
+            for (k, v) in items {
+                b.insert_str(&k, data_to_value(v));
+            }
+            Value::attrs(b.build())
+        }
+    }
+}
+
+fn from_json(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let s = ev.expect_string(&a[0], span)?;
+    match crate::support::data::from_json(s.as_str()) {
+        Ok(d) => Ok(data_to_value(d)),
+        Err(msg) => Err(ev.error(msg, span)),
+    }
+}
+
+fn from_toml(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let s = ev.expect_string(&a[0], span)?;
+    match crate::support::data::from_toml(s.as_str()) {
+        Ok(d) => Ok(data_to_value(d)),
+        Err(msg) => Err(ev.error(msg, span)),
+    }
+}
+
+pub static PRIMOPS: &[PrimOp] = &[
+    PrimOp {
+        name: "toJSON",
+        arity: 1,
+        func: to_json_prim,
+    },
+    PrimOp {
+        name: "fromJSON",
+        arity: 1,
+        func: from_json,
+    },
+    PrimOp {
+        name: "fromTOML",
+        arity: 1,
+        func: from_toml,
+    },
+];

@@ -1,0 +1,300 @@
+//! The list family: map, filter, foldl', sort, genList, elemAt, partition, groupBy, ...
+
+use crate::error::Result;
+use crate::eval::Eval;
+use crate::source::Span;
+use crate::symbol::Symbol;
+use crate::value::{Attrs, AttrsBuilder, PrimOp, Thunk, Value};
+use std::collections::BTreeMap;
+
+fn map(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let f = a[0].clone();
+    let list = ev.expect_list(&a[1], span)?;
+    Ok(Value::list(
+        list.iter()
+            .map(|x| Value::Thunk(Thunk::apply(f.clone(), x.clone(), span)))
+            .collect(),
+    ))
+}
+
+fn filter(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let f = ev.force(&a[0])?;
+    let list = ev.expect_list(&a[1], span)?;
+    let mut out = Vec::new();
+    for x in list.iter() {
+        let keep = ev.call(&f, x.clone(), span)?;
+        if ev.expect_bool(&keep, span)? {
+            out.push(x.clone());
+        }
+    }
+    if out.len() == list.len() {
+        return Ok(Value::List(list));
+    }
+    Ok(Value::list(out))
+}
+
+fn index(ev: &mut Eval, list: &[Value], i: i64, span: Span) -> Result<Value> {
+    if i < 0 || i as usize >= list.len() {
+        return Err(ev.error(format!("list index {i} is out of bounds"), span));
+    }
+    ev.force(&list[i as usize])
+}
+
+fn head(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let list = ev.expect_list(&a[0], span)?;
+    index(ev, &list, 0, span)
+}
+
+fn tail(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let list = ev.expect_list(&a[0], span)?;
+    if list.is_empty() {
+        return Err(ev.error("'tail' called on an empty list", span));
+    }
+    Ok(Value::list(list[1..].to_vec()))
+}
+
+fn elem_at(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let list = ev.expect_list(&a[0], span)?;
+    let i = ev.expect_int(&a[1], span)?;
+    index(ev, &list, i, span)
+}
+
+fn length(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    Ok(Value::Int(ev.expect_list(&a[0], span)?.len() as i64))
+}
+
+fn elem(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let list = ev.expect_list(&a[1], span)?;
+    for x in list.iter() {
+        if ev.values_equal(&a[0], x, span)? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn gen_list(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let f = a[0].clone();
+    let n = ev.expect_int(&a[1], span)?;
+    if n < 0 {
+        return Err(ev.error(format!("cannot create list of size {n}"), span));
+    }
+    Ok(Value::list(
+        (0..n)
+            .map(|i| Value::Thunk(Thunk::apply(f.clone(), Value::Int(i), span)))
+            .collect(),
+    ))
+}
+
+fn concat_lists(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let lists = ev.expect_list(&a[0], span)?;
+    let mut out = Vec::new();
+    for l in lists.iter() {
+        out.extend(ev.expect_list(l, span)?.iter().cloned());
+    }
+    Ok(Value::list(out))
+}
+
+fn concat_map(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let f = ev.force(&a[0])?;
+    let list = ev.expect_list(&a[1], span)?;
+    let mut out = Vec::new();
+    for x in list.iter() {
+        let r = ev.call(&f, x.clone(), span)?;
+        out.extend(ev.expect_list(&r, span)?.iter().cloned());
+    }
+    Ok(Value::list(out))
+}
+
+fn foldl_strict(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let f = ev.force(&a[0])?;
+    let list = ev.expect_list(&a[2], span)?;
+    let mut acc = a[1].clone();
+    for x in list.iter() {
+        acc = ev.call_many(f.clone(), vec![acc, x.clone()], span)?;
+    }
+    ev.force(&acc)
+}
+
+fn any(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let f = ev.force(&a[0])?;
+    let list = ev.expect_list(&a[1], span)?;
+    for x in list.iter() {
+        let r = ev.call(&f, x.clone(), span)?;
+        if ev.expect_bool(&r, span)? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn all(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let f = ev.force(&a[0])?;
+    let list = ev.expect_list(&a[1], span)?;
+    for x in list.iter() {
+        let r = ev.call(&f, x.clone(), span)?;
+        if !ev.expect_bool(&r, span)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+/// A stable merge sort that can fail: the comparator is Nix code.
+fn merge_sort(ev: &mut Eval, f: &Value, items: Vec<Value>, span: Span) -> Result<Vec<Value>> {
+    if items.len() <= 1 {
+        return Ok(items);
+    }
+    let mut items = items;
+    let right = items.split_off(items.len() / 2);
+    let left = merge_sort(ev, f, items, span)?;
+    let right = merge_sort(ev, f, right, span)?;
+    let mut out = Vec::with_capacity(left.len() + right.len());
+    let (mut i, mut j) = (0, 0);
+    while i < left.len() && j < right.len() {
+        // Take from the right only when right < left: equal elements keep their order.
+        let r = ev.call_many(f.clone(), vec![right[j].clone(), left[i].clone()], span)?;
+        if ev.expect_bool(&r, span)? {
+            out.push(right[j].clone());
+            j += 1;
+        } else {
+            out.push(left[i].clone());
+            i += 1;
+        }
+    }
+    out.extend_from_slice(&left[i..]);
+    out.extend_from_slice(&right[j..]);
+    Ok(out)
+}
+
+fn sort(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let f = ev.force(&a[0])?;
+    let list = ev.expect_list(&a[1], span)?;
+    let items: Vec<Value> = list.iter().map(|v| ev.force(v)).collect::<Result<_>>()?;
+    Ok(Value::list(merge_sort(ev, &f, items, span)?))
+}
+
+fn partition(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let f = ev.force(&a[0])?;
+    let list = ev.expect_list(&a[1], span)?;
+    let (mut right, mut wrong) = (Vec::new(), Vec::new());
+    for x in list.iter() {
+        let r = ev.call(&f, x.clone(), span)?;
+        if ev.expect_bool(&r, span)? {
+            right.push(x.clone());
+        } else {
+            wrong.push(x.clone());
+        }
+    }
+    Ok(super::attrs_of(vec![
+        ("right", Value::list(right)),
+        ("wrong", Value::list(wrong)),
+    ]))
+}
+
+fn group_by(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let f = ev.force(&a[0])?;
+    let list = ev.expect_list(&a[1], span)?;
+    let mut groups: BTreeMap<Symbol, Vec<Value>> = BTreeMap::new();
+    for x in list.iter() {
+        let k = ev.call(&f, x.clone(), span)?;
+        let k = ev.expect_string(&k, span)?;
+        groups
+            .entry(Symbol::new(k.as_str()))
+            .or_default()
+            .push(x.clone());
+    }
+    let mut b = AttrsBuilder::with_capacity(groups.len());
+    for (k, v) in groups {
+        b.insert(k, Value::list(v));
+    }
+    Ok(Value::attrs(b.build()))
+}
+
+#[allow(dead_code)]
+fn empty() -> Attrs {
+    Attrs::new()
+}
+
+pub static PRIMOPS: &[PrimOp] = &[
+    PrimOp {
+        name: "map",
+        arity: 2,
+        func: map,
+    },
+    PrimOp {
+        name: "filter",
+        arity: 2,
+        func: filter,
+    },
+    PrimOp {
+        name: "head",
+        arity: 1,
+        func: head,
+    },
+    PrimOp {
+        name: "tail",
+        arity: 1,
+        func: tail,
+    },
+    PrimOp {
+        name: "elemAt",
+        arity: 2,
+        func: elem_at,
+    },
+    PrimOp {
+        name: "length",
+        arity: 1,
+        func: length,
+    },
+    PrimOp {
+        name: "elem",
+        arity: 2,
+        func: elem,
+    },
+    PrimOp {
+        name: "genList",
+        arity: 2,
+        func: gen_list,
+    },
+    PrimOp {
+        name: "concatLists",
+        arity: 1,
+        func: concat_lists,
+    },
+    PrimOp {
+        name: "concatMap",
+        arity: 2,
+        func: concat_map,
+    },
+    PrimOp {
+        name: "foldl'",
+        arity: 3,
+        func: foldl_strict,
+    },
+    PrimOp {
+        name: "any",
+        arity: 2,
+        func: any,
+    },
+    PrimOp {
+        name: "all",
+        arity: 2,
+        func: all,
+    },
+    PrimOp {
+        name: "sort",
+        arity: 2,
+        func: sort,
+    },
+    PrimOp {
+        name: "partition",
+        arity: 2,
+        func: partition,
+    },
+    PrimOp {
+        name: "groupBy",
+        arity: 2,
+        func: group_by,
+    },
+];

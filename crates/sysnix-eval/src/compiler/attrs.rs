@@ -1,0 +1,284 @@
+//! Attribute sets and `let` bindings: merging `a.b = 1; a.c = 2;` into nested sets,
+//! `inherit`, dynamic names, and the recursive scope of `rec` / `let`.
+
+use super::{AttrKey, AttrValue, AttrsDef, Compiler, Expr, StaticAttr};
+use crate::error::Result;
+use crate::source::Span;
+use crate::symbol::Symbol;
+use rnix::ast::{self, HasEntry};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+/// A set being collected, before its values are compiled.
+#[derive(Default)]
+struct Pending {
+    statics: BTreeMap<Symbol, (PendingValue, Span)>,
+    inherit_from: Vec<ast::Expr>,
+    dynamics: Vec<(ast::Attr, PendingValue, Span)>,
+}
+
+enum PendingValue {
+    Expr(ast::Expr),
+    Inherited(Symbol, Span),
+    InheritFrom(usize, Symbol),
+    Nested(Pending),
+}
+
+impl Compiler<'_> {
+    /// Compiles the entries of a set or `let`. `rec` makes the values see the set's own
+    /// static attributes; `allow_dynamic` is false for `let`.
+    pub(super) fn attrs_def(
+        &mut self,
+        entries: impl Iterator<Item = ast::Entry>,
+        rec: bool,
+        allow_dynamic: bool,
+        span: Span,
+    ) -> Result<AttrsDef> {
+        let mut pending = Pending::default();
+        self.collect(entries, &mut pending)?;
+        if !allow_dynamic {
+            if let Some((_, _, s)) = pending.dynamics.first() {
+                return Err(self.err("dynamic attributes not allowed in let", *s));
+            }
+        }
+        let _ = span;
+        if rec {
+            let names: Vec<Symbol> = pending.statics.keys().copied().collect();
+            self.push_scope(names.into_iter());
+            let r = self.finish(pending, true);
+            self.scopes.pop();
+            r
+        } else {
+            self.finish(pending, false)
+        }
+    }
+
+    fn collect(
+        &mut self,
+        entries: impl Iterator<Item = ast::Entry>,
+        into: &mut Pending,
+    ) -> Result<()> {
+        for entry in entries {
+            match entry {
+                ast::Entry::Inherit(inh) => {
+                    let span = self.span(&inh);
+                    let from = inh.from().and_then(|f| f.expr());
+                    let from_idx = from.map(|f| {
+                        into.inherit_from.push(f);
+                        into.inherit_from.len() - 1
+                    });
+                    for attr in inh.attrs() {
+                        let aspan = self.span(&attr);
+                        let name = match self.attr_key(&attr, aspan)? {
+                            AttrKey::Static(s) => s,
+                            AttrKey::Dynamic(_) => {
+                                return Err(
+                                    self.err("dynamic attributes not allowed in inherit", aspan)
+                                );
+                            }
+                        };
+                        let value = match from_idx {
+                            Some(i) => PendingValue::InheritFrom(i, name),
+                            None => PendingValue::Inherited(name, aspan),
+                        };
+                        self.insert_static(into, name, value, aspan)?;
+                    }
+                    let _ = span;
+                }
+                ast::Entry::AttrpathValue(av) => {
+                    let span = self.span(&av);
+                    let path: Vec<ast::Attr> = av
+                        .attrpath()
+                        .map(|p| p.attrs().collect())
+                        .unwrap_or_default();
+                    let value = av
+                        .value()
+                        .ok_or_else(|| self.err("syntax error, missing value", span))?;
+                    if path.is_empty() {
+                        return Err(self.err("syntax error, missing attribute name", span));
+                    }
+                    self.insert_path(into, &path, value, span)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn insert_static(
+        &self,
+        into: &mut Pending,
+        name: Symbol,
+        value: PendingValue,
+        span: Span,
+    ) -> Result<()> {
+        if let Some((_, prev)) = into.statics.get(&name) {
+            return Err(self.already_defined(name, span, *prev));
+        }
+        into.statics.insert(name, (value, span));
+        Ok(())
+    }
+
+    fn already_defined(
+        &self,
+        name: Symbol,
+        span: Span,
+        _prev: Span,
+    ) -> Box<crate::error::EvalError> {
+        self.err(
+            format!(
+                "attribute '{name}' already defined at {}",
+                self.describe_span(_prev)
+            ),
+            span,
+        )
+    }
+
+    fn describe_span(&self, s: Span) -> String {
+        let text = self.source;
+        let before = &text[..(s.start as usize).min(text.len())];
+        let line = before.matches('\n').count() + 1;
+        let col = before
+            .rsplit('\n')
+            .next()
+            .map(|l| l.chars().count())
+            .unwrap_or(0)
+            + 1;
+        let name = if self.dir_is_string() {
+            "(string)".to_string()
+        } else {
+            self.file_name()
+        };
+        format!("{name}:{line}:{col}")
+    }
+
+    fn insert_path(
+        &mut self,
+        into: &mut Pending,
+        path: &[ast::Attr],
+        value: ast::Expr,
+        span: Span,
+    ) -> Result<()> {
+        let aspan = self.span(&path[0]);
+        match self.attr_key(&path[0], aspan)? {
+            AttrKey::Static(name) => {
+                if path.len() == 1 {
+                    match into.statics.get_mut(&name) {
+                        None => {
+                            into.statics
+                                .insert(name, (PendingValue::Expr(value), aspan));
+                        }
+                        Some((PendingValue::Nested(nested), _)) => match &value {
+                            ast::Expr::AttrSet(set) => self.collect(set.entries(), nested)?,
+                            _ => return Err(self.already_defined(name, aspan, aspan)),
+                        },
+                        Some((_, prev)) => {
+                            let prev = *prev;
+                            return Err(self.already_defined(name, aspan, prev));
+                        }
+                    }
+                    return Ok(());
+                }
+                let slot = into
+                    .statics
+                    .entry(name)
+                    .or_insert_with(|| (PendingValue::Nested(Pending::default()), aspan));
+                if let PendingValue::Expr(ast::Expr::AttrSet(set)) = &slot.0 {
+                    let set = set.clone();
+                    let mut nested = Pending::default();
+                    self.collect(set.entries(), &mut nested)?;
+                    slot.0 = PendingValue::Nested(nested);
+                }
+                match &mut slot.0 {
+                    PendingValue::Nested(nested) => {
+                        // Borrow dance: take the nested set out while recursing.
+                        let mut n = std::mem::take(nested);
+                        let r = self.insert_path(&mut n, &path[1..], value, span);
+                        if let (PendingValue::Nested(slot_nested), _) =
+                            into.statics.get_mut(&name).expect("just inserted")
+                        {
+                            *slot_nested = n;
+                        }
+                        r
+                    }
+                    _ => {
+                        let prev = slot.1;
+                        Err(self.already_defined(name, aspan, prev))
+                    }
+                }
+            }
+            AttrKey::Dynamic(_) => {
+                let v = if path.len() == 1 {
+                    PendingValue::Expr(value)
+                } else {
+                    let mut nested = Pending::default();
+                    self.insert_path(&mut nested, &path[1..], value, span)?;
+                    PendingValue::Nested(nested)
+                };
+                into.dynamics.push((path[0].clone(), v, aspan));
+                Ok(())
+            }
+        }
+    }
+
+    /// Compiles collected entries. The caller has pushed the recursive scope if `rec`.
+    fn finish(&mut self, p: Pending, rec: bool) -> Result<AttrsDef> {
+        let inherit_from = p
+            .inherit_from
+            .iter()
+            .map(|e| self.compile(e))
+            .collect::<Result<Vec<_>>>()?;
+        let mut statics = Vec::with_capacity(p.statics.len());
+        for (name, (value, span)) in p.statics {
+            let value = self.finish_value(name, value, rec)?;
+            statics.push(StaticAttr { name, value, span });
+        }
+        let mut dynamics = Vec::new();
+        for (key, value, span) in p.dynamics {
+            let key = match self.attr_key(&key, span)? {
+                AttrKey::Static(s) => Rc::new(Expr::Lit(crate::value::Value::str(s.as_str()))),
+                AttrKey::Dynamic(e) => e,
+            };
+            let value = match self.finish_value(Symbol::new(""), value, rec)? {
+                AttrValue::Expr(e) => e,
+                AttrValue::Nested(def) => Rc::new(Expr::Attrs(def, span)),
+                _ => return Err(self.err("dynamic attributes not allowed in inherit", span)),
+            };
+            dynamics.push((key, value, span));
+        }
+        Ok(AttrsDef {
+            rec,
+            statics,
+            inherit_from,
+            dynamics,
+        })
+    }
+
+    fn finish_value(&mut self, name: Symbol, value: PendingValue, rec: bool) -> Result<AttrValue> {
+        Ok(match value {
+            PendingValue::Expr(ast::Expr::Lambda(l)) => {
+                let span = self.span(&l);
+                AttrValue::Expr(Rc::new(Expr::Lambda(self.lambda(&l, Some(name), span)?)))
+            }
+            PendingValue::Expr(e) => AttrValue::Expr(self.compile(&e)?),
+            PendingValue::Inherited(n, span) => {
+                // `inherit x;` reads `x` from the scope around the set, never the set itself.
+                let saved = if rec { self.scopes.pop() } else { None };
+                let r = self.resolve(n, span);
+                if let Some(s) = saved {
+                    self.scopes.push(s);
+                }
+                AttrValue::Inherited(Rc::new(Expr::Var(r?, span)))
+            }
+            PendingValue::InheritFrom(i, n) => AttrValue::InheritFrom(i, n),
+            PendingValue::Nested(p) => AttrValue::Nested(Box::new(self.finish(p, false)?)),
+        })
+    }
+
+    fn dir_is_string(&self) -> bool {
+        self.file_label.is_none()
+    }
+
+    fn file_name(&self) -> String {
+        self.file_label.clone().unwrap_or_default()
+    }
+}

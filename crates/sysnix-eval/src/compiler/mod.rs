@@ -1,0 +1,567 @@
+//! Compiles rnix's syntax tree into [`Expr`]: variables are resolved to scope slots,
+//! attribute paths are merged into nested sets, strings are unescaped and paths resolved.
+
+mod attrs;
+mod expr;
+mod show;
+
+pub use expr::*;
+
+use crate::error::{ErrorKind, EvalError, Result};
+use crate::source::Span;
+use crate::symbol::Symbol;
+use crate::value::Value;
+use rnix::ast::{self, AstToken, HasEntry, InterpolPart};
+use rowan::ast::AstNode;
+use std::collections::HashMap;
+use std::path::Path;
+use std::rc::Rc;
+
+/// A compile-time scope.
+struct Scope {
+    names: HashMap<Symbol, u32>,
+    is_with: bool,
+}
+
+/// Everything compilation of one file needs to know.
+pub struct Compiler<'a> {
+    file: u32,
+    /// Directory relative paths are resolved against.
+    dir: &'a Path,
+    globals: &'a HashMap<Symbol, Value>,
+    home: Option<String>,
+    scopes: Vec<Scope>,
+    source: &'a str,
+    /// How positions in this file are named in messages (`None` for `«string»`).
+    pub file_label: Option<String>,
+}
+
+/// Canonicalises an absolute path as Nix's canonPath does: no `.`, `..` or double slashes,
+/// no trailing slash; symlinks are not resolved.
+pub fn canon_path(p: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for c in p.split('/') {
+        match c {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            c => parts.push(c),
+        }
+    }
+    if parts.is_empty() {
+        "/".into()
+    } else {
+        format!("/{}", parts.join("/"))
+    }
+}
+
+impl<'a> Compiler<'a> {
+    /// A compiler for one file; `scope` names the slots of an initial scope (scopedImport).
+    pub fn new(
+        file: u32,
+        dir: &'a Path,
+        source: &'a str,
+        globals: &'a HashMap<Symbol, Value>,
+        scope: Option<&[Symbol]>,
+    ) -> Self {
+        let mut c = Compiler {
+            file,
+            dir,
+            globals,
+            home: std::env::var("HOME").ok(),
+            scopes: vec![],
+            source,
+            file_label: None,
+        };
+        if let Some(names) = scope {
+            c.push_scope(names.iter().copied());
+        }
+        c
+    }
+
+    /// Parses and compiles a whole source text.
+    pub fn compile_root(&mut self) -> Result<Rc<Expr>> {
+        let parse = rnix::Root::parse(self.source);
+        if let Some(err) = parse.errors().first() {
+            return Err(self.parse_error(err));
+        }
+        let root = parse.tree();
+        match root.expr() {
+            Some(e) => self.compile(&e),
+            None => Err(EvalError::new(
+                ErrorKind::Parse,
+                "syntax error, unexpected end of file",
+                None,
+            )),
+        }
+    }
+
+    fn parse_error(&self, err: &rnix::ParseError) -> Box<EvalError> {
+        use rnix::ParseError as P;
+        let token_text = |r: &rnix::TextRange| {
+            let t = &self.source[usize::from(r.start())..usize::from(r.end())];
+            if t.is_empty() {
+                "end of file".to_string()
+            } else {
+                format!("'{t}'")
+            }
+        };
+        let (msg, range) = match err {
+            P::Unexpected(r) | P::UnexpectedExtra(r) | P::UnexpectedWanted(_, r, _) => (
+                format!("syntax error, unexpected {}", token_text(r)),
+                Some(*r),
+            ),
+            P::UnexpectedDoubleBind(r) => ("syntax error, duplicate binding".to_string(), Some(*r)),
+            P::DuplicatedArgs(r, name) => (
+                format!("duplicate formal function argument '{name}'"),
+                Some(*r),
+            ),
+            P::UnexpectedEOF | P::UnexpectedEOFWanted(_) => {
+                ("syntax error, unexpected end of file".into(), None)
+            }
+            P::RecursionLimitExceeded => (
+                "syntax error, the expression is nested too deeply".into(),
+                None,
+            ),
+            other => (format!("syntax error: {other}"), None),
+        };
+        let span = range.map(|r| self.span_of_range(r)).or_else(|| {
+            let end = self.source.len() as u32;
+            Some(Span {
+                file: self.file,
+                start: end,
+                end,
+            })
+        });
+        EvalError::new(ErrorKind::Parse, msg, span)
+    }
+
+    fn span_of_range(&self, r: rnix::TextRange) -> Span {
+        Span {
+            file: self.file,
+            start: r.start().into(),
+            end: r.end().into(),
+        }
+    }
+
+    fn span(&self, node: &impl AstNode<Language = rnix::NixLanguage>) -> Span {
+        let r = node.syntax().text_range();
+        // Nix positions point at the first token, not leading trivia.
+        let start = node
+            .syntax()
+            .first_token()
+            .map(|t| t.text_range().start())
+            .unwrap_or(r.start());
+        Span {
+            file: self.file,
+            start: start.into(),
+            end: r.end().into(),
+        }
+    }
+
+    fn err(&self, msg: impl Into<String>, span: Span) -> Box<EvalError> {
+        EvalError::new(ErrorKind::Eval, msg, Some(span))
+    }
+
+    fn push_scope(&mut self, names: impl Iterator<Item = Symbol>) {
+        let names = names.enumerate().map(|(i, n)| (n, i as u32)).collect();
+        self.scopes.push(Scope {
+            names,
+            is_with: false,
+        });
+    }
+
+    fn resolve(&self, name: Symbol, span: Span) -> Result<VarRef> {
+        let mut withs = Vec::new();
+        for (depth, scope) in self.scopes.iter().rev().enumerate() {
+            if scope.is_with {
+                withs.push(depth as u32);
+            } else if let Some(idx) = scope.names.get(&name) {
+                return Ok(VarRef::Local {
+                    depth: depth as u32,
+                    idx: *idx,
+                });
+            }
+        }
+        if let Some(v) = self.globals.get(&name) {
+            return Ok(VarRef::Global(v.clone()));
+        }
+        if withs.is_empty() {
+            return Err(self.err(format!("undefined variable '{name}'"), span));
+        }
+        Ok(VarRef::With { name, withs })
+    }
+
+    fn var(&self, name: &str, span: Span) -> Result<Rc<Expr>> {
+        Ok(Rc::new(Expr::Var(
+            self.resolve(Symbol::new(name), span)?,
+            span,
+        )))
+    }
+
+    /// Compiles one expression.
+    pub fn compile(&mut self, e: &ast::Expr) -> Result<Rc<Expr>> {
+        let span = self.span(e);
+        Ok(Rc::new(match e {
+            ast::Expr::Paren(p) => return self.compile_opt(p.expr(), span),
+            ast::Expr::Root(r) => return self.compile_opt(r.expr(), span),
+            ast::Expr::Literal(l) => self.literal(l, span)?,
+            ast::Expr::Ident(id) => {
+                let name = ident_text(id);
+                Expr::Var(self.resolve(Symbol::new(&name), span)?, span)
+            }
+            ast::Expr::Str(s) => self.string(s, span)?,
+            ast::Expr::PathAbs(_)
+            | ast::Expr::PathRel(_)
+            | ast::Expr::PathHome(_)
+            | ast::Expr::PathSearch(_) => {
+                let p = ast::Path::cast(e.syntax().clone())
+                    .ok_or_else(|| self.err("bad path", span))?;
+                return self.path(&p, span);
+            }
+            ast::Expr::List(l) => {
+                let items = l
+                    .items()
+                    .map(|i| self.compile(&i))
+                    .collect::<Result<Vec<_>>>()?;
+                Expr::List(items)
+            }
+            ast::Expr::Apply(_) => {
+                let mut args = Vec::new();
+                let mut cur = e.clone();
+                while let ast::Expr::Apply(a) = &cur {
+                    let arg = a
+                        .argument()
+                        .ok_or_else(|| self.err("missing argument", span))?;
+                    args.push(arg);
+                    cur = a
+                        .lambda()
+                        .ok_or_else(|| self.err("missing function", span))?;
+                }
+                args.reverse();
+                let f = self.compile(&cur)?;
+                let args = args
+                    .iter()
+                    .map(|a| self.compile(a))
+                    .collect::<Result<Vec<_>>>()?;
+                Expr::Call(f, args, span)
+            }
+            ast::Expr::Lambda(l) => Expr::Lambda(self.lambda(l, None, span)?),
+            ast::Expr::Select(s) => {
+                let target = self.compile_opt(s.expr(), span)?;
+                let path = self.attrpath(s.attrpath(), span)?;
+                let default = match s.default_expr() {
+                    Some(d) => Some(self.compile(&d)?),
+                    None => None,
+                };
+                Expr::Select(target, path, default, span)
+            }
+            ast::Expr::HasAttr(h) => {
+                let target = self.compile_opt(h.expr(), span)?;
+                let path = self.attrpath(h.attrpath(), span)?;
+                Expr::HasAttr(target, path, span)
+            }
+            ast::Expr::IfElse(i) => Expr::If(
+                self.compile_opt(i.condition(), span)?,
+                self.compile_opt(i.body(), span)?,
+                self.compile_opt(i.else_body(), span)?,
+                span,
+            ),
+            ast::Expr::Assert(a) => {
+                let text = a.condition().map(|c| show::show(&c)).unwrap_or_default();
+                Expr::Assert(
+                    self.compile_opt(a.condition(), span)?,
+                    self.compile_opt(a.body(), span)?,
+                    text,
+                    span,
+                )
+            }
+            ast::Expr::With(w) => {
+                let ns = self.compile_opt(w.namespace(), span)?;
+                self.scopes.push(Scope {
+                    names: HashMap::new(),
+                    is_with: true,
+                });
+                let body = self.compile_opt(w.body(), span);
+                self.scopes.pop();
+                Expr::With(ns, body?, span)
+            }
+            ast::Expr::UnaryOp(u) => {
+                let inner = self.compile_opt(u.expr(), span)?;
+                match u.operator() {
+                    Some(ast::UnaryOpKind::Invert) => Expr::Not(inner, span),
+                    Some(ast::UnaryOpKind::Negate) => Expr::Neg(inner, span),
+                    None => return Err(self.err("syntax error, unknown unary operator", span)),
+                }
+            }
+            ast::Expr::BinOp(b) => self.binop(b, span)?,
+            ast::Expr::AttrSet(set) => {
+                let rec = set.rec_token().is_some();
+                Expr::Attrs(
+                    Box::new(self.attrs_def(set.entries(), rec, true, span)?),
+                    span,
+                )
+            }
+            ast::Expr::LetIn(l) => {
+                let def = self.attrs_def(l.entries(), true, false, span)?;
+                let names = def.statics.iter().map(|a| a.name).collect::<Vec<_>>();
+                self.push_scope(names.into_iter());
+                let body = self.compile_opt(l.body(), span);
+                self.scopes.pop();
+                Expr::Let(Box::new(def), body?, span)
+            }
+            ast::Expr::LegacyLet(l) => {
+                // `let { a = 1; body = a; }` is `rec { ... }.body`.
+                let def = self.attrs_def(l.entries(), true, true, span)?;
+                let set = Rc::new(Expr::Attrs(Box::new(def), span));
+                Expr::Select(set, vec![AttrKey::Static(Symbol::new("body"))], None, span)
+            }
+            ast::Expr::CurPos(_) => Expr::CurPos(span),
+            ast::Expr::Error(_) => {
+                return Err(EvalError::new(ErrorKind::Parse, "syntax error", Some(span)));
+            }
+        }))
+    }
+
+    fn compile_opt(&mut self, e: Option<ast::Expr>, span: Span) -> Result<Rc<Expr>> {
+        match e {
+            Some(e) => self.compile(&e),
+            None => Err(EvalError::new(
+                ErrorKind::Parse,
+                "syntax error, missing expression",
+                Some(span),
+            )),
+        }
+    }
+
+    fn literal(&self, l: &ast::Literal, span: Span) -> Result<Expr> {
+        Ok(Expr::Lit(match l.kind() {
+            ast::LiteralKind::Integer(i) => match i.value() {
+                Ok(v) => Value::Int(v),
+                Err(_) => {
+                    return Err(self.err(format!("invalid integer '{}'", i.syntax().text()), span));
+                }
+            },
+            ast::LiteralKind::Float(f) => match f.value() {
+                Ok(v) => Value::Float(v),
+                Err(_) => {
+                    return Err(self.err(format!("invalid float '{}'", f.syntax().text()), span));
+                }
+            },
+            ast::LiteralKind::Uri(u) => Value::str(u.syntax().text()),
+        }))
+    }
+
+    fn string(&mut self, s: &ast::Str, span: Span) -> Result<Expr> {
+        let parts = s.normalized_parts();
+        let mut out = Vec::new();
+        for p in parts {
+            match p {
+                InterpolPart::Literal(text) => out.push(Rc::new(Expr::Lit(Value::str(text)))),
+                InterpolPart::Interpolation(i) => out.push(self.compile_opt(i.expr(), span)?),
+            }
+        }
+        Ok(match out.len() {
+            0 => Expr::Lit(Value::str("")),
+            1 if matches!(&*out[0], Expr::Lit(_)) => {
+                match Rc::try_unwrap(out.pop().unwrap_or_else(|| unreachable!())) {
+                    Ok(e) => e,
+                    Err(rc) => Expr::Interpolate(vec![rc], span),
+                }
+            }
+            _ => Expr::Interpolate(out, span),
+        })
+    }
+
+    fn path(&mut self, p: &ast::Path, span: Span) -> Result<Rc<Expr>> {
+        if let ast::Path::PathSearch(s) = p {
+            let text = s.syntax().text().to_string();
+            let name = text
+                .trim_start_matches('<')
+                .trim_end_matches('>')
+                .to_string();
+            let find = self.var("__findFile", span)?;
+            let nix_path = self.var("__nixPath", span)?;
+            return Ok(Rc::new(Expr::Call(
+                find,
+                vec![nix_path, Rc::new(Expr::Lit(Value::str(name)))],
+                span,
+            )));
+        }
+        let parts = p.parts();
+        let mut out: Vec<Rc<Expr>> = Vec::new();
+        for (i, part) in parts.iter().enumerate() {
+            match part {
+                InterpolPart::Literal(c) => {
+                    let mut text = c.text().to_string();
+                    if i == 0 {
+                        text = self.resolve_path_prefix(&text, span)?;
+                    }
+                    out.push(Rc::new(Expr::Lit(Value::str(text))));
+                }
+                InterpolPart::Interpolation(ip) => out.push(self.compile_opt(ip.expr(), span)?),
+            }
+        }
+        if out.len() == 1 {
+            if let Expr::Lit(Value::String(s)) = &*out[0] {
+                return Ok(Rc::new(Expr::Lit(Value::Path(Rc::new(canon_path(
+                    s.as_str(),
+                ))))));
+            }
+        }
+        Ok(Rc::new(Expr::PathInterpolate(out, span)))
+    }
+
+    /// Turns the literal start of a path into an absolute one (keeping a trailing slash,
+    /// which matters when an interpolation follows).
+    fn resolve_path_prefix(&self, text: &str, span: Span) -> Result<String> {
+        if let Some(rest) = text.strip_prefix('~') {
+            let home = self
+                .home
+                .clone()
+                .ok_or_else(|| self.err("cannot resolve '~': HOME is not set", span))?;
+            return Ok(format!("{home}{rest}"));
+        }
+        if text.starts_with('/') {
+            return Ok(text.to_string());
+        }
+        Ok(format!("{}/{}", self.dir.display(), text))
+    }
+
+    fn binop(&mut self, b: &ast::BinOp, span: Span) -> Result<Expr> {
+        let (l, r) = (b.lhs(), b.rhs());
+        let lspan = l.as_ref().map(|l| self.span(l)).unwrap_or(span);
+        let rspan = r.as_ref().map(|r| self.span(r)).unwrap_or(span);
+        let lhs = self.compile_opt(l, span)?;
+        let rhs = self.compile_opt(r, span)?;
+        use ast::BinOpKind as K;
+        let op = match b.operator() {
+            Some(K::Concat) => BinOp::Concat,
+            Some(K::Update) => BinOp::Update,
+            Some(K::Add) => BinOp::Add,
+            Some(K::Sub) => BinOp::Sub,
+            Some(K::Mul) => BinOp::Mul,
+            Some(K::Div) => BinOp::Div,
+            Some(K::And) => BinOp::And,
+            Some(K::Equal) => BinOp::Eq,
+            Some(K::Implication) => BinOp::Impl,
+            Some(K::Less) => BinOp::Lt,
+            Some(K::LessOrEq) => BinOp::Le,
+            Some(K::More) => BinOp::Gt,
+            Some(K::MoreOrEq) => BinOp::Ge,
+            Some(K::NotEqual) => BinOp::NotEq,
+            Some(K::Or) => BinOp::Or,
+            Some(K::PipeRight) => BinOp::PipeRight,
+            Some(K::PipeLeft) => BinOp::PipeLeft,
+            None => return Err(self.err("syntax error, unknown operator", span)),
+        };
+        Ok(Expr::BinOp(op, lhs, rhs, lspan, rspan))
+    }
+
+    fn lambda(
+        &mut self,
+        l: &ast::Lambda,
+        name: Option<Symbol>,
+        span: Span,
+    ) -> Result<Rc<LambdaDef>> {
+        let param = l
+            .param()
+            .ok_or_else(|| self.err("syntax error, missing parameter", span))?;
+        let (param, names): (Param, Vec<Symbol>) = match param {
+            ast::Param::IdentParam(p) => {
+                let n = Symbol::new(&p.ident().map(|i| ident_text(&i)).unwrap_or_default());
+                (Param::Ident(n), vec![n])
+            }
+            ast::Param::Pattern(pat) => {
+                let mut entries: Vec<(Symbol, Option<ast::Expr>)> = pat
+                    .pat_entries()
+                    .map(|e| {
+                        (
+                            Symbol::new(&e.ident().map(|i| ident_text(&i)).unwrap_or_default()),
+                            e.default(),
+                        )
+                    })
+                    .collect();
+                entries.sort_by(|a, b| a.0.cmp(&b.0));
+                let at = pat
+                    .pat_bind()
+                    .and_then(|b| b.ident())
+                    .map(|i| Symbol::new(&ident_text(&i)));
+                if let Some(at) = at {
+                    if entries.iter().any(|(n, _)| *n == at) {
+                        return Err(
+                            self.err(format!("duplicate formal function argument '{at}'"), span)
+                        );
+                    }
+                }
+                let mut names: Vec<Symbol> = entries.iter().map(|e| e.0).collect();
+                names.extend(at);
+                self.push_scope(names.iter().copied());
+                let mut formals = Vec::new();
+                for (n, d) in entries {
+                    let d = match d {
+                        Some(d) => match self.compile(&d) {
+                            Ok(c) => Some(c),
+                            Err(e) => {
+                                self.scopes.pop();
+                                return Err(e);
+                            }
+                        },
+                        None => None,
+                    };
+                    formals.push((n, d));
+                }
+                self.scopes.pop();
+                (
+                    Param::Formals {
+                        formals,
+                        ellipsis: pat.ellipsis_token().is_some(),
+                        at,
+                    },
+                    names,
+                )
+            }
+        };
+        let slots = names.len() as u32;
+        self.push_scope(names.into_iter());
+        let body = self.compile_opt(l.body(), span);
+        self.scopes.pop();
+        Ok(Rc::new(LambdaDef {
+            name,
+            param,
+            body: body?,
+            span,
+            slots,
+        }))
+    }
+
+    /// Compiles an attribute path (`a.${b}."c"`).
+    fn attrpath(&mut self, p: Option<ast::Attrpath>, span: Span) -> Result<Vec<AttrKey>> {
+        let p = p.ok_or_else(|| self.err("syntax error, missing attribute path", span))?;
+        p.attrs().map(|a| self.attr_key(&a, span)).collect()
+    }
+
+    fn attr_key(&mut self, a: &ast::Attr, span: Span) -> Result<AttrKey> {
+        match a {
+            ast::Attr::Ident(i) => Ok(AttrKey::Static(Symbol::new(&ident_text(i)))),
+            ast::Attr::Str(s) => match self.string(s, span)? {
+                Expr::Lit(Value::String(s)) => Ok(AttrKey::Static(Symbol::new(s.as_str()))),
+                e => Ok(AttrKey::Dynamic(Rc::new(e))),
+            },
+            ast::Attr::Dynamic(d) => {
+                let e = self.compile_opt(d.expr(), span)?;
+                if let Expr::Lit(Value::String(s)) = &*e {
+                    return Ok(AttrKey::Static(Symbol::new(s.as_str())));
+                }
+                Ok(AttrKey::Dynamic(e))
+            }
+        }
+    }
+}
+
+fn ident_text(i: &ast::Ident) -> String {
+    i.ident_token()
+        .map(|t| t.text().to_string())
+        .unwrap_or_default()
+}

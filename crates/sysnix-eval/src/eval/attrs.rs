@@ -1,0 +1,117 @@
+//! Building attribute sets and `let` scopes from their compiled definitions.
+
+use super::Eval;
+use crate::compiler::{AttrValue, AttrsDef};
+use crate::error::Result;
+use crate::source::Span;
+use crate::symbol::Symbol;
+use crate::value::{Attr, Attrs, Env, Thunk, ThunkState, Value};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+impl Eval {
+    /// Evaluates `{ ... }` / `rec { ... }` to a set whose values are suspended.
+    pub(super) fn eval_attrs(
+        &mut self,
+        def: &AttrsDef,
+        env: &Rc<Env>,
+        span: Span,
+    ) -> Result<Value> {
+        let value_env = if def.rec {
+            Env::new(def.statics.len(), Some(env.clone()))
+        } else {
+            env.clone()
+        };
+        let attrs = self.build_attrs(def, &value_env, env, def.rec, span)?;
+        Ok(Value::attrs(attrs))
+    }
+
+    /// Creates the scope of a `let` (every binding suspended in it).
+    pub(super) fn let_env(&mut self, def: &AttrsDef, env: &Rc<Env>) -> Result<Rc<Env>> {
+        let env2 = Env::new(def.statics.len(), Some(env.clone()));
+        let from = self.inherit_sources(def, &env2);
+        for (i, attr) in def.statics.iter().enumerate() {
+            let v = self.attr_value(&attr.value, &from, &env2, env, attr.span)?;
+            env2.set(i, v);
+        }
+        Ok(env2)
+    }
+
+    fn inherit_sources(&mut self, def: &AttrsDef, value_env: &Rc<Env>) -> Vec<Value> {
+        def.inherit_from
+            .iter()
+            .map(|e| self.delay(e, value_env))
+            .collect()
+    }
+
+    fn attr_value(
+        &mut self,
+        v: &AttrValue,
+        from: &[Value],
+        value_env: &Rc<Env>,
+        outer: &Rc<Env>,
+        span: Span,
+    ) -> Result<Value> {
+        Ok(match v {
+            AttrValue::Expr(e) => self.delay(e, value_env),
+            AttrValue::Inherited(e) => self.delay(e, outer),
+            AttrValue::InheritFrom(i, name) => Value::Thunk(Thunk(Rc::new(RefCell::new(
+                ThunkState::Select(from[*i].clone(), *name, span),
+            )))),
+            AttrValue::Nested(d) => {
+                Value::attrs(self.build_attrs(d, value_env, value_env, false, span)?)
+            }
+        })
+    }
+
+    fn build_attrs(
+        &mut self,
+        def: &AttrsDef,
+        value_env: &Rc<Env>,
+        outer: &Rc<Env>,
+        rec: bool,
+        span: Span,
+    ) -> Result<Attrs> {
+        let from = self.inherit_sources(def, value_env);
+        let mut items = Vec::with_capacity(def.statics.len() + def.dynamics.len());
+        for (i, attr) in def.statics.iter().enumerate() {
+            let v = self.attr_value(&attr.value, &from, value_env, outer, attr.span)?;
+            if rec {
+                value_env.set(i, v.clone());
+            }
+            items.push(Attr {
+                name: attr.name,
+                value: v,
+                span: Some(attr.span),
+            });
+        }
+        if def.dynamics.is_empty() {
+            return Ok(Attrs::from_sorted(items));
+        }
+        for (key, value, aspan) in &def.dynamics {
+            let k = self.eval(key, value_env)?;
+            if matches!(k, Value::Null) {
+                continue;
+            }
+            let name = Symbol::new(
+                self.expect_string(&k, key.span().unwrap_or(*aspan))?
+                    .as_str(),
+            );
+            if let Some(prev) = items.iter().find(|a| a.name == name) {
+                let at = prev.span.map(|s| self.pos_text(s)).unwrap_or_default();
+                return Err(self.error(
+                    format!("dynamic attribute '{name}' already defined at {at}"),
+                    *aspan,
+                ));
+            }
+            let v = self.delay(value, value_env);
+            items.push(Attr {
+                name,
+                value: v,
+                span: Some(*aspan),
+            });
+        }
+        let _ = span;
+        Ok(Attrs::from_unsorted(items, true))
+    }
+}

@@ -1,0 +1,239 @@
+//! Type checks with Nix's error wording, and coercion of values to strings and paths
+//! (string interpolation, `toString`, copying local paths to the store).
+
+use super::Eval;
+use crate::compiler::Expr;
+use crate::error::Result;
+use crate::source::Span;
+use crate::value::{Attrs, Context, ContextElem, Env, NixString, Value};
+use std::rc::Rc;
+
+/// How far coercion to a string goes.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum CoerceMode {
+    /// `"${x}"` and `+`: strings, paths (copied to the store), sets with `__toString`/`outPath`.
+    Interpolation,
+    /// `toString` / `concatStringsSep`-like: also numbers, Booleans, null and lists; paths
+    /// stay paths.
+    ToString,
+    /// Like `Interpolation` but paths are not copied to the store (`+` on a path).
+    NoCopy,
+}
+
+impl Eval {
+    fn type_error(&self, v: &Value, expected: &str, span: Span) -> Box<crate::error::EvalError> {
+        self.error(
+            format!("value is {} while {expected} was expected", v.type_desc()),
+            span,
+        )
+    }
+
+    /// Forces `v` and requires a Boolean.
+    pub fn expect_bool(&mut self, v: &Value, span: Span) -> Result<bool> {
+        match self.force(v)? {
+            Value::Bool(b) => Ok(b),
+            other => Err(self.type_error(&other, "a Boolean", span)),
+        }
+    }
+
+    /// Forces `v` and requires an integer.
+    pub fn expect_int(&mut self, v: &Value, span: Span) -> Result<i64> {
+        match self.force(v)? {
+            Value::Int(i) => Ok(i),
+            other => Err(self.type_error(&other, "an integer", span)),
+        }
+    }
+
+    /// Forces `v` and requires a number, as a float.
+    pub fn expect_number(&mut self, v: &Value, span: Span) -> Result<f64> {
+        match self.force(v)? {
+            Value::Int(i) => Ok(i as f64),
+            Value::Float(f) => Ok(f),
+            other => Err(self.type_error(&other, "a float", span)),
+        }
+    }
+
+    /// Forces `v` and requires a string (no coercion).
+    pub fn expect_string(&mut self, v: &Value, span: Span) -> Result<NixString> {
+        match self.force(v)? {
+            Value::String(s) => Ok(s),
+            other => Err(self.type_error(&other, "a string", span)),
+        }
+    }
+
+    /// Forces `v` and requires a set.
+    pub fn expect_attrs(&mut self, v: &Value, span: Span) -> Result<Rc<Attrs>> {
+        match self.force(v)? {
+            Value::Attrs(a) => Ok(a),
+            other => Err(self.type_error(&other, "a set", span)),
+        }
+    }
+
+    /// Forces `v` and requires a list.
+    pub fn expect_list(&mut self, v: &Value, span: Span) -> Result<Rc<Vec<Value>>> {
+        match self.force(v)? {
+            Value::List(l) => Ok(l),
+            other => Err(self.type_error(&other, "a list", span)),
+        }
+    }
+
+    /// Forces `v` and requires a function.
+    pub fn expect_function(&mut self, v: &Value, span: Span) -> Result<Value> {
+        let f = self.force(v)?;
+        match &f {
+            Value::Lambda(_) | Value::PrimOp(_) | Value::PrimOpApp(_) => Ok(f),
+            Value::Attrs(a) if a.get(self.syms.functor).is_some() => Ok(f),
+            other => Err(self.type_error(other, "a function", span)),
+        }
+    }
+
+    /// Coerces to a string, collecting context into `ctx`.
+    pub fn coerce_to_string(
+        &mut self,
+        v: &Value,
+        span: Span,
+        mode: CoerceMode,
+        ctx: &mut Context,
+    ) -> Result<String> {
+        let v = self.force(v)?;
+        match &v {
+            Value::String(s) => {
+                if let Some(c) = s.context() {
+                    ctx.extend(c.iter().cloned());
+                }
+                Ok(s.as_str().to_string())
+            }
+            Value::Path(p) => {
+                if mode == CoerceMode::Interpolation {
+                    let sp = self.copy_path_to_store(p, span)?;
+                    ctx.insert(ContextElem::Opaque(sp.clone()));
+                    Ok(sp)
+                } else {
+                    Ok(p.to_string())
+                }
+            }
+            Value::Attrs(a) => {
+                if let Some(f) = a.get(self.syms.to_string).cloned() {
+                    let r = self.call(&f, v.clone(), span)?;
+                    return self.coerce_to_string(&r, span, mode, ctx);
+                }
+                if let Some(o) = a.get(self.syms.out_path).cloned() {
+                    return self.coerce_to_string(&o, span, mode, ctx);
+                }
+                Err(self.error("cannot coerce a set to a string", span))
+            }
+            Value::Int(i) if mode == CoerceMode::ToString => Ok(i.to_string()),
+            Value::Float(f) if mode == CoerceMode::ToString => {
+                Ok(crate::support::float::format_float_to_string(*f))
+            }
+            Value::Bool(b) if mode == CoerceMode::ToString => {
+                Ok(if *b { "1".into() } else { String::new() })
+            }
+            Value::Null if mode == CoerceMode::ToString => Ok(String::new()),
+            Value::List(l) if mode == CoerceMode::ToString => {
+                let mut out = String::new();
+                for (i, x) in l.iter().enumerate() {
+                    let s = self.coerce_to_string(x, span, mode, ctx)?;
+                    if i > 0 {
+                        // Nix separates with a space, but not after an empty list element.
+                        let prev_empty =
+                            matches!(self.force(&l[i - 1])?, Value::List(ref p) if p.is_empty());
+                        if !prev_empty {
+                            out.push(' ');
+                        }
+                    }
+                    out.push_str(&s);
+                }
+                Ok(out)
+            }
+            other => Err(self.error(
+                format!("cannot coerce {} to a string", other.type_desc()),
+                span,
+            )),
+        }
+    }
+
+    /// Coerces to an absolute path string (`builtins.readFile "/x"` and paths alike).
+    pub fn coerce_to_path(&mut self, v: &Value, span: Span) -> Result<(String, Context)> {
+        let mut ctx = Context::new();
+        let s = self.coerce_to_string(v, span, CoerceMode::NoCopy, &mut ctx)?;
+        if !s.starts_with('/') {
+            return Err(self.error(
+                format!("string '{s}' doesn't represent an absolute path"),
+                span,
+            ));
+        }
+        Ok((s, ctx))
+    }
+
+    /// The store path a local path is copied to when interpolated (computed, not written:
+    /// realising it belongs to the build step).
+    pub fn copy_path_to_store(&mut self, path: &str, span: Span) -> Result<String> {
+        if let Some(sp) = self.copied_paths.get(path) {
+            return Ok(sp.clone());
+        }
+        let store = sysnix_store::path::StoreDir::new(&self.opts.store_dir);
+        let name = path.rsplit('/').next().unwrap_or("").to_string();
+        let sp = store
+            .store_path_for_local_path(&name, std::path::Path::new(path))
+            .map_err(|e| {
+                self.error(
+                    format!(
+                        "getting status of '{path}': {}",
+                        crate::builtins::io_error_text(&e)
+                    ),
+                    span,
+                )
+            })?;
+        self.copied_paths.insert(path.to_string(), sp.clone());
+        Ok(sp)
+    }
+
+    pub(super) fn interpolate(
+        &mut self,
+        parts: &[Rc<Expr>],
+        env: &Rc<Env>,
+        span: Span,
+    ) -> Result<Value> {
+        let mut ctx = Context::new();
+        let mut out = String::new();
+        for p in parts {
+            if let Expr::Lit(Value::String(s)) = &**p {
+                out.push_str(s.as_str());
+                continue;
+            }
+            let v = self.eval(p, env)?;
+            let s = self.coerce_to_string(
+                &v,
+                p.span().unwrap_or(span),
+                CoerceMode::Interpolation,
+                &mut ctx,
+            )?;
+            out.push_str(&s);
+        }
+        Ok(Value::String(NixString::with_context(out, ctx)))
+    }
+
+    pub(super) fn path_interpolate(
+        &mut self,
+        parts: &[Rc<Expr>],
+        env: &Rc<Env>,
+        span: Span,
+    ) -> Result<Value> {
+        let mut ctx = Context::new();
+        let mut out = String::new();
+        for p in parts {
+            let v = self.eval(p, env)?;
+            let s =
+                self.coerce_to_string(&v, p.span().unwrap_or(span), CoerceMode::NoCopy, &mut ctx)?;
+            out.push_str(&s);
+        }
+        if !ctx.is_empty() {
+            return Err(self.error(
+                "a path cannot refer to a store path through string interpolation",
+                span,
+            ));
+        }
+        Ok(Value::Path(Rc::new(crate::compiler::canon_path(&out))))
+    }
+}

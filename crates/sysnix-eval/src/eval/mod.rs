@@ -1,0 +1,740 @@
+//! The interpreter: evaluates compiled expressions to weak head normal form, forces thunks
+//! (detecting infinite recursion by blackholing) and applies functions.
+
+mod attrs;
+mod coerce;
+mod ops;
+
+pub use coerce::CoerceMode;
+
+use crate::compiler::{AttrKey, Compiler, Expr, LambdaDef, Param, VarRef};
+use crate::error::{ErrorKind, EvalError, Result, TraceFrame};
+use crate::source::{Origin, SourceMap, Span};
+use crate::symbol::Symbol;
+use crate::value::{Attrs, AttrsBuilder, Closure, Env, PrimOpApp, Thunk, ThunkState, Value};
+use std::cell::Cell;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+/// Settings of one evaluation.
+#[derive(Clone, Debug)]
+pub struct EvalOptions {
+    /// The store directory paths are computed for (`/nix/store` by default).
+    pub store_dir: String,
+    /// Search path entries (`name=path` or `path`), `-I` ones first, then `NIX_PATH`'s.
+    pub nix_path: Vec<String>,
+    /// Keep and print "while evaluating" frames.
+    pub show_trace: bool,
+    /// `builtins.currentSystem`.
+    pub current_system: String,
+}
+
+impl Default for EvalOptions {
+    fn default() -> Self {
+        EvalOptions {
+            store_dir: "/nix/store".into(),
+            nix_path: Vec::new(),
+            show_trace: false,
+            current_system: format!("{}-linux", std::env::consts::ARCH),
+        }
+    }
+}
+
+/// Frequently used attribute names.
+pub struct Syms {
+    pub out_path: Symbol,
+    pub type_: Symbol,
+    pub functor: Symbol,
+    pub to_string: Symbol,
+    pub drv_path: Symbol,
+    pub name: Symbol,
+    pub value: Symbol,
+    pub file: Symbol,
+    pub line: Symbol,
+    pub column: Symbol,
+}
+
+thread_local! {
+    /// Lowest stack address evaluation may reach on this thread (0: unknown).
+    static STACK_FLOOR: Cell<usize> = const { Cell::new(0) };
+}
+
+fn stack_pointer() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(&marker) as *const u8 as usize
+}
+
+/// Runs `f` on a thread with a big stack so deep (but finite) recursion works; evaluation
+/// reports "stack overflow" cleanly before the stack really runs out.
+pub fn with_big_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    const SIZE: usize = 1 << 30;
+    let handle = std::thread::Builder::new()
+        .stack_size(SIZE)
+        .spawn(move || {
+            STACK_FLOOR.with(|s| s.set(stack_pointer().saturating_sub(SIZE - (4 << 20))));
+            f()
+        })
+        .expect("spawning the evaluation thread");
+    match handle.join() {
+        Ok(v) => v,
+        Err(p) => std::panic::resume_unwind(p),
+    }
+}
+
+/// The evaluator: its sources, builtins, import cache and settings.
+pub struct Eval {
+    pub sources: SourceMap,
+    pub globals: HashMap<Symbol, Value>,
+    pub opts: EvalOptions,
+    pub syms: Syms,
+    /// Local paths referenced from strings (`"${./x}"`) and the store paths they map to.
+    pub copied_paths: BTreeMap<String, String>,
+    /// Per-evaluation state of the builtins (derivations, regexes, ...).
+    pub builtin_state: crate::builtins::State,
+    import_cache: HashMap<String, Value>,
+    stack_floor: usize,
+}
+
+const MAX_TRACE: usize = 64;
+
+impl Eval {
+    /// A fresh evaluator with Nix's builtins.
+    pub fn new(opts: EvalOptions) -> Eval {
+        let floor = STACK_FLOOR.with(|s| s.get());
+        let stack_floor = if floor != 0 {
+            floor
+        } else {
+            stack_pointer().saturating_sub(1 << 20)
+        };
+        let syms = Syms {
+            out_path: Symbol::new("outPath"),
+            type_: Symbol::new("type"),
+            functor: Symbol::new("__functor"),
+            to_string: Symbol::new("__toString"),
+            drv_path: Symbol::new("drvPath"),
+            name: Symbol::new("name"),
+            value: Symbol::new("value"),
+            file: Symbol::new("file"),
+            line: Symbol::new("line"),
+            column: Symbol::new("column"),
+        };
+        let mut ev = Eval {
+            sources: SourceMap::default(),
+            globals: HashMap::new(),
+            opts,
+            syms,
+            copied_paths: BTreeMap::new(),
+            builtin_state: Default::default(),
+            import_cache: HashMap::new(),
+            stack_floor,
+        };
+        crate::builtins::install(&mut ev);
+        ev
+    }
+
+    /// Parses and compiles a source text. `scope` binds extra names (scopedImport) to
+    /// slots of the environment the result must be evaluated in.
+    pub fn compile(
+        &mut self,
+        origin: Origin,
+        text: &str,
+        dir: &Path,
+        scope: Option<&[Symbol]>,
+    ) -> Result<Rc<Expr>> {
+        let label = match &origin {
+            Origin::File(p) => Some(p.display().to_string()),
+            _ => None,
+        };
+        let file = self.sources.add(origin, Rc::from(text));
+        let mut c = Compiler::new(file, dir, text, &self.globals, scope);
+        c.file_label = label;
+        c.compile_root()
+    }
+
+    /// Evaluates an expression given as text (`-E`), relative paths resolving against `dir`.
+    pub fn eval_string(&mut self, text: &str, dir: &Path) -> Result<Value> {
+        let e = self.compile(Origin::String, text, dir, None)?;
+        let env = Env::new(0, None);
+        self.eval(&e, &env)
+    }
+
+    /// Evaluates a file (a directory means its `default.nix`), cached like `import`.
+    pub fn eval_file(&mut self, path: &Path) -> Result<Value> {
+        let abs = if path.is_absolute() {
+            path.to_path_buf()
+        } else {
+            std::env::current_dir()
+                .map(|d| d.join(path))
+                .unwrap_or_else(|_| path.to_path_buf())
+        };
+        let v = self.import_path(&crate::compiler::canon_path(&abs.to_string_lossy()), None)?;
+        self.force(&v)
+    }
+
+    /// `import path`: parses and evaluates a file once, caching the result.
+    pub fn import_path(&mut self, path: &str, span: Option<Span>) -> Result<Value> {
+        if let Some(v) = self.import_cache.get(path) {
+            return Ok(v.clone());
+        }
+        let (file, text) = self.read_nix_file(path, span)?;
+        let dir = file
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("/"));
+        let e = self.compile(Origin::File(file.clone()), &text, &dir, None)?;
+        let v = Value::Thunk(Thunk::new(e, Env::new(0, None)));
+        self.import_cache.insert(path.to_string(), v.clone());
+        Ok(v)
+    }
+
+    /// `scopedImport attrs path`: like import, with `attrs` in scope, and no caching.
+    pub fn scoped_import(&mut self, scope: &Attrs, path: &str, span: Span) -> Result<Value> {
+        let (file, text) = self.read_nix_file(path, Some(span))?;
+        let dir = file
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("/"));
+        let names: Vec<Symbol> = scope.iter().map(|a| a.name).collect();
+        let e = self.compile(Origin::File(file), &text, &dir, Some(&names))?;
+        let env = Env::with_values(scope.iter().map(|a| a.value.clone()).collect(), None);
+        self.eval(&e, &env)
+    }
+
+    fn read_nix_file(&mut self, path: &str, span: Option<Span>) -> Result<(PathBuf, String)> {
+        let mut file = PathBuf::from(path);
+        if file.is_dir() {
+            file = file.join("default.nix");
+        }
+        match std::fs::read(&file) {
+            Ok(bytes) => Ok((file, String::from_utf8_lossy(&bytes).into_owned())),
+            Err(e) => Err(EvalError::new(
+                ErrorKind::Eval,
+                format!(
+                    "getting status of '{}': {}",
+                    file.display(),
+                    crate::builtins::io_error_text(&e)
+                ),
+                span,
+            )),
+        }
+    }
+
+    /// An error at `span`.
+    pub fn error(&self, msg: impl Into<String>, span: Span) -> Box<EvalError> {
+        EvalError::new(ErrorKind::Eval, msg, Some(span))
+    }
+
+    /// Checks that the native stack has room for another level of evaluation.
+    #[inline]
+    fn check_stack(&self, span: Span) -> Result<()> {
+        if stack_pointer() < self.stack_floor {
+            return Err(EvalError::new(
+                ErrorKind::StackOverflow,
+                "stack overflow (possible infinite recursion)",
+                Some(span),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Adds a "while evaluating" frame to an error on its way out (bounded in number).
+    pub fn add_trace(
+        &mut self,
+        mut err: Box<EvalError>,
+        message: impl FnOnce() -> String,
+        span: Option<Span>,
+    ) -> Box<EvalError> {
+        if err.trace.len() < MAX_TRACE && !matches!(err.kind, ErrorKind::StackOverflow) {
+            err.trace.push(TraceFrame {
+                message: message(),
+                span,
+            });
+        }
+        err
+    }
+
+    /// Renders a position as Nix does inside messages: `(string):1:2` or `/path:1:2`.
+    pub fn pos_text(&self, span: Span) -> String {
+        let f = self.sources.file(span.file);
+        let (l, c) = f.line_col(span.start);
+        let name = match &f.origin {
+            Origin::File(p) => p.display().to_string(),
+            _ => "(string)".into(),
+        };
+        format!("{name}:{l}:{c}")
+    }
+
+    /// Suspends `e` in `env`, without allocating when the value is already known.
+    #[inline]
+    pub fn delay(&mut self, e: &Rc<Expr>, env: &Rc<Env>) -> Value {
+        match &**e {
+            Expr::Lit(v) => v.clone(),
+            Expr::Var(VarRef::Global(v), _) => v.clone(),
+            Expr::Var(VarRef::Local { depth, idx }, _) => {
+                match env.ancestor(*depth).slots[*idx as usize].get() {
+                    Some(v) => v.clone(),
+                    None => Value::Thunk(Thunk::new(e.clone(), env.clone())),
+                }
+            }
+            _ => Value::Thunk(Thunk::new(e.clone(), env.clone())),
+        }
+    }
+
+    /// Forces a value to weak head normal form.
+    #[inline]
+    pub fn force(&mut self, v: &Value) -> Result<Value> {
+        match v {
+            Value::Thunk(t) => self.force_thunk(t),
+            other => Ok(other.clone()),
+        }
+    }
+
+    fn force_thunk(&mut self, t: &Thunk) -> Result<Value> {
+        let state = {
+            let mut cell = t.0.borrow_mut();
+            match &*cell {
+                ThunkState::Done(v) => return Ok(v.clone()),
+                ThunkState::Blackhole(span) => {
+                    return Err(EvalError::new(
+                        ErrorKind::InfiniteRecursion,
+                        "infinite recursion encountered",
+                        Some(*span),
+                    ));
+                }
+                ThunkState::Suspended(e, _) => {
+                    let span = e.span().unwrap_or_default();
+                    std::mem::replace(&mut *cell, ThunkState::Blackhole(span))
+                }
+                ThunkState::Apply(_, _, span) | ThunkState::Select(_, _, span) => {
+                    let span = *span;
+                    std::mem::replace(&mut *cell, ThunkState::Blackhole(span))
+                }
+            }
+        };
+        let result = match &state {
+            ThunkState::Suspended(e, env) => self.eval(e, env),
+            ThunkState::Apply(f, x, span) => self.call(f, x.clone(), *span),
+            ThunkState::Select(v, name, span) => self.select_attr(v, *name, *span),
+            _ => unreachable!("only runnable states are taken"),
+        };
+        let result = match result {
+            Ok(Value::Thunk(inner)) => self.force_thunk(&inner),
+            other => other,
+        };
+        match result {
+            Ok(v) => {
+                *t.0.borrow_mut() = ThunkState::Done(v.clone());
+                Ok(v)
+            }
+            Err(e) => {
+                // As Nix does: the thunk can be forced again (and fail again).
+                *t.0.borrow_mut() = state;
+                Err(e)
+            }
+        }
+    }
+
+    /// Evaluates `e` in `env` to weak head normal form.
+    pub fn eval(&mut self, e: &Rc<Expr>, env: &Rc<Env>) -> Result<Value> {
+        match &**e {
+            Expr::Lit(v) => Ok(v.clone()),
+            Expr::Var(r, span) => {
+                let v = self.lookup(r, env, *span)?;
+                self.force(&v)
+            }
+            Expr::Attrs(def, span) => self.eval_attrs(def, env, *span),
+            Expr::List(items) => Ok(Value::list(
+                items.iter().map(|i| self.delay(i, env)).collect(),
+            )),
+            Expr::Lambda(def) => Ok(Value::Lambda(Rc::new(Closure {
+                def: def.clone(),
+                env: env.clone(),
+            }))),
+            Expr::Call(f, args, span) => {
+                self.check_stack(*span)?;
+                let fv = self.eval(f, env)?;
+                let args: Vec<Value> = args.iter().map(|a| self.delay(a, env)).collect();
+                self.call_many(fv, args, *span)
+            }
+            Expr::Select(target, path, default, span) => {
+                self.check_stack(*span)?;
+                let mut v = self.eval(target, env)?;
+                for key in path {
+                    let name = self.attr_name(key, env, *span)?;
+                    let found = match &v {
+                        Value::Attrs(a) => a.get(name).cloned(),
+                        _ if default.is_some() => None,
+                        other => {
+                            return Err(self.error(
+                                format!("value is {} while a set was expected", other.type_desc()),
+                                *span,
+                            ));
+                        }
+                    };
+                    match found {
+                        Some(x) => {
+                            v = match self.force(&x) {
+                                Ok(v) => v,
+                                Err(err) => {
+                                    let pos = match &v {
+                                        Value::Attrs(a) => a.get_attr(name).and_then(|a| a.span),
+                                        _ => None,
+                                    };
+                                    return Err(self.add_trace(
+                                        err,
+                                        || format!("while evaluating the attribute '{name}'"),
+                                        pos,
+                                    ));
+                                }
+                            }
+                        }
+                        None => {
+                            if let Some(d) = default {
+                                return self.eval(d, env);
+                            }
+                            return Err(self.missing_attr(&v, name, *span));
+                        }
+                    }
+                }
+                Ok(v)
+            }
+            Expr::HasAttr(target, path, span) => {
+                let mut v = self.eval(target, env)?;
+                for key in path {
+                    let name = self.attr_name(key, env, *span)?;
+                    match &v {
+                        Value::Attrs(a) => match a.get(name).cloned() {
+                            Some(x) => v = self.force(&x)?,
+                            None => return Ok(Value::Bool(false)),
+                        },
+                        _ => return Ok(Value::Bool(false)),
+                    }
+                }
+                Ok(Value::Bool(true))
+            }
+            Expr::Let(def, body, _) => {
+                let env2 = self.let_env(def, env)?;
+                self.eval(body, &env2)
+            }
+            Expr::With(ns, body, _) => {
+                let nsv = self.delay(ns, env);
+                let env2 = Env::with_values(vec![nsv], Some(env.clone()));
+                self.eval(body, &env2)
+            }
+            Expr::If(c, t, f, span) => {
+                let cv = self.eval(c, env)?;
+                let b = self.expect_bool(&cv, c.span().unwrap_or(*span))?;
+                self.eval(if b { t } else { f }, env)
+            }
+            Expr::Assert(c, body, text, span) => {
+                let cv = self.eval(c, env)?;
+                if self.expect_bool(&cv, c.span().unwrap_or(*span))? {
+                    self.eval(body, env)
+                } else {
+                    Err(EvalError::new(
+                        ErrorKind::Assert,
+                        format!("assertion '{text}' failed"),
+                        Some(*span),
+                    ))
+                }
+            }
+            Expr::Not(inner, span) => {
+                let v = self.eval(inner, env)?;
+                Ok(Value::Bool(
+                    !self.expect_bool(&v, inner.span().unwrap_or(*span))?,
+                ))
+            }
+            Expr::Neg(inner, span) => {
+                let v = self.eval(inner, env)?;
+                self.arith(crate::compiler::BinOp::Sub, Value::Int(0), v, *span, *span)
+            }
+            Expr::BinOp(op, l, r, ls, rs) => self.binop(*op, l, r, *ls, *rs, env),
+            Expr::Interpolate(parts, span) => self.interpolate(parts, env, *span),
+            Expr::PathInterpolate(parts, span) => self.path_interpolate(parts, env, *span),
+            Expr::CurPos(span) => {
+                let f = self.sources.file(span.file);
+                let (line, col) = f.line_col(span.start);
+                let file = match &f.origin {
+                    Origin::File(p) => Value::Path(Rc::new(p.display().to_string())),
+                    _ => Value::str("«string»"),
+                };
+                let mut b = AttrsBuilder::with_capacity(3);
+                b.insert(self.syms.file, file);
+                b.insert(self.syms.line, Value::Int(line as i64));
+                b.insert(self.syms.column, Value::Int(col as i64));
+                Ok(Value::attrs(b.build()))
+            }
+        }
+    }
+
+    fn lookup(&mut self, r: &VarRef, env: &Rc<Env>, span: Span) -> Result<Value> {
+        match r {
+            VarRef::Local { depth, idx } => Ok(env.lookup(*depth, *idx)),
+            VarRef::Global(v) => Ok(v.clone()),
+            VarRef::With { name, withs } => {
+                for depth in withs {
+                    let ns = env.ancestor(*depth).slots[0]
+                        .get()
+                        .cloned()
+                        .unwrap_or(Value::Null);
+                    let ns = self.force(&ns)?;
+                    match &ns {
+                        Value::Attrs(a) => {
+                            if let Some(v) = a.get(*name) {
+                                return Ok(v.clone());
+                            }
+                        }
+                        other => {
+                            return Err(self.error(
+                                format!("value is {} while a set was expected", other.type_desc()),
+                                span,
+                            ));
+                        }
+                    }
+                }
+                Err(self.error(format!("undefined variable '{name}'"), span))
+            }
+        }
+    }
+
+    fn attr_name(&mut self, key: &AttrKey, env: &Rc<Env>, span: Span) -> Result<Symbol> {
+        match key {
+            AttrKey::Static(s) => Ok(*s),
+            AttrKey::Dynamic(e) => {
+                let v = self.eval(e, env)?;
+                let s = self.expect_string(&v, e.span().unwrap_or(span))?;
+                Ok(Symbol::new(s.as_str()))
+            }
+        }
+    }
+
+    /// `v.name`, forced; used by `inherit (e) name` thunks.
+    fn select_attr(&mut self, v: &Value, name: Symbol, span: Span) -> Result<Value> {
+        let v = self.force(v)?;
+        match &v {
+            Value::Attrs(a) => match a.get(name) {
+                Some(x) => self.force(&x.clone()),
+                None => Err(self.missing_attr(&v, name, span)),
+            },
+            other => Err(self.error(
+                format!("value is {} while a set was expected", other.type_desc()),
+                span,
+            )),
+        }
+    }
+
+    /// "attribute 'x' missing", with Nix's "Did you mean" suggestions.
+    pub fn missing_attr(&self, set: &Value, name: Symbol, span: Span) -> Box<EvalError> {
+        let mut err = self.error(format!("attribute '{name}' missing"), span);
+        if let Value::Attrs(a) = set {
+            let names: Vec<&str> = a.iter().map(|a| a.name.as_str()).collect();
+            if let Some(h) = crate::suggest::did_you_mean(name.as_str(), &names) {
+                err.hints.push(h);
+            }
+        }
+        err
+    }
+
+    /// Applies `f` to one argument.
+    pub fn call(&mut self, f: &Value, arg: Value, span: Span) -> Result<Value> {
+        self.call_many(f.clone(), vec![arg], span)
+    }
+
+    /// Applies `f` to several arguments in turn; the result is forced.
+    pub fn call_many(&mut self, f: Value, args: Vec<Value>, span: Span) -> Result<Value> {
+        self.check_stack(span)?;
+        let mut f = f;
+        let mut rest = &args[..];
+        while !rest.is_empty() {
+            f = self.force(&f)?;
+            match &f {
+                Value::Lambda(c) => {
+                    let c = c.clone();
+                    f = self.call_lambda(&c, rest[0].clone(), span)?;
+                    rest = &rest[1..];
+                }
+                Value::PrimOp(op) => {
+                    let op = *op;
+                    if rest.len() >= op.arity {
+                        let mut a: Vec<Value> = rest[..op.arity].to_vec();
+                        rest = &rest[op.arity..];
+                        f = (op.func)(self, &mut a, span)?;
+                    } else {
+                        return Ok(Value::PrimOpApp(Rc::new(PrimOpApp {
+                            op,
+                            args: rest.to_vec(),
+                        })));
+                    }
+                }
+                Value::PrimOpApp(app) => {
+                    let need = app.op.arity - app.args.len();
+                    let mut a = app.args.clone();
+                    if rest.len() >= need {
+                        a.extend_from_slice(&rest[..need]);
+                        rest = &rest[need..];
+                        let op = app.op;
+                        f = (op.func)(self, &mut a, span)?;
+                    } else {
+                        a.extend_from_slice(rest);
+                        return Ok(Value::PrimOpApp(Rc::new(PrimOpApp {
+                            op: app.op,
+                            args: a,
+                        })));
+                    }
+                }
+                Value::Attrs(a) if a.get(self.syms.functor).is_some() => {
+                    let functor = a.get(self.syms.functor).cloned().unwrap_or(Value::Null);
+                    let g = self.call_many(functor, vec![f.clone()], span)?;
+                    f = self.call_many(g, vec![rest[0].clone()], span)?;
+                    rest = &rest[1..];
+                }
+                other => {
+                    return Err(self.error(
+                        format!(
+                            "attempt to call something which is not a function but {}",
+                            other.type_desc()
+                        ),
+                        span,
+                    ));
+                }
+            }
+        }
+        self.force(&f)
+    }
+
+    fn lambda_desc(&self, def: &LambdaDef) -> String {
+        match def.name {
+            Some(n) => format!("'{n}' at {}", self.pos_text(def.span)),
+            None => format!("anonymous function at {}", self.pos_text(def.span)),
+        }
+    }
+
+    fn call_lambda(&mut self, c: &Rc<Closure>, arg: Value, span: Span) -> Result<Value> {
+        let def = &c.def;
+        let env = match &def.param {
+            Param::Ident(_) => Env::with_values(vec![arg], Some(c.env.clone())),
+            Param::Formals {
+                formals,
+                ellipsis,
+                at,
+            } => {
+                let argv = self.force(&arg)?;
+                let attrs = match &argv {
+                    Value::Attrs(a) => a.clone(),
+                    other => {
+                        return Err(self.error(
+                            format!("value is {} while a set was expected", other.type_desc()),
+                            span,
+                        ));
+                    }
+                };
+                let env = Env::new(def.slots as usize, Some(c.env.clone()));
+                let mut used = 0;
+                for (i, (name, default)) in formals.iter().enumerate() {
+                    match attrs.get(*name) {
+                        Some(v) => {
+                            used += 1;
+                            env.set(i, v.clone());
+                        }
+                        None => match default {
+                            Some(d) => {
+                                let v = self.delay(d, &env);
+                                env.set(i, v);
+                            }
+                            None => {
+                                return Err(self.error(
+                                    format!(
+                                        "{} called without required argument '{name}'",
+                                        self.lambda_desc(def)
+                                    ),
+                                    span,
+                                ));
+                            }
+                        },
+                    }
+                }
+                if !*ellipsis && used != attrs.len() {
+                    for a in attrs.iter() {
+                        if !formals.iter().any(|(n, _)| *n == a.name) {
+                            return Err(self.error(
+                                format!(
+                                    "{} called with unexpected argument '{}'",
+                                    self.lambda_desc(def),
+                                    a.name
+                                ),
+                                span,
+                            ));
+                        }
+                    }
+                }
+                if at.is_some() {
+                    env.set(formals.len(), argv);
+                }
+                env
+            }
+        };
+        match self.eval(&def.body, &env) {
+            Ok(v) => Ok(v),
+            Err(err) => {
+                if err.trace.len() >= MAX_TRACE || matches!(err.kind, ErrorKind::StackOverflow) {
+                    return Err(err);
+                }
+                let what = match def.name {
+                    Some(n) => format!("while evaluating '{n}'"),
+                    None => "while evaluating anonymous function".to_string(),
+                };
+                let err = self.add_trace(err, || what, Some(def.span));
+                Err(self.add_trace(err, || "from call site".into(), Some(span)))
+            }
+        }
+    }
+
+    /// Forces a value and everything inside it (`deepSeq`, `--strict`). Shared sets and
+    /// lists are visited once.
+    pub fn force_deep(&mut self, v: &Value) -> Result<Value> {
+        let v = self.force(v)?;
+        let mut seen = std::collections::HashSet::new();
+        self.force_deep_inner(&v, &mut seen)?;
+        Ok(v)
+    }
+
+    fn force_deep_inner(
+        &mut self,
+        v: &Value,
+        seen: &mut std::collections::HashSet<usize>,
+    ) -> Result<()> {
+        self.check_stack(Span::default())?;
+        match v {
+            Value::Attrs(a) => {
+                if !seen.insert(Rc::as_ptr(a) as usize) {
+                    return Ok(());
+                }
+                for attr in a.iter() {
+                    let forced = self
+                        .force(&attr.value)
+                        .and_then(|x| self.force_deep_inner(&x, seen));
+                    if let Err(e) = forced {
+                        let name = attr.name;
+                        return Err(self.add_trace(
+                            e,
+                            || format!("while evaluating the attribute '{name}'"),
+                            attr.span,
+                        ));
+                    }
+                }
+            }
+            Value::List(l) => {
+                if !seen.insert(Rc::as_ptr(l) as usize) {
+                    return Ok(());
+                }
+                for x in l.iter() {
+                    let x = self.force(x)?;
+                    self.force_deep_inner(&x, seen)?;
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+}

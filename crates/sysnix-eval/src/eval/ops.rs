@@ -1,0 +1,297 @@
+//! Binary operators: arithmetic (with overflow errors, as current Nix), `+` on strings and
+//! paths, comparison, equality, `//`, `++` and the lazy Boolean operators.
+
+use super::Eval;
+use crate::compiler::{BinOp, Expr};
+use crate::error::Result;
+use crate::source::Span;
+use crate::value::{Env, Value};
+use std::cmp::Ordering;
+use std::rc::Rc;
+
+impl Eval {
+    pub(super) fn binop(
+        &mut self,
+        op: BinOp,
+        l: &Rc<Expr>,
+        r: &Rc<Expr>,
+        ls: Span,
+        rs: Span,
+        env: &Rc<Env>,
+    ) -> Result<Value> {
+        match op {
+            BinOp::And => {
+                let a = self.eval(l, env)?;
+                if !self.expect_bool(&a, ls)? {
+                    return Ok(Value::Bool(false));
+                }
+                let b = self.eval(r, env)?;
+                Ok(Value::Bool(self.expect_bool(&b, rs)?))
+            }
+            BinOp::Or => {
+                let a = self.eval(l, env)?;
+                if self.expect_bool(&a, ls)? {
+                    return Ok(Value::Bool(true));
+                }
+                let b = self.eval(r, env)?;
+                Ok(Value::Bool(self.expect_bool(&b, rs)?))
+            }
+            BinOp::Impl => {
+                let a = self.eval(l, env)?;
+                if !self.expect_bool(&a, ls)? {
+                    return Ok(Value::Bool(true));
+                }
+                let b = self.eval(r, env)?;
+                Ok(Value::Bool(self.expect_bool(&b, rs)?))
+            }
+            BinOp::PipeRight => {
+                let x = self.delay(l, env);
+                let f = self.eval(r, env)?;
+                self.call(&f, x, rs)
+            }
+            BinOp::PipeLeft => {
+                let f = self.eval(l, env)?;
+                let x = self.delay(r, env);
+                self.call(&f, x, ls)
+            }
+            _ => {
+                let a = self.eval(l, env)?;
+                let b = self.eval(r, env)?;
+                self.binop_values(op, a, b, ls, rs)
+            }
+        }
+    }
+
+    /// A strict binary operator applied to two forced values.
+    pub fn binop_values(
+        &mut self,
+        op: BinOp,
+        a: Value,
+        b: Value,
+        ls: Span,
+        rs: Span,
+    ) -> Result<Value> {
+        match op {
+            BinOp::Eq => Ok(Value::Bool(self.values_equal(&a, &b, ls)?)),
+            BinOp::NotEq => Ok(Value::Bool(!self.values_equal(&a, &b, ls)?)),
+            BinOp::Lt => Ok(Value::Bool(self.compare(&a, &b, ls)? == Ordering::Less)),
+            BinOp::Gt => Ok(Value::Bool(self.compare(&b, &a, ls)? == Ordering::Less)),
+            BinOp::Le => Ok(Value::Bool(self.compare(&b, &a, ls)? != Ordering::Less)),
+            BinOp::Ge => Ok(Value::Bool(self.compare(&a, &b, ls)? != Ordering::Less)),
+            BinOp::Update => {
+                let x = self.expect_attrs(&a, ls)?;
+                let y = self.expect_attrs(&b, rs)?;
+                if y.is_empty() {
+                    return Ok(Value::Attrs(x));
+                }
+                if x.is_empty() {
+                    return Ok(Value::Attrs(y));
+                }
+                Ok(Value::attrs(x.update(&y)))
+            }
+            BinOp::Concat => {
+                let x = self.expect_list(&a, ls)?;
+                let y = self.expect_list(&b, rs)?;
+                if y.is_empty() {
+                    return Ok(Value::List(x));
+                }
+                if x.is_empty() {
+                    return Ok(Value::List(y));
+                }
+                let mut v = Vec::with_capacity(x.len() + y.len());
+                v.extend(x.iter().cloned());
+                v.extend(y.iter().cloned());
+                Ok(Value::list(v))
+            }
+            BinOp::Add => self.add(a, b, ls, rs),
+            BinOp::Sub | BinOp::Mul | BinOp::Div => self.arith(op, a, b, ls, rs),
+            BinOp::And | BinOp::Or | BinOp::Impl | BinOp::PipeLeft | BinOp::PipeRight => {
+                unreachable!("lazy operators are handled in binop")
+            }
+        }
+    }
+
+    /// `+`: numbers add, paths and strings concatenate (the left operand decides).
+    fn add(&mut self, a: Value, b: Value, ls: Span, rs: Span) -> Result<Value> {
+        match (&a, &b) {
+            (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_)) => {
+                self.arith(BinOp::Add, a, b, ls, rs)
+            }
+            (Value::Int(_), other) => Err(self.error(
+                format!("cannot add {} to an integer", other.type_desc()),
+                rs,
+            )),
+            (Value::Float(_), other) => {
+                Err(self.error(format!("cannot add {} to a float", other.type_desc()), rs))
+            }
+            (Value::Path(p), _) => {
+                let mut ctx = Default::default();
+                let s =
+                    self.coerce_to_string(&b, rs, super::CoerceMode::Interpolation, &mut ctx)?;
+                if !ctx.is_empty() {
+                    return Err(self.error(
+                        format!(
+                            "a string that refers to a store path cannot be appended to a path"
+                        ),
+                        rs,
+                    ));
+                }
+                Ok(Value::Path(Rc::new(crate::compiler::canon_path(&format!(
+                    "{p}{s}"
+                )))))
+            }
+            _ => {
+                let mut ctx = Default::default();
+                let mut s =
+                    self.coerce_to_string(&a, ls, super::CoerceMode::Interpolation, &mut ctx)?;
+                s.push_str(&self.coerce_to_string(
+                    &b,
+                    rs,
+                    super::CoerceMode::Interpolation,
+                    &mut ctx,
+                )?);
+                Ok(Value::String(crate::value::NixString::with_context(s, ctx)))
+            }
+        }
+    }
+
+    /// `-`, `*`, `/` (and `+` on numbers). Integer overflow is an error, as in current Nix.
+    pub fn arith(&mut self, op: BinOp, a: Value, b: Value, ls: Span, rs: Span) -> Result<Value> {
+        let span = ls;
+        let _ = rs;
+        if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
+            let (x, y) = (*x, *y);
+            let (r, verb, sym) = match op {
+                BinOp::Add => (x.checked_add(y), "adding", "+"),
+                BinOp::Sub => (x.checked_sub(y), "subtracting", "-"),
+                BinOp::Mul => (x.checked_mul(y), "multiplying", "*"),
+                _ => {
+                    if y == 0 {
+                        return Err(self.error("division by zero", span));
+                    }
+                    (x.checked_div(y), "dividing", "/")
+                }
+            };
+            return match r {
+                Some(v) => Ok(Value::Int(v)),
+                None => Err(self.error(format!("integer overflow in {verb} {x} {sym} {y}"), span)),
+            };
+        }
+        let is_float = matches!(a, Value::Float(_)) || matches!(b, Value::Float(_));
+        if !is_float {
+            for v in [&a, &b] {
+                if !matches!(v, Value::Int(_)) {
+                    return Err(self.error(
+                        format!("value is {} while an integer was expected", v.type_desc()),
+                        span,
+                    ));
+                }
+            }
+        }
+        let x = self.expect_number(&a, span)?;
+        let y = self.expect_number(&b, span)?;
+        Ok(Value::Float(match op {
+            BinOp::Add => x + y,
+            BinOp::Sub => x - y,
+            BinOp::Mul => x * y,
+            _ => {
+                if y == 0.0 {
+                    return Err(self.error("division by zero", span));
+                }
+                x / y
+            }
+        }))
+    }
+
+    /// Nix's `<` ordering: numbers, strings, paths, and lists lexicographically.
+    pub fn compare(&mut self, a: &Value, b: &Value, span: Span) -> Result<Ordering> {
+        let a = self.force(a)?;
+        let b = self.force(b)?;
+        match (&a, &b) {
+            (Value::Int(x), Value::Int(y)) => Ok(x.cmp(y)),
+            (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_)) => {
+                let (x, y) = (self.expect_number(&a, span)?, self.expect_number(&b, span)?);
+                Ok(x.partial_cmp(&y).unwrap_or(Ordering::Equal))
+            }
+            (Value::String(x), Value::String(y)) => Ok(x.as_str().cmp(y.as_str())),
+            (Value::Path(x), Value::Path(y)) => Ok(x.cmp(y)),
+            (Value::List(x), Value::List(y)) => {
+                for (p, q) in x.iter().zip(y.iter()) {
+                    if self.values_equal(p, q, span)? {
+                        continue;
+                    }
+                    return self.compare(p, q, span);
+                }
+                Ok(x.len().cmp(&y.len()))
+            }
+            _ => Err(self.error(
+                format!("cannot compare {} with {}", a.type_desc(), b.type_desc()),
+                span,
+            )),
+        }
+    }
+
+    /// Nix's `==`: deep, numbers across int/float, derivations by `outPath`, functions never.
+    pub fn values_equal(&mut self, a: &Value, b: &Value, span: Span) -> Result<bool> {
+        let a = self.force(a)?;
+        let b = self.force(b)?;
+        Ok(match (&a, &b) {
+            (Value::Int(x), Value::Int(y)) => x == y,
+            (Value::Int(x), Value::Float(y)) => (*x as f64) == *y,
+            (Value::Float(x), Value::Int(y)) => *x == (*y as f64),
+            (Value::Float(x), Value::Float(y)) => x == y,
+            (Value::Bool(x), Value::Bool(y)) => x == y,
+            (Value::Null, Value::Null) => true,
+            (Value::String(x), Value::String(y)) => x.as_str() == y.as_str(),
+            (Value::Path(x), Value::Path(y)) => x == y,
+            (Value::List(x), Value::List(y)) => {
+                if Rc::ptr_eq(x, y) {
+                    return Ok(true);
+                }
+                if x.len() != y.len() {
+                    return Ok(false);
+                }
+                for (p, q) in x.iter().zip(y.iter()) {
+                    if !self.values_equal(p, q, span)? {
+                        return Ok(false);
+                    }
+                }
+                true
+            }
+            (Value::Attrs(x), Value::Attrs(y)) => {
+                if Rc::ptr_eq(x, y) {
+                    return Ok(true);
+                }
+                if self.is_derivation(x)? && self.is_derivation(y)? {
+                    if let (Some(p), Some(q)) = (
+                        x.get(self.syms.out_path).cloned(),
+                        y.get(self.syms.out_path).cloned(),
+                    ) {
+                        return self.values_equal(&p, &q, span);
+                    }
+                }
+                if x.len() != y.len() {
+                    return Ok(false);
+                }
+                for (p, q) in x.iter().zip(y.iter()) {
+                    if p.name != q.name || !self.values_equal(&p.value, &q.value, span)? {
+                        return Ok(false);
+                    }
+                }
+                true
+            }
+            _ => false,
+        })
+    }
+
+    /// True when the set has `type = "derivation"`.
+    pub fn is_derivation(&mut self, a: &crate::value::Attrs) -> Result<bool> {
+        match a.get(self.syms.type_).cloned() {
+            Some(t) => match self.force(&t)? {
+                Value::String(s) => Ok(s.as_str() == "derivation"),
+                _ => Ok(false),
+            },
+            None => Ok(false),
+        }
+    }
+}

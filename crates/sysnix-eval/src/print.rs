@@ -1,0 +1,64 @@
+//! Printing values exactly as `nix-instantiate --eval` does (Nix 2.8): unevaluated parts
+//! as `<CODE>`, functions as `<LAMBDA>`/`<PRIMOP>`, and a set or list that was already
+//! printed once as `«repeated»`.
+
+use crate::support::float::format_float_print;
+use crate::support::strings::{print_attr_name, print_string_literal};
+use crate::value::{ThunkState, Value};
+use std::collections::HashSet;
+use std::fmt::Write;
+use std::rc::Rc;
+
+/// Prints a value without forcing anything.
+pub fn print_lazy(v: &Value) -> String {
+    let mut out = String::new();
+    let mut seen = HashSet::new();
+    print(v, &mut out, &mut seen);
+    out
+}
+
+fn print(v: &Value, out: &mut String, seen: &mut HashSet<usize>) {
+    match v {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Int(i) => {
+            let _ = write!(out, "{i}");
+        }
+        Value::Float(f) => out.push_str(&format_float_print(*f)),
+        Value::String(s) => out.push_str(&print_string_literal(s.as_str())),
+        Value::Path(p) => out.push_str(p),
+        Value::Attrs(a) => {
+            if !seen.insert(Rc::as_ptr(a) as usize) {
+                out.push_str("«repeated»");
+                return;
+            }
+            out.push_str("{ ");
+            for attr in a.iter() {
+                out.push_str(&print_attr_name(attr.name.as_str()));
+                out.push_str(" = ");
+                print(&attr.value, out, seen);
+                out.push_str("; ");
+            }
+            out.push('}');
+        }
+        Value::List(l) => {
+            if !seen.insert(Rc::as_ptr(l) as usize) {
+                out.push_str("«repeated»");
+                return;
+            }
+            out.push_str("[ ");
+            for x in l.iter() {
+                print(x, out, seen);
+                out.push(' ');
+            }
+            out.push(']');
+        }
+        Value::Lambda(_) => out.push_str("<LAMBDA>"),
+        Value::PrimOp(_) => out.push_str("<PRIMOP>"),
+        Value::PrimOpApp(_) => out.push_str("<PRIMOP-APP>"),
+        Value::Thunk(t) => match &*t.0.borrow() {
+            ThunkState::Done(v) => print(v, out, seen),
+            _ => out.push_str("<CODE>"),
+        },
+    }
+}

@@ -1,0 +1,97 @@
+//! Thunks (suspended computations, evaluated at most once) and environments.
+
+use super::Value;
+use crate::compiler::Expr;
+use crate::source::Span;
+use std::cell::{OnceCell, RefCell};
+use std::rc::Rc;
+
+/// What a thunk holds.
+pub enum ThunkState {
+    /// An expression to evaluate in an environment.
+    Suspended(Rc<Expr>, Rc<Env>),
+    /// A function application to perform (used by builtins such as `map`).
+    Apply(Value, Value, Span),
+    /// A selection `value.name` to perform (used by `inherit (e) x`).
+    Select(Value, crate::symbol::Symbol, Span),
+    /// Being evaluated right now: forcing it again is infinite recursion.
+    Blackhole(Span),
+    /// Evaluated.
+    Done(Value),
+}
+
+/// A shared, lazily evaluated value.
+#[derive(Clone)]
+pub struct Thunk(pub Rc<RefCell<ThunkState>>);
+
+impl Thunk {
+    /// A suspended expression.
+    pub fn new(expr: Rc<Expr>, env: Rc<Env>) -> Thunk {
+        Thunk(Rc::new(RefCell::new(ThunkState::Suspended(expr, env))))
+    }
+
+    /// A suspended application `f x`.
+    pub fn apply(f: Value, x: Value, span: Span) -> Thunk {
+        Thunk(Rc::new(RefCell::new(ThunkState::Apply(f, x, span))))
+    }
+
+    /// The value, if already evaluated.
+    pub fn value(&self) -> Option<Value> {
+        match &*self.0.borrow() {
+            ThunkState::Done(v) => Some(v.clone()),
+            _ => None,
+        }
+    }
+
+    /// Identity, for the printer's «repeated» detection.
+    pub fn ptr(&self) -> *const () {
+        Rc::as_ptr(&self.0) as *const ()
+    }
+}
+
+/// A runtime scope: the values of one `let`, `rec`, lambda or `with`, and the enclosing scope.
+pub struct Env {
+    pub slots: Box<[OnceCell<Value>]>,
+    pub parent: Option<Rc<Env>>,
+}
+
+impl Env {
+    /// A scope with `n` unset slots.
+    pub fn new(n: usize, parent: Option<Rc<Env>>) -> Rc<Env> {
+        let slots = (0..n).map(|_| OnceCell::new()).collect();
+        Rc::new(Env { slots, parent })
+    }
+
+    /// A scope with its slots set.
+    pub fn with_values(values: Vec<Value>, parent: Option<Rc<Env>>) -> Rc<Env> {
+        let slots = values.into_iter().map(OnceCell::from).collect();
+        Rc::new(Env { slots, parent })
+    }
+
+    /// Sets slot `i` (once).
+    pub fn set(&self, i: usize, v: Value) {
+        let _ = self.slots[i].set(v);
+    }
+
+    /// The value in slot `idx`, `depth` scopes up.
+    #[inline]
+    pub fn lookup(self: &Rc<Env>, depth: u32, idx: u32) -> Value {
+        let mut env: &Rc<Env> = self;
+        for _ in 0..depth {
+            env = env.parent.as_ref().expect("compiler resolved scope depth");
+        }
+        env.slots[idx as usize]
+            .get()
+            .cloned()
+            .unwrap_or(Value::Null)
+    }
+
+    /// The scope `depth` levels up.
+    pub fn ancestor(self: &Rc<Env>, depth: u32) -> &Rc<Env> {
+        let mut env: &Rc<Env> = self;
+        for _ in 0..depth {
+            env = env.parent.as_ref().expect("compiler resolved scope depth");
+        }
+        env
+    }
+}

@@ -1,0 +1,1 @@
+builtins.attrValues { b = "second"; a = "first"; c = "third"; }

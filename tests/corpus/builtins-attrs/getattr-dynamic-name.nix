@@ -1,0 +1,1 @@
+let name = "dyn"; in builtins.getAttr name { dyn = "found"; }

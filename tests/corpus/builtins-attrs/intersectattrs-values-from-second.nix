@@ -1,0 +1,1 @@
+builtins.intersectAttrs { x = "from first"; } { x = "from second"; }

@@ -1,0 +1,1 @@
+builtins.listToAttrs [ { name = "k"; value = "first"; } { name = "k"; value = "second"; } ]

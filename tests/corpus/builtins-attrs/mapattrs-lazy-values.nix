@@ -1,0 +1,1 @@
+(builtins.mapAttrs (n: v: throw "not forced") { a = 1; }) ? a

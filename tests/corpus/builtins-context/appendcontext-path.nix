@@ -1,0 +1,1 @@
+builtins.getContext (builtins.appendContext "x" { "${builtins.storeDir}/00000000000000000000000000000000-foo" = { path = true; }; })

@@ -1,0 +1,1 @@
+let dep = builtins.toFile "dep" "dependency"; f = builtins.toFile "user" "uses ${dep}"; in [ f (builtins.getContext f) ]

@@ -1,0 +1,1 @@
+let d = derivation { name = "ctx"; system = "x"; builder = "/b"; }; in builtins.getContext d.drvPath

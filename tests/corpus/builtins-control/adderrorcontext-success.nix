@@ -1,0 +1,1 @@
+builtins.addErrorContext "ignored context" "value"

@@ -1,0 +1,1 @@
+builtins.deepSeq { f = x: throw "in function"; } "ok"

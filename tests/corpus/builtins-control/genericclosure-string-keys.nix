@@ -1,0 +1,4 @@
+map (x: x.key) (builtins.genericClosure {
+  startSet = [ { key = "a"; } ];
+  operator = x: if x.key == "a" then [ { key = "b"; } { key = "c"; } ] else [ ];
+})

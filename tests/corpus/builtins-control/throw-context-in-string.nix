@@ -1,0 +1,1 @@
+throw "value: ${toString 42}"

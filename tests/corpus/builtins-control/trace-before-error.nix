@@ -1,0 +1,1 @@
+builtins.trace "before" (throw "after")

@@ -1,0 +1,1 @@
+builtins.trace 5 true

@@ -1,0 +1,1 @@
+builtins.trace "line1\nline2" 0

@@ -1,0 +1,1 @@
+builtins.trace "say \"hi\"" 1

@@ -1,0 +1,1 @@
+builtins.trace "t" { a = 1; }

@@ -1,0 +1,1 @@
+(builtins.tryEval [ (throw "inner not forced") ]).success

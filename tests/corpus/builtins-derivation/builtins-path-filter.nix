@@ -1,0 +1,1 @@
+builtins.path { path = ./data-copy; name = "filtered"; filter = p: t: t != "regular"; }

@@ -1,0 +1,1 @@
+let d = derivation { name = "keep"; system = "s"; builder = "/b"; extra = [ 1 2 ]; }; in d.extra

@@ -1,0 +1,1 @@
+(derivation { name = "da"; system = "s"; builder = "/b"; z = 1; }).drvAttrs

@@ -1,0 +1,1 @@
+(derivation { name = "dup"; system = "s"; builder = "/b"; outputs = [ "out" "out" ]; }).drvPath

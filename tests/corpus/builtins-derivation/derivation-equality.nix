@@ -1,0 +1,1 @@
+let mk = n: derivation { name = n; system = "s"; builder = "/b"; }; in [ (mk "a" == mk "a") (mk "a" == mk "b") ]

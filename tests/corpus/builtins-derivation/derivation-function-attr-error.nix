@@ -1,0 +1,1 @@
+(derivation { name = "fn"; system = "s"; builder = "/b"; f = x: x; }).drvPath

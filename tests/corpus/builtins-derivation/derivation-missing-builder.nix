@@ -1,0 +1,1 @@
+(derivation { name = "nob"; system = "s"; }).drvPath

@@ -1,0 +1,1 @@
+derivation { system = "s"; builder = "/b"; }

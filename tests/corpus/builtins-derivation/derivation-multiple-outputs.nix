@@ -1,0 +1,1 @@
+let d = derivation { name = "multi"; system = "s"; builder = "/b"; outputs = [ "out" "dev" "doc" ]; }; in [ d.outPath d.dev.outPath d.doc.outPath d.drvPath d.dev.outputName (map (o: o.outputName) d.all) ]

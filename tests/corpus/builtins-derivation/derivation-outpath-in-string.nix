@@ -1,0 +1,1 @@
+let d = derivation { name = "inter"; system = "s"; builder = "/b"; }; in "out: ${d}"

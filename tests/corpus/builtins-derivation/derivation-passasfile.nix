@@ -1,0 +1,1 @@
+(derivation { name = "paf"; system = "s"; builder = "/b"; big = "data"; passAsFile = [ "big" ]; }).drvPath

@@ -1,0 +1,1 @@
+(derivation { name = "withpath"; system = "s"; builder = "/b"; src = ./data.txt; }).drvPath

@@ -1,0 +1,2 @@
+# flags: --eval
+derivation { name = "lazy"; system = "x86_64-linux"; builder = "/bin/sh"; }

@@ -1,0 +1,1 @@
+builtins.derivationStrict { name = "strict"; system = "s"; builder = "/b"; }

@@ -1,0 +1,1 @@
+builtins.filterSource (p: t: baseNameOf p != "skip.txt") ./data-copy

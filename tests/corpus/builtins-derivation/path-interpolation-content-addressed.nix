@@ -1,0 +1,1 @@
+[ ("${./data.txt}" == "${./data-copy/data.txt}") ]

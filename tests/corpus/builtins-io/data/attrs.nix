@@ -1,0 +1,1 @@
+{ value = 42; path = ./hello.txt; }

@@ -1,0 +1,1 @@
+[ (builtins.typeOf builtins) (map (x: x) [1]) ]

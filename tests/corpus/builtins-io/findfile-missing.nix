@@ -1,0 +1,1 @@
+builtins.findFile [ { prefix = "p"; path = toString ./data; } ] "q/hello.txt"

@@ -1,0 +1,1 @@
+builtins.findFile [ { prefix = "p"; path = toString ./data; } ] "p/hello.txt"

@@ -1,0 +1,2 @@
+# env: SYSNIX_EMPTY=
+builtins.getEnv "SYSNIX_EMPTY"

@@ -1,0 +1,2 @@
+# env: SYSNIX_TEST_VAR=some-value
+builtins.getEnv "SYSNIX_TEST_VAR"

@@ -1,0 +1,1 @@
+builtins.getEnv "SYSNIX_SURELY_UNSET"

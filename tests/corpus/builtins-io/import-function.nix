@@ -1,0 +1,1 @@
+import ./data/add.nix { a = 1; }

@@ -1,0 +1,1 @@
+let a = import ./data/traced.nix; b = import ./data/traced.nix; in a + b

@@ -1,0 +1,2 @@
+# flags: --eval --strict -I beta=./data -I ./data/dir
+builtins.nixPath

@@ -1,0 +1,2 @@
+# env: NIX_PATH=alpha=./data:./data/dir
+builtins.nixPath

@@ -1,0 +1,1 @@
+scopedImport { } ./data/uses-builtins.nix

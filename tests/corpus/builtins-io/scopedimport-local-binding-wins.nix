@@ -1,0 +1,1 @@
+scopedImport { x = 1; y = 100; } ./data/x-and-local.nix

@@ -1,0 +1,1 @@
+scopedImport { map = f: l: "overridden"; } ./data/uses-builtins.nix

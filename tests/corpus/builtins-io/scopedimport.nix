@@ -1,0 +1,1 @@
+scopedImport { x = 21; } ./data/uses-x.nix

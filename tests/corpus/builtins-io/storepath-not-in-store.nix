@@ -1,0 +1,1 @@
+builtins.storePath ./data/hello.txt

@@ -1,0 +1,1 @@
+builtins.unsafeGetAttrPos "value" (import ./data/attrs.nix)

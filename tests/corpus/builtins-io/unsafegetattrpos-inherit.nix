@@ -1,0 +1,1 @@
+let v = 1; in builtins.unsafeGetAttrPos "v" { inherit v; }

@@ -1,0 +1,1 @@
+builtins.unsafeGetAttrPos "y" { x.y = 1; }.x

@@ -1,0 +1,1 @@
+(builtins.fromJSON ''{"a":{"b":{"c":{"d":[[[42]]]}}}}'').a.b.c.d

@@ -1,0 +1,1 @@
+builtins.fromJSON ''{ "b": [1, 2, {"c": null}], "a": "x" }''

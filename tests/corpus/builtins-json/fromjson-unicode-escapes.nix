@@ -1,0 +1,1 @@
+builtins.fromJSON ''"\u00e9\u2713 \ud83d\ude00"''

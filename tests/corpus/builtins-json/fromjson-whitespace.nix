@@ -1,0 +1,1 @@
+builtins.fromJSON " \n\t [ 1 , 2 ] \n"

@@ -1,0 +1,2 @@
+# flags: --eval --strict --json
+{ f = x: x; }

@@ -1,0 +1,1 @@
+builtins.toJSON [ 1 [ 2 [ 3 ] ] [ ] ]

@@ -1,0 +1,1 @@
+builtins.toJSON { outPath = "/some/out"; other = 1; }

@@ -1,0 +1,1 @@
+builtins.head (map (x: x + 1) [ 1 (throw "no") ])

@@ -1,0 +1,1 @@
+builtins.div 5.0 0

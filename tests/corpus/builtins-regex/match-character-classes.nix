@@ -1,0 +1,1 @@
+map (s: builtins.match "[[:alpha:]]+[[:digit:]]*" s) [ "abc123" "123" "Ab" ]

@@ -1,0 +1,1 @@
+builtins.split "\n" "l1\nl2\n"

@@ -1,0 +1,1 @@
+map (s: builtins.match "ab+c?d*" s) [ "ab" "abbbc" "abcdd" "ac" ]

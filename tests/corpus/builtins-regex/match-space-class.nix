@@ -1,0 +1,1 @@
+builtins.match "([^[:space:]]+)[[:space:]]+(.*)" "key   value with spaces"

@@ -1,0 +1,1 @@
+[ (builtins.compareVersions "1.0" "2.3") (builtins.compareVersions "2.3" "2.3") (builtins.compareVersions "2.10" "2.9") (builtins.compareVersions "1.0pre1" "1.0") (builtins.compareVersions "1.0" "1.0.1") (builtins.compareVersions "a" "b") (builtins.compareVersions "1.0" "1.0a") ]

@@ -1,0 +1,1 @@
+builtins.concatStringsSep "" (builtins.genList toString 20)

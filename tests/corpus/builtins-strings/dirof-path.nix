@@ -1,0 +1,1 @@
+dirOf ./dir/file.txt

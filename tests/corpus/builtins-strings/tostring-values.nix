@@ -1,0 +1,1 @@
+[ (toString 1) (toString true) (toString false) (toString null) (toString "s") (toString 2.5) (toString (-3)) ]

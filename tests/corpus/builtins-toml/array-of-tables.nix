@@ -1,0 +1,9 @@
+builtins.fromTOML ''
+  [[fruit]]
+  name = "apple"
+
+  [[fruit]]
+  name = "banana"
+  [fruit.info]
+  color = "yellow"
+''

@@ -1,0 +1,4 @@
+builtins.fromTOML ''
+  # full line comment
+  a = 1 # trailing comment
+''

@@ -1,0 +1,5 @@
+builtins.fromTOML ''
+  a.b.c = 1
+  a.b.d = 2
+  "quoted key".x = 3
+''

@@ -1,0 +1,4 @@
+builtins.fromTOML ''
+  pinf = inf
+  ninf = -inf
+''

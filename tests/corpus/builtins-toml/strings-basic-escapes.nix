@@ -1,0 +1,3 @@
+builtins.fromTOML ''
+  s = "tab\tquote\"backslash\\unicode\u00e9"
+''

@@ -1,0 +1,3 @@
+builtins.fromTOML ''
+  s = 'C:\path\no\escapes'
+''

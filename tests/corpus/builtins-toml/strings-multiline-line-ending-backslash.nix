@@ -1,0 +1,5 @@
+builtins.fromTOML ''
+  s = """
+  one \
+      two"""
+''

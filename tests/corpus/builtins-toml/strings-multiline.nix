@@ -1,0 +1,1 @@
+builtins.fromTOML "ml = \"\"\"\nfirst\nsecond\"\"\"\nlit = '''\nraw \\n\ntext'''\n"

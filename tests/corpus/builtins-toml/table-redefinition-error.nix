@@ -1,0 +1,6 @@
+builtins.fromTOML ''
+  [a]
+  x = 1
+  [a]
+  y = 2
+''

@@ -1,0 +1,1 @@
+[ (builtins.isPath ./p) (builtins.isPath "/p") (builtins.isPath (./p + "x")) ]

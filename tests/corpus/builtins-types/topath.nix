@@ -1,0 +1,1 @@
+[ (builtins.toPath "/a/b") (builtins.typeOf (builtins.toPath "/a/b")) ]

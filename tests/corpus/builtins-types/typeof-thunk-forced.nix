@@ -1,0 +1,1 @@
+builtins.typeOf (let x = 1 + 1; in x)

@@ -1,0 +1,1 @@
+builtins.toXML [ true false null ]

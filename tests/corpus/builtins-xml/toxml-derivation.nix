@@ -1,0 +1,1 @@
+builtins.toXML (derivation { name = "xml"; system = "x"; builder = "/b"; })

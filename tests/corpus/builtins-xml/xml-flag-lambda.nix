@@ -1,0 +1,2 @@
+# flags: --eval --strict --xml
+{ x, y ? 2 }: x

@@ -1,0 +1,2 @@
+# flags: --eval --xml
+{ a = 1 + 1; }

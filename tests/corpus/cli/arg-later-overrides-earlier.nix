@@ -1,0 +1,2 @@
+# flags: --eval --strict --argstr a first --argstr a second
+{ a }: a

@@ -1,0 +1,2 @@
+# flags: --eval --strict --argstr a x
+{ a, b }: a + b

@@ -1,0 +1,2 @@
+# flags: --eval --strict --arg a 1 --argstr b two
+{ a, b }: [ a b ]

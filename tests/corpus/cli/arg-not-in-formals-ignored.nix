@@ -1,0 +1,2 @@
+# flags: --eval --strict --argstr other x
+{ a ? "default" }: a

@@ -1,0 +1,2 @@
+# flags: --eval --strict --arg x 1
+x: x

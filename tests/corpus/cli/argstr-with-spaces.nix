@@ -1,0 +1,2 @@
+# flags: --eval --strict --argstr s 'a b  c'
+{ s }: s

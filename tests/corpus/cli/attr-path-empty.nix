@@ -1,0 +1,2 @@
+# flags: --eval --strict -A ""
+{ a = 1; }

@@ -1,0 +1,2 @@
+# flags: --eval --strict -A xs.5
+{ xs = [ "zero" ]; }

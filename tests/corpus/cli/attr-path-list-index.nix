@@ -1,0 +1,2 @@
+# flags: --eval --strict -A xs.1
+{ xs = [ "zero" "one" "two" ]; }

@@ -1,0 +1,2 @@
+# flags: --eval --strict -A a.b
+{ a = { b = "selected"; c = throw "not evaluated"; }; }

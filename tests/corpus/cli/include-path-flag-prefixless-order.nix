@@ -1,0 +1,2 @@
+# flags: --eval --strict -I ./data -I .
+<file.txt>

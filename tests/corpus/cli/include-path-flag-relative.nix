@@ -1,0 +1,2 @@
+# flags: --eval --strict -I here=.
+<here/data/file.txt>

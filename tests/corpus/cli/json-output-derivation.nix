@@ -1,0 +1,2 @@
+# flags: --eval --strict --json
+derivation { name = "jd"; system = "s"; builder = "/b"; }

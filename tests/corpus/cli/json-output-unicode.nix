@@ -1,0 +1,2 @@
+# flags: --eval --strict --json
+"é\u{1}"

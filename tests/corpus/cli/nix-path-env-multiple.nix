@@ -1,0 +1,2 @@
+# env: NIX_PATH=a=./data:b=.
+[ <a/file.txt> <b/data> ]

@@ -1,0 +1,2 @@
+# env: NIX_PATH=a=./missing-dir:a=./data
+<a/file.txt>

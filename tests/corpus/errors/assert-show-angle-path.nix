@@ -1,0 +1,2 @@
+# flags: --eval --strict -I p=.
+assert <p> == null; 0

@@ -1,0 +1,1 @@
+let f = a: b: a; in assert f 1 2 == 2; 0

@@ -1,0 +1,1 @@
+assert __curPos == null; 0

@@ -1,0 +1,1 @@
+assert (if true then 1 else 2) == 3; 0

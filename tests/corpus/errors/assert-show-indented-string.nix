@@ -1,0 +1,3 @@
+let x = "v"; in assert ''
+  a ${x}
+'' == "no"; 0

@@ -1,0 +1,1 @@
+let x = "a"; in assert "${x}-${x}" == "b"; 0

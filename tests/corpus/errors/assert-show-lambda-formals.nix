@@ -1,0 +1,1 @@
+assert ({ a, b ? 1, ... }@args: a) == null; 0

@@ -1,0 +1,1 @@
+assert null == true; 0

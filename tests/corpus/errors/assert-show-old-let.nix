@@ -1,0 +1,1 @@
+assert let { body = false; }; 0

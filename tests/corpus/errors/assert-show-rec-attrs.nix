@@ -1,0 +1,1 @@
+assert rec { a = 1; b = a; } == { }; 0

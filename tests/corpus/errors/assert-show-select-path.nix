@@ -1,0 +1,1 @@
+let s = { a.b = 1; }; in assert s.a.b == 2; 0

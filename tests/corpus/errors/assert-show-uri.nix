@@ -1,0 +1,1 @@
+assert http://example.com/x == "y"; 0

@@ -1,0 +1,1 @@
+let check = v: assert builtins.isInt v; v; in check "s"

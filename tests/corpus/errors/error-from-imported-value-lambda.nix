@@ -1,0 +1,1 @@
+let f = import ./helpers/fn.nix; in f { }

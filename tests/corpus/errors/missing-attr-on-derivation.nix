@@ -1,0 +1,1 @@
+(derivation { name = "d"; system = "s"; builder = "/b"; }).nothere

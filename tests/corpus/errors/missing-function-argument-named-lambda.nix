@@ -1,0 +1,1 @@
+let mkThing = { required }: required; in mkThing { }

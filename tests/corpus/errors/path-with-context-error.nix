@@ -1,0 +1,1 @@
+let d = derivation { name = "d"; system = "s"; builder = "/b"; }; in ./. + "${d}"

@@ -1,0 +1,1 @@
+let f = { alpha, beta }: alpha; in f { alpha = 1; bta = 2; }

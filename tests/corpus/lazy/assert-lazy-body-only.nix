@@ -1,0 +1,1 @@
+assert true; let unused = throw "x"; in "ok"

@@ -1,0 +1,1 @@
+builtins.length ([ (throw "x") ] ++ [ (throw "y") ])

@@ -1,0 +1,1 @@
+if false then throw "then" else "else"

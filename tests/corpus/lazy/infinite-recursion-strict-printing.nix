@@ -1,0 +1,1 @@
+let s = { inner = s; }; in s

@@ -1,0 +1,2 @@
+# flags: --eval
+let x = 1 + 1; in builtins.seq x { a = x; }

@@ -1,0 +1,2 @@
+# flags: --eval
+let x = 5; y = x + 1; in { inherit x y; }

@@ -1,0 +1,2 @@
+# flags: --eval
+{ t = true; f = false; n = null; neg = -1; }

@@ -1,0 +1,2 @@
+# flags: --eval
+{ outer = { inner = 1; }; }

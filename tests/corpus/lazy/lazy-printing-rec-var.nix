@@ -1,0 +1,2 @@
+# flags: --eval
+rec { a = 1; b = a; c = b + 1; }

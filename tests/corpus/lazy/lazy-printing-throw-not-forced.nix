@@ -1,0 +1,2 @@
+# flags: --eval
+{ a = throw "not forced"; b = abort "nor this"; }

@@ -1,0 +1,1 @@
+let s = rec { self = s; v = 1; }; in s

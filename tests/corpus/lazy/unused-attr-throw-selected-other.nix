@@ -1,0 +1,1 @@
+{ bad = throw "unused"; good = 2; }.good

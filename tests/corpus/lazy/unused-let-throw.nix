@@ -1,0 +1,1 @@
+let boom = throw "unused"; x = 1; in x

@@ -1,0 +1,3 @@
+{
+  here = __curPos;
+}.here.line

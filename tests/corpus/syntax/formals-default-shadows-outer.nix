@@ -1,0 +1,1 @@
+let b = "outer"; in ({ b ? "default" }: b) { }

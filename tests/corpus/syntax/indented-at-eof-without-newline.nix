@@ -1,0 +1,2 @@
+''
+  indented at eof''

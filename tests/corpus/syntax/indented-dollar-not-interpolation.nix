@@ -1,0 +1,3 @@
+''
+  $HOME and $ alone and $$
+''

@@ -1,0 +1,5 @@
+let v = "l1\nl2"; in ''
+    start
+      ${v}
+    end
+''

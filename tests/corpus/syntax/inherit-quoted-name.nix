@@ -1,0 +1,1 @@
+let s = { "x-y" = 5; }; in { inherit (s) "x-y"; }

@@ -1,0 +1,1 @@
+let true = false; null = 1; in [ true null ]

@@ -1,0 +1,2 @@
+# flags: --eval --strict -I corp=./data
+<nothere>

@@ -1,0 +1,2 @@
+# env: NIX_PATH=fromenv=./data
+<fromenv/hello.txt>

@@ -1,0 +1,1 @@
+[ builtins.map (builtins.map (x: x)) ]

@@ -1,0 +1,1 @@
+{ "with space" = { "also.dot" = [ { "" = null; } ]; }; }

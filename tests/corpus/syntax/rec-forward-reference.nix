@@ -1,0 +1,1 @@
+rec { total = x + y; x = 4; y = 5; }

@@ -1,0 +1,1 @@
+toString (derivation { name = "ts"; system = "s"; builder = "/b"; })

@@ -1,0 +1,1 @@
+[ http://example.org/a?b=c&d=e mailto:someone@example.org ]

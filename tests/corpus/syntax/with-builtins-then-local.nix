@@ -1,0 +1,1 @@
+let length = x: "local"; in with builtins; length [ 1 ]

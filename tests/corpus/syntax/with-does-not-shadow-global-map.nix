@@ -1,0 +1,1 @@
+with { map = "with"; }; builtins.typeOf map

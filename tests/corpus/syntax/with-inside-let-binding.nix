@@ -1,0 +1,1 @@
+let s = { v = 2; }; f = with s; v * 3; in f
