@@ -86,7 +86,7 @@ impl Eval {
             });
         }
         if def.dynamics.is_empty() {
-            return Ok(Attrs::from_sorted(items));
+            return Ok(Attrs::from_sorted(items).at(Some(span)));
         }
         for (key, value, aspan) in &def.dynamics {
             let k = self.eval(key, value_env)?;
@@ -111,7 +111,6 @@ impl Eval {
                 span: Some(*aspan),
             });
         }
-        let _ = span;
-        Ok(Attrs::from_unsorted(items, true))
+        Ok(Attrs::from_unsorted(items, true).at(Some(span)))
     }
 }

@@ -401,11 +401,13 @@ impl Eval {
             }
             Expr::HasAttr(target, path, span) => {
                 let mut v = self.eval(target, env)?;
-                for key in path {
+                for (i, key) in path.iter().enumerate() {
                     let name = self.attr_name(key, env, *span)?;
                     match &v {
                         Value::Attrs(a) => match a.get(name).cloned() {
-                            Some(x) => v = self.force(&x)?,
+                            // Only the sets along the path are forced, not the last value.
+                            Some(x) if i + 1 < path.len() => v = self.force(&x)?,
+                            Some(_) => {}
                             None => return Ok(Value::Bool(false)),
                         },
                         _ => return Ok(Value::Bool(false)),

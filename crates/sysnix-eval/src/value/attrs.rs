@@ -18,18 +18,20 @@ pub struct Attr {
 #[derive(Clone, Default)]
 pub struct Attrs {
     items: Vec<Attr>,
+    /// Where the set was written (`{ ... }`), for errors that point at the set.
+    pub pos: Option<Span>,
 }
 
 impl Attrs {
     /// The empty set.
     pub fn new() -> Attrs {
-        Attrs { items: Vec::new() }
+        Attrs { items: Vec::new(), pos: None }
     }
 
     /// Builds from attributes already sorted by name with no duplicates.
     pub fn from_sorted(items: Vec<Attr>) -> Attrs {
         debug_assert!(items.windows(2).all(|w| w[0].name < w[1].name));
-        Attrs { items }
+        Attrs { items, pos: None }
     }
 
     /// Builds from unsorted attributes; the first of duplicates wins when `first_wins`,
@@ -43,7 +45,7 @@ impl Attrs {
             items.sort_by(|a, b| a.name.cmp(&b.name));
             items.dedup_by(|b, a| a.name == b.name);
         }
-        Attrs { items }
+        Attrs { items, pos: None }
     }
 
     /// Number of attributes.
@@ -122,7 +124,13 @@ impl Attrs {
         }
         out.extend_from_slice(&a[i..]);
         out.extend_from_slice(&b[j..]);
-        Attrs { items: out }
+        Attrs { items: out, pos: other.pos.or(self.pos) }
+    }
+
+    /// The same set, recorded as written at `pos`.
+    pub fn at(mut self, pos: Option<Span>) -> Attrs {
+        self.pos = pos;
+        self
     }
 
     /// Consumes into the attribute vector.
