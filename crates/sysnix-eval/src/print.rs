@@ -18,6 +18,12 @@ pub fn print_lazy(v: &Value) -> String {
 }
 
 fn print(v: &Value, out: &mut String, seen: &mut HashSet<usize>) {
+    print_via(v, None, out, seen)
+}
+
+/// `via` is the thunk the value was reached through: Nix 2.8 stores lists of one or two
+/// elements inside the value itself, so only the same value (not a copy) is «repeated».
+fn print_via(v: &Value, via: Option<usize>, out: &mut String, seen: &mut HashSet<usize>) {
     match v {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
@@ -28,7 +34,7 @@ fn print(v: &Value, out: &mut String, seen: &mut HashSet<usize>) {
         Value::String(s) => out.push_str(&print_string_literal(s.as_str())),
         Value::Path(p) => out.push_str(p),
         Value::Attrs(a) => {
-            if !seen.insert(Rc::as_ptr(a) as usize) {
+            if !a.is_empty() && !seen.insert(Rc::as_ptr(a) as usize) {
                 out.push_str("«repeated»");
                 return;
             }
@@ -42,7 +48,18 @@ fn print(v: &Value, out: &mut String, seen: &mut HashSet<usize>) {
             out.push('}');
         }
         Value::List(l) => {
-            if !seen.insert(Rc::as_ptr(l) as usize) {
+            let key = if l.len() <= 2 {
+                via
+            } else {
+                Some(Rc::as_ptr(l) as usize)
+            };
+            if let Some(key) = key.filter(|_| !l.is_empty()) {
+                if !seen.insert(key) {
+                    out.push_str("«repeated»");
+                    return;
+                }
+            }
+            if false {
                 out.push_str("«repeated»");
                 return;
             }
@@ -57,7 +74,7 @@ fn print(v: &Value, out: &mut String, seen: &mut HashSet<usize>) {
         Value::PrimOp(_) => out.push_str("<PRIMOP>"),
         Value::PrimOpApp(_) => out.push_str("<PRIMOP-APP>"),
         Value::Thunk(t) => match &*t.0.borrow() {
-            ThunkState::Done(v) => print(v, out, seen),
+            ThunkState::Done(v) => print_via(v, Some(t.ptr() as usize), out, seen),
             _ => out.push_str("<CODE>"),
         },
     }

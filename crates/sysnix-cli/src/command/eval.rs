@@ -142,6 +142,8 @@ fn evaluate_all(ev: &mut Eval, args: &EvalArgs, cwd: &Path) -> sysnix_eval::Resu
                     &v,
                     Default::default(),
                 )?);
+                // nix-instantiate prints JSON without a trailing newline.
+                continue;
             } else {
                 let v = if args.strict { ev.force_deep(&v)? } else { v };
                 out.push_str(&sysnix_eval::print::print_lazy(&v));
@@ -171,10 +173,20 @@ fn auto_args(ev: &mut Eval, args: &EvalArgs, cwd: &Path) -> sysnix_eval::Result<
 /// formals without a value must have defaults.
 fn auto_call(ev: &mut Eval, f: Value, args: &Attrs) -> sysnix_eval::Result<Value> {
     let Value::Lambda(c) = &f else { return Ok(f) };
-    let sysnix_eval::compiler::Param::Formals { formals, .. } = &c.def.param else {
+    let sysnix_eval::compiler::Param::Formals {
+        formals, ellipsis, ..
+    } = &c.def.param
+    else {
         return Ok(f);
     };
     let mut b = AttrsBuilder::default();
+    if *ellipsis {
+        for attr in args.iter() {
+            if !formals.iter().any(|(n, _)| *n == attr.name) {
+                b.insert(attr.name, attr.value.clone());
+            }
+        }
+    }
     for (name, default) in formals {
         match args.get(*name) {
             Some(v) => b.insert(*name, v.clone()),
@@ -194,7 +206,8 @@ fn select_path(ev: &mut Eval, root: Value, path: &str, auto: &Attrs) -> sysnix_e
     if path.is_empty() {
         return Ok(v);
     }
-    for component in path.split('.') {
+    for component in split_attr_path(path) {
+        let component = component.as_str();
         v = ev.force(&v)?;
         v = auto_call(ev, v, auto)?;
         v = ev.force(&v)?;
@@ -203,7 +216,7 @@ fn select_path(ev: &mut Eval, root: Value, path: &str, auto: &Attrs) -> sysnix_e
                 Some(x) => x.clone(),
                 None => {
                     return Err(fail(format!(
-                        "list index {i} in selection path '{path}' is out of bounds"
+                        "list index {i} in selection path '{path}' is out of range"
                     )));
                 }
             },
@@ -228,4 +241,18 @@ fn select_path(ev: &mut Eval, root: Value, path: &str, auto: &Attrs) -> sysnix_e
 
 fn fail(msg: String) -> Box<EvalError> {
     EvalError::new(sysnix_eval::ErrorKind::Eval, msg, None)
+}
+
+/// Splits `a."b.c".d` into its components (quotes group dots).
+fn split_attr_path(path: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut quoted = false;
+    for c in path.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '.' if !quoted => out.push(String::new()),
+            c => out.last_mut().expect("never empty").push(c),
+        }
+    }
+    out
 }

@@ -9,8 +9,10 @@ mod io;
 pub mod json;
 mod lists;
 mod math;
+mod newer;
 mod strings;
 mod types;
+mod xml;
 
 use crate::eval::Eval;
 use crate::symbol::Symbol;
@@ -63,6 +65,8 @@ fn families() -> impl Iterator<Item = &'static PrimOp> {
         math::PRIMOPS,
         strings::PRIMOPS,
         types::PRIMOPS,
+        xml::PRIMOPS,
+        newer::PRIMOPS,
     ]
     .into_iter()
     .flatten()

@@ -99,20 +99,15 @@ impl<'a> Compiler<'a> {
 
     fn parse_error(&self, err: &rnix::ParseError) -> Box<EvalError> {
         use rnix::ParseError as P;
-        let token_text = |r: &rnix::TextRange| {
-            let t = &self.source[usize::from(r.start())..usize::from(r.end())];
-            if t.is_empty() {
-                "end of file".to_string()
-            } else {
-                format!("'{t}'")
-            }
-        };
         let (msg, range) = match err {
             P::Unexpected(r) | P::UnexpectedExtra(r) | P::UnexpectedWanted(_, r, _) => (
-                format!("syntax error, unexpected {}", token_text(r)),
+                format!("syntax error, unexpected {}", self.bison_token(*r)),
                 Some(*r),
             ),
-            P::UnexpectedDoubleBind(r) => ("syntax error, duplicate binding".to_string(), Some(*r)),
+            P::UnexpectedDoubleBind(r) => (
+                "syntax error, unexpected '@', expecting ':'".to_string(),
+                Some(*r),
+            ),
             P::DuplicatedArgs(r, name) => (
                 format!("duplicate formal function argument '{name}'"),
                 Some(*r),
@@ -127,7 +122,8 @@ impl<'a> Compiler<'a> {
             other => (format!("syntax error: {other}"), None),
         };
         let span = range.map(|r| self.span_of_range(r)).or_else(|| {
-            let end = self.source.len() as u32;
+            // At the end of the last token, as Nix's parser reports end of file.
+            let end = self.source.trim_end().len() as u32;
             Some(Span {
                 file: self.file,
                 start: end,
@@ -135,6 +131,53 @@ impl<'a> Compiler<'a> {
             })
         });
         EvalError::new(ErrorKind::Parse, msg, span)
+    }
+
+    /// Names the token at the start of `r` the way Nix's bison parser does.
+    fn bison_token(&self, r: rnix::TextRange) -> String {
+        let rest = &self.source[usize::from(r.start())..];
+        let tokens = rnix::tokenize(rest);
+        let Some((kind, text)) = tokens.into_iter().find(|(k, _)| !k.is_trivia()) else {
+            return "end of file".into();
+        };
+        use rnix::SyntaxKind as K;
+        let named = match kind {
+            K::TOKEN_IF => "IF",
+            K::TOKEN_THEN => "THEN",
+            K::TOKEN_ELSE => "ELSE",
+            K::TOKEN_ASSERT => "ASSERT",
+            K::TOKEN_WITH => "WITH",
+            K::TOKEN_LET => "LET",
+            K::TOKEN_IN => "IN",
+            K::TOKEN_REC => "REC",
+            K::TOKEN_INHERIT => "INHERIT",
+            K::TOKEN_OR => "OR_KW",
+            K::TOKEN_EQUAL => "EQ",
+            K::TOKEN_NOT_EQUAL => "NEQ",
+            K::TOKEN_LESS_OR_EQ => "LEQ",
+            K::TOKEN_MORE_OR_EQ => "GEQ",
+            K::TOKEN_AND_AND => "AND",
+            K::TOKEN_OR_OR => "OR",
+            K::TOKEN_IMPLICATION => "IMPL",
+            K::TOKEN_UPDATE => "UPDATE",
+            K::TOKEN_CONCAT => "CONCAT",
+            K::TOKEN_IDENT => "ID",
+            K::TOKEN_INTEGER => "INT",
+            K::TOKEN_FLOAT => "FLOAT",
+            K::TOKEN_ELLIPSIS => "ELLIPSIS",
+            K::TOKEN_INTERPOL_START => "DOLLAR_CURLY",
+            K::TOKEN_ERROR => "invalid token",
+            _ => "",
+        };
+        if !named.is_empty() {
+            return named.to_string();
+        }
+        let t = text.to_string();
+        if t.chars().count() == 1 {
+            format!("'{t}'")
+        } else {
+            format!("'{}'", t.chars().next().unwrap_or(' '))
+        }
     }
 
     fn span_of_range(&self, r: rnix::TextRange) -> Span {
@@ -354,12 +397,32 @@ impl<'a> Compiler<'a> {
     }
 
     fn string(&mut self, s: &ast::Str, span: Span) -> Result<Expr> {
+        let indented = s.syntax().first_token().is_some_and(|t| t.text() == "''");
         let parts = s.normalized_parts();
         let mut out = Vec::new();
         for p in parts {
             match p {
-                InterpolPart::Literal(text) => out.push(Rc::new(Expr::Lit(Value::str(text)))),
-                InterpolPart::Interpolation(i) => out.push(self.compile_opt(i.expr(), span)?),
+                InterpolPart::Literal(text) => {
+                    // Nix's lexer turns CRLF into LF inside "..." strings.
+                    let text = if indented {
+                        text
+                    } else {
+                        text.replace("\r\n", "\n")
+                    };
+                    out.push(Rc::new(Expr::Lit(Value::str(text))))
+                }
+                InterpolPart::Interpolation(i) => {
+                    let e = self.compile_opt(i.expr(), span)?;
+                    // A literal has no position of its own: keep the interpolation's.
+                    let e = match (&*e, i.expr()) {
+                        (Expr::Lit(_), Some(_)) => {
+                            let ispan = self.span(&i);
+                            Rc::new(Expr::Interpolate(vec![e.clone()], ispan))
+                        }
+                        _ => e,
+                    };
+                    out.push(e)
+                }
             }
         }
         Ok(match out.len() {
@@ -484,6 +547,15 @@ impl<'a> Compiler<'a> {
                     })
                     .collect();
                 entries.sort_by(|a, b| a.0.cmp(&b.0));
+                for w in entries.windows(2) {
+                    if w[0].0 == w[1].0 {
+                        return Err(EvalError::new(
+                            ErrorKind::Parse,
+                            format!("duplicate formal function argument '{}'", w[0].0),
+                            Some(span),
+                        ));
+                    }
+                }
                 let at = pat
                     .pat_bind()
                     .and_then(|b| b.ident())

@@ -56,12 +56,21 @@ fn go(e: &ast::Expr, out: &mut String) {
     match e {
         ast::Expr::Paren(p) => opt(p.expr(), out),
         ast::Expr::Root(r) => opt(r.expr(), out),
+        ast::Expr::Literal(l) if matches!(l.kind(), ast::LiteralKind::Uri(_)) => {
+            out.push_str(&string_lit(&l.syntax().text().to_string()))
+        }
+        ast::Expr::PathSearch(p) => {
+            let t = p.syntax().text().to_string();
+            out.push_str(&format!(
+                "(__findFile __nixPath {})",
+                string_lit(t.trim_start_matches('<').trim_end_matches('>'))
+            ));
+        }
         ast::Expr::Literal(_)
         | ast::Expr::Ident(_)
         | ast::Expr::PathAbs(_)
         | ast::Expr::PathRel(_)
         | ast::Expr::PathHome(_)
-        | ast::Expr::PathSearch(_)
         | ast::Expr::CurPos(_) => out.push_str(&e.syntax().text().to_string()),
         ast::Expr::Str(s) => {
             let parts = s.normalized_parts();
@@ -92,11 +101,23 @@ fn go(e: &ast::Expr, out: &mut String) {
             }
             out.push(']');
         }
-        ast::Expr::Apply(a) => {
+        ast::Expr::Apply(_) => {
+            // `f a b` shows as one call: `(f a b)`.
+            let mut args = Vec::new();
+            let mut cur = e.clone();
+            while let ast::Expr::Apply(a) = &cur {
+                args.extend(a.argument());
+                match a.lambda() {
+                    Some(l) => cur = l,
+                    None => break,
+                }
+            }
             out.push('(');
-            opt(a.lambda(), out);
-            out.push(' ');
-            opt(a.argument(), out);
+            go(&cur, out);
+            for a in args.iter().rev() {
+                out.push(' ');
+                go(a, out);
+            }
             out.push(')');
         }
         ast::Expr::Select(s) => {
@@ -239,9 +260,9 @@ fn go(e: &ast::Expr, out: &mut String) {
             out.push(')');
         }
         ast::Expr::LegacyLet(l) => {
-            out.push_str("let { ");
+            out.push_str("(rec { ");
             entries(l.entries(), out);
-            out.push('}');
+            out.push_str("}).body");
         }
         ast::Expr::AttrSet(s) => {
             if s.rec_token().is_some() {

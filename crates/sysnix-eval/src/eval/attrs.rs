@@ -93,10 +93,13 @@ impl Eval {
             if matches!(k, Value::Null) {
                 continue;
             }
-            let name = Symbol::new(
-                self.expect_string(&k, key.span().unwrap_or(*aspan))?
-                    .as_str(),
-            );
+            let name = match self.expect_string(&k, *aspan) {
+                Ok(s) => Symbol::new(s.as_str()),
+                Err(mut e) => {
+                    e.span = None;
+                    return Err(e);
+                }
+            };
             if let Some(prev) = items.iter().find(|a| a.name == name) {
                 let at = prev.span.map(|s| self.pos_text(s)).unwrap_or_default();
                 return Err(self.error(

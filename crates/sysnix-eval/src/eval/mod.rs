@@ -68,7 +68,7 @@ fn stack_pointer() -> usize {
 /// Runs `f` on a thread with a big stack so deep (but finite) recursion works; evaluation
 /// reports "stack overflow" cleanly before the stack really runs out.
 pub fn with_big_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
-    const SIZE: usize = 1 << 30;
+    const SIZE: usize = 256 << 20;
     let handle = std::thread::Builder::new()
         .stack_size(SIZE)
         .spawn(move || {
@@ -227,12 +227,12 @@ impl Eval {
 
     /// Checks that the native stack has room for another level of evaluation.
     #[inline]
-    fn check_stack(&self, span: Span) -> Result<()> {
+    fn check_stack(&self, _span: Span) -> Result<()> {
         if stack_pointer() < self.stack_floor {
             return Err(EvalError::new(
                 ErrorKind::StackOverflow,
                 "stack overflow (possible infinite recursion)",
-                Some(span),
+                None,
             ));
         }
         Ok(())
@@ -443,9 +443,14 @@ impl Eval {
             }
             Expr::Not(inner, span) => {
                 let v = self.eval(inner, env)?;
-                Ok(Value::Bool(
-                    !self.expect_bool(&v, inner.span().unwrap_or(*span))?,
-                ))
+                // Nix 2.8 reports `!` type errors without a position.
+                match self.expect_bool(&v, *span) {
+                    Ok(b) => Ok(Value::Bool(!b)),
+                    Err(mut e) => {
+                        e.span = None;
+                        Err(e)
+                    }
+                }
             }
             Expr::Neg(inner, span) => {
                 let v = self.eval(inner, env)?;
@@ -458,7 +463,7 @@ impl Eval {
                 let f = self.sources.file(span.file);
                 let (line, col) = f.line_col(span.start);
                 let file = match &f.origin {
-                    Origin::File(p) => Value::Path(Rc::new(p.display().to_string())),
+                    Origin::File(p) => Value::str(p.display().to_string()),
                     _ => Value::str("«string»"),
                 };
                 let mut b = AttrsBuilder::with_capacity(3);
@@ -488,9 +493,10 @@ impl Eval {
                             }
                         }
                         other => {
-                            return Err(self.error(
+                            return Err(EvalError::new(
+                                ErrorKind::Eval,
                                 format!("value is {} while a set was expected", other.type_desc()),
-                                span,
+                                None,
                             ));
                         }
                     }

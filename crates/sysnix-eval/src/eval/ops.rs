@@ -26,7 +26,7 @@ impl Eval {
                     return Ok(Value::Bool(false));
                 }
                 let b = self.eval(r, env)?;
-                Ok(Value::Bool(self.expect_bool(&b, rs)?))
+                Ok(Value::Bool(self.expect_bool(&b, ls)?))
             }
             BinOp::Or => {
                 let a = self.eval(l, env)?;
@@ -34,7 +34,7 @@ impl Eval {
                     return Ok(Value::Bool(true));
                 }
                 let b = self.eval(r, env)?;
-                Ok(Value::Bool(self.expect_bool(&b, rs)?))
+                Ok(Value::Bool(self.expect_bool(&b, ls)?))
             }
             BinOp::Impl => {
                 let a = self.eval(l, env)?;
@@ -42,7 +42,7 @@ impl Eval {
                     return Ok(Value::Bool(true));
                 }
                 let b = self.eval(r, env)?;
-                Ok(Value::Bool(self.expect_bool(&b, rs)?))
+                Ok(Value::Bool(self.expect_bool(&b, ls)?))
             }
             BinOp::PipeRight => {
                 let x = self.delay(l, env);
@@ -79,8 +79,9 @@ impl Eval {
             BinOp::Le => Ok(Value::Bool(self.compare(&b, &a, ls)? != Ordering::Less)),
             BinOp::Ge => Ok(Value::Bool(self.compare(&a, &b, ls)? != Ordering::Less)),
             BinOp::Update => {
-                let x = self.expect_attrs(&a, ls)?;
-                let y = self.expect_attrs(&b, rs)?;
+                // Nix 2.8 reports `//` type errors without a position.
+                let x = self.expect_attrs(&a, ls).map_err(no_pos)?;
+                let y = self.expect_attrs(&b, rs).map_err(no_pos)?;
                 if y.is_empty() {
                     return Ok(Value::Attrs(x));
                 }
@@ -91,7 +92,7 @@ impl Eval {
             }
             BinOp::Concat => {
                 let x = self.expect_list(&a, ls)?;
-                let y = self.expect_list(&b, rs)?;
+                let y = self.expect_list(&b, ls)?;
                 if y.is_empty() {
                     return Ok(Value::List(x));
                 }
@@ -126,8 +127,7 @@ impl Eval {
             }
             (Value::Path(p), _) => {
                 let mut ctx = Default::default();
-                let s =
-                    self.coerce_to_string(&b, rs, super::CoerceMode::Interpolation, &mut ctx)?;
+                let s = self.coerce_to_string(&b, rs, super::CoerceMode::NoCopy, &mut ctx)?;
                 if !ctx.is_empty() {
                     return Err(self.error(
                         format!(
@@ -169,6 +169,9 @@ impl Eval {
                     if y == 0 {
                         return Err(self.error("division by zero", span));
                     }
+                    if x == i64::MIN && y == -1 {
+                        return Err(self.error("overflow in integer division", span));
+                    }
                     (x.checked_div(y), "dividing", "/")
                 }
             };
@@ -176,6 +179,10 @@ impl Eval {
                 Some(v) => Ok(Value::Int(v)),
                 None => Err(self.error(format!("integer overflow in {verb} {x} {sym} {y}"), span)),
             };
+        }
+        if op == BinOp::Div {
+            // `__div` checks its divisor as a float first.
+            self.expect_number(&b, span)?;
         }
         let is_float = matches!(a, Value::Float(_)) || matches!(b, Value::Float(_));
         if !is_float {
@@ -224,10 +231,14 @@ impl Eval {
                 }
                 Ok(x.len().cmp(&y.len()))
             }
-            _ => Err(self.error(
-                format!("cannot compare {} with {}", a.type_desc(), b.type_desc()),
-                span,
-            )),
+            _ => {
+                let _ = span;
+                Err(crate::error::EvalError::new(
+                    crate::error::ErrorKind::Eval,
+                    format!("cannot compare {} with {}", a.type_desc(), b.type_desc()),
+                    None,
+                ))
+            }
         }
     }
 
@@ -252,7 +263,7 @@ impl Eval {
                     return Ok(false);
                 }
                 for (p, q) in x.iter().zip(y.iter()) {
-                    if !self.values_equal(p, q, span)? {
+                    if !same_value(p, q) && !self.values_equal(p, q, span)? {
                         return Ok(false);
                     }
                 }
@@ -274,7 +285,10 @@ impl Eval {
                     return Ok(false);
                 }
                 for (p, q) in x.iter().zip(y.iter()) {
-                    if p.name != q.name || !self.values_equal(&p.value, &q.value, span)? {
+                    if p.name != q.name
+                        || (!same_value(&p.value, &q.value)
+                            && !self.values_equal(&p.value, &q.value, span)?)
+                    {
                         return Ok(false);
                     }
                 }
@@ -294,4 +308,19 @@ impl Eval {
             None => Ok(false),
         }
     }
+}
+
+/// Nix 2.8 compares the elements of lists and sets by identity first: the same value
+/// (even a function) is equal to itself there.
+fn same_value(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Thunk(x), Value::Thunk(y)) => Rc::ptr_eq(&x.0, &y.0),
+        (Value::Lambda(x), Value::Lambda(y)) => Rc::ptr_eq(x, y),
+        _ => false,
+    }
+}
+
+fn no_pos(mut e: Box<crate::error::EvalError>) -> Box<crate::error::EvalError> {
+    e.span = None;
+    e
 }

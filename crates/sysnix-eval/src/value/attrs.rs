@@ -25,7 +25,10 @@ pub struct Attrs {
 impl Attrs {
     /// The empty set.
     pub fn new() -> Attrs {
-        Attrs { items: Vec::new(), pos: None }
+        Attrs {
+            items: Vec::new(),
+            pos: None,
+        }
     }
 
     /// Builds from attributes already sorted by name with no duplicates.
@@ -124,7 +127,10 @@ impl Attrs {
         }
         out.extend_from_slice(&a[i..]);
         out.extend_from_slice(&b[j..]);
-        Attrs { items: out, pos: other.pos.or(self.pos) }
+        Attrs {
+            items: out,
+            pos: other.pos.or(self.pos),
+        }
     }
 
     /// The same set, recorded as written at `pos`.
