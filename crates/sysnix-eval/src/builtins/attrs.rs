@@ -20,7 +20,7 @@ fn attr_values(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
 }
 
 fn get_attr(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
-    let name = ev.expect_string(&a[0], span)?;
+    let name = super::context::expect_string_no_ctx(ev, &a[0], span)?;
     let set = ev.expect_attrs(&a[1], span)?;
     match set.get(Symbol::new(name.as_str())).cloned() {
         Some(v) => ev.force(&v),
@@ -29,13 +29,13 @@ fn get_attr(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
                 "attribute '{}' missing for call to 'getAttr'",
                 name.as_str()
             ),
-            span,
+            set.pos.unwrap_or(span),
         )),
     }
 }
 
 fn has_attr(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
-    let name = ev.expect_string(&a[0], span)?;
+    let name = super::context::expect_string_no_ctx(ev, &a[0], span)?;
     let set = ev.expect_attrs(&a[1], span)?;
     Ok(Value::Bool(set.get(Symbol::new(name.as_str())).is_some()))
 }
@@ -45,7 +45,9 @@ fn remove_attrs(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let names = ev.expect_list(&a[1], span)?;
     let mut remove = Vec::with_capacity(names.len());
     for n in names.iter() {
-        remove.push(Symbol::new(ev.expect_string(n, span)?.as_str()));
+        remove.push(Symbol::new(
+            super::context::expect_string_no_ctx(ev, n, span)?.as_str(),
+        ));
     }
     let kept: Vec<Attr> = set
         .iter()
@@ -62,11 +64,17 @@ fn list_to_attrs(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     for item in list.iter() {
         let set = ev.expect_attrs(item, span)?;
         let Some(name) = set.get(name_sym).cloned() else {
-            return Err(ev.error("attribute 'name' missing for call to 'listToAttrs'", span));
+            return Err(ev.error(
+                "attribute 'name' missing for call to 'listToAttrs'",
+                set.pos.unwrap_or(span),
+            ));
         };
-        let name = ev.expect_string(&name, span)?;
+        let name = super::context::expect_string_no_ctx(ev, &name, span)?;
         let Some(value) = set.get(value_sym).cloned() else {
-            return Err(ev.error("attribute 'value' missing for call to 'listToAttrs'", span));
+            return Err(ev.error(
+                "attribute 'value' missing for call to 'listToAttrs'",
+                set.pos.unwrap_or(span),
+            ));
         };
         let span = set.get_attr(value_sym).and_then(|a| a.span);
         items.push(Attr {
@@ -91,7 +99,7 @@ fn intersect_attrs(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> 
 }
 
 fn cat_attrs(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
-    let name = Symbol::new(ev.expect_string(&a[0], span)?.as_str());
+    let name = Symbol::new(super::context::expect_string_no_ctx(ev, &a[0], span)?.as_str());
     let list = ev.expect_list(&a[1], span)?;
     let mut out = Vec::new();
     for item in list.iter() {

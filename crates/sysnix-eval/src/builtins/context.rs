@@ -8,6 +8,24 @@ use crate::symbol::Symbol;
 use crate::value::{AttrsBuilder, Context, ContextElem, NixString, PrimOp, Value};
 use std::collections::BTreeMap;
 
+/// Nix's `forceStringNoCtx`: a string that must not carry context.
+pub fn expect_string_no_ctx(ev: &mut Eval, v: &Value, span: Span) -> Result<NixString> {
+    let s = ev.expect_string(v, span)?;
+    if let Some(first) = s
+        .context()
+        .and_then(|c| c.iter().map(ContextElem::encode).min())
+    {
+        return Err(ev.error(
+            format!(
+                "the string '{}' is not allowed to refer to a store path (such as '{first}')",
+                s.as_str()
+            ),
+            span,
+        ));
+    }
+    Ok(s)
+}
+
 fn has_context(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     Ok(Value::Bool(ev.expect_string(&a[0], span)?.has_context()))
 }
@@ -86,7 +104,10 @@ fn append_context(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     for attr in extra.iter() {
         let path = attr.name.as_str().to_string();
         if !store.is_in_store(&path) {
-            return Err(ev.error(format!("context key '{path}' is not a store path"), span));
+            return Err(ev.error(
+                format!("Context key '\"{path}\"' is not a store path"),
+                attr.span.unwrap_or(span),
+            ));
         }
         let info = ev.expect_attrs(&attr.value, span)?;
         if let Some(p) = info.get_str("path").cloned() {

@@ -152,13 +152,7 @@ fn function_args(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
             Ok(Value::attrs(b.build()))
         }
         Value::PrimOp(_) | Value::PrimOpApp(_) => Ok(super::empty_attrs()),
-        other => Err(ev.error(
-            format!(
-                "'functionArgs' requires a function, got {}",
-                other.type_desc()
-            ),
-            span,
-        )),
+        _ => Err(ev.error("'functionArgs' requires a function", span)),
     }
 }
 
@@ -195,26 +189,35 @@ fn generic_closure(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> 
         .get_str("operator")
         .cloned()
         .ok_or_else(|| ev.error("attribute 'operator' required", span))?;
-    let mut work: Vec<Value> = ev.expect_list(&start, span)?.iter().cloned().collect();
-    work.reverse();
+    // A FIFO work queue, as in Nix.
+    let mut work: std::collections::VecDeque<Value> =
+        ev.expect_list(&start, span)?.iter().cloned().collect();
     let mut seen: Vec<Value> = Vec::new();
     let mut out = Vec::new();
     let key = crate::symbol::Symbol::new("key");
-    while let Some(item) = work.pop() {
+    while let Some(item) = work.pop_front() {
         let set = ev.expect_attrs(&item, span)?;
         let k = set
             .get(key)
             .cloned()
             .ok_or_else(|| ev.error("attribute 'key' required", span))?;
         let k = ev.force(&k)?;
-        // Binary search in the sorted list of keys seen so far.
+        // Binary search in the sorted list of keys seen so far; the new key is the left
+        // operand of each comparison, as in Nix's `std::set::insert`.
         let (mut lo, mut hi) = (0, seen.len());
         let mut found = false;
         while lo < hi {
             let mid = (lo + hi) / 2;
-            match ev.compare(&seen[mid], &k, span)? {
-                Ordering::Less => lo = mid + 1,
-                Ordering::Greater => hi = mid,
+            let ord = ev.compare(&k, &seen[mid], span).map_err(|mut e| {
+                // Nix's CompareValues errors have no position.
+                if e.message.starts_with("cannot compare") {
+                    e.span = None;
+                }
+                e
+            })?;
+            match ord {
+                Ordering::Greater => lo = mid + 1,
+                Ordering::Less => hi = mid,
                 Ordering::Equal => {
                     found = true;
                     break;
@@ -228,8 +231,9 @@ fn generic_closure(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> 
         out.push(item.clone());
         let next = ev.call(&op, item, span)?;
         let next = ev.expect_list(&next, span)?;
-        for n in next.iter().rev() {
-            work.push(n.clone());
+        for n in next.iter() {
+            ev.force(n)?;
+            work.push_back(n.clone());
         }
     }
     Ok(Value::list(out))

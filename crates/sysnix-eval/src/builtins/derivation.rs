@@ -13,35 +13,49 @@ use sysnix_store::path::{FileIngestion, StoreDir};
 /// The `derivation` function, written in Nix over `derivationStrict`: one attribute set per
 /// output, each with `outPath`, `drvPath`, `outputName`, `type`, and all of them in `all`.
 pub const DERIVATION_NIX: &str = r#"
+/* This is the implementation of the ‘derivation’ builtin function.
+   It's actually a wrapper around the ‘derivationStrict’ primop. */
+
 drvAttrs @ { outputs ? [ "out" ], ... }:
+
 let
+
   strict = derivationStrict drvAttrs;
-  perOutput = name: {
-    inherit name;
-    value = common // {
-      outPath = builtins.getAttr name strict;
-      drvPath = strict.drvPath;
-      type = "derivation";
-      outputName = name;
+
+  commonAttrs = drvAttrs // (builtins.listToAttrs outputsList) //
+    { all = map (x: x.value) outputsList;
+      inherit drvAttrs;
     };
-  };
-  outputList = map perOutput outputs;
-  common = drvAttrs // builtins.listToAttrs outputList // {
-    all = map (o: o.value) outputList;
-    inherit drvAttrs;
-  };
-in (builtins.head outputList).value
+
+  outputToAttrListElement = outputName:
+    { name = outputName;
+      value = commonAttrs // {
+        outPath = builtins.getAttr outputName strict;
+        drvPath = strict.drvPath;
+        type = "derivation";
+        inherit outputName;
+      };
+    };
+
+  outputsList = map outputToAttrListElement outputs;
+
+in (builtins.head outputsList).value
 "#;
 
 fn derivation_strict(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let attrs = ev.expect_attrs(&a[0], span)?;
-    let Some(name) = attrs.get(ev.syms.name).cloned() else {
+    let Some(name_attr) = attrs.get_attr(ev.syms.name).cloned() else {
         return Err(ev.error(
             "attribute 'name' missing for call to 'derivationStrict'",
-            span,
+            attrs.pos.unwrap_or(span),
         ));
     };
-    let name = ev.expect_string(&name, span)?.as_str().to_string();
+    // Nix 2.8 reports most derivation errors at the `name` attribute.
+    let pos_name = name_attr.span.unwrap_or(span);
+    let name = ev
+        .expect_string(&name_attr.value, pos_name)?
+        .as_str()
+        .to_string();
     let ignore_nulls = match attrs.get_str("__ignoreNulls").cloned() {
         Some(v) => ev.expect_bool(&v, span)?,
         None => false,
@@ -64,10 +78,10 @@ fn derivation_strict(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value
     };
     let (mut hash, mut hash_algo, mut hash_mode) =
         (None::<String>, None::<String>, FileIngestion::Flat);
-    let mut json = serde_json::Map::new();
+    let mut json: Vec<(String, String)> = Vec::new();
     for attr in attrs.iter() {
         let key = attr.name.as_str();
-        if key == "__ignoreNulls" {
+        if key == "__ignoreNulls" || (structured && key == "__structuredAttrs") {
             continue;
         }
         let v = ev.force(&attr.value)?;
@@ -83,17 +97,13 @@ fn derivation_strict(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value
         }
         if key == "args" {
             for x in ev.expect_list(&v, aspan)?.iter() {
-                input
-                    .args
-                    .push(ev.coerce_to_string(x, aspan, CoerceMode::ToString, &mut ctx)?);
+                input.args.push(drv_coerce(ev, x, aspan, &mut ctx)?);
             }
             continue;
         }
-        let s = if structured && key != "__structuredAttrs" {
-            let text = super::json::to_json(ev, &v, aspan)?;
-            let parsed: serde_json::Value =
-                serde_json::from_str(&text).unwrap_or(serde_json::Value::Null);
-            json.insert(key.to_string(), parsed);
+        let s = if structured {
+            let text = super::json::to_json_ctx(ev, &v, aspan, &mut ctx)?;
+            json.push((key.to_string(), text));
             if !matches!(
                 key,
                 "builder"
@@ -121,7 +131,7 @@ fn derivation_strict(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value
                 _ => ev.coerce_to_string(&v, aspan, CoerceMode::ToString, &mut ctx)?,
             }
         } else {
-            let s = ev.coerce_to_string(&v, aspan, CoerceMode::ToString, &mut ctx)?;
+            let s = drv_coerce(ev, &v, aspan, &mut ctx)?;
             input.env.insert(key.to_string(), s.clone());
             s
         };
@@ -147,22 +157,36 @@ fn derivation_strict(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value
         }
     }
     if structured {
-        input
-            .env
-            .insert("__json".into(), serde_json::Value::Object(json).to_string());
+        let mut text = String::from("{");
+        for (i, (k, v)) in json.iter().enumerate() {
+            if i > 0 {
+                text.push(',');
+            }
+            text.push_str(&crate::support::strings::json_escape_string(k));
+            text.push(':');
+            text.push_str(v);
+        }
+        text.push('}');
+        input.env.insert("__json".into(), text);
     }
     if input.builder.is_empty() && !attrs.get_str("builder").is_some() {
-        return Err(ev.error("required attribute 'builder' missing", span));
+        return Err(ev.error("required attribute 'builder' missing", pos_name));
     }
     if input.system.is_empty() && !attrs.get_str("system").is_some() {
-        return Err(ev.error("required attribute 'system' missing", span));
+        return Err(ev.error("required attribute 'system' missing", pos_name));
     }
     if let Some(h) = hash {
         let algo = match hash_algo.as_deref() {
             None | Some("") => None,
             Some(n) => match HashAlgo::from_name(n) {
                 Some(a) => Some(a),
-                None => return Err(ev.error(format!("unknown hash algorithm '{n}'"), span)),
+                None => {
+                    return Err(crate::error::EvalError::new(
+                        crate::error::ErrorKind::Eval,
+                        format!("unknown hash algorithm '{n}'"),
+                        None,
+                    ));
+                }
             },
         };
         let parsed = Hash::parse_allow_empty(&h, algo).map_err(|e| ev.error(e, span))?;
@@ -190,11 +214,13 @@ fn derivation_strict(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value
             }
         }
     }
-    let (drv_path, outputs) = ev
-        .builtin_state
-        .drvs
-        .add(&store, input)
-        .map_err(|e| ev.error(e, span))?;
+    let (drv_path, outputs) = ev.builtin_state.drvs.add(&store, input).map_err(|e| {
+        if e.starts_with("store path") {
+            crate::error::EvalError::new(crate::error::ErrorKind::Eval, e, None)
+        } else {
+            ev.error(e, pos_name)
+        }
+    })?;
     let mut b = AttrsBuilder::with_capacity(outputs.len() + 1);
     let mut drv_ctx = Context::new();
     drv_ctx.insert(ContextElem::DrvDeep(drv_path.clone()));
@@ -211,6 +237,31 @@ fn derivation_strict(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value
         b.insert_str(&out, Value::String(NixString::with_context(path, c)));
     }
     Ok(Value::attrs(b.build()))
+}
+
+/// Coerces an attribute of a derivation to a string as Nix does (`coerceMore` and
+/// `copyToStore`): numbers, Booleans, null and lists allowed, paths copied to the store.
+fn drv_coerce(ev: &mut Eval, v: &Value, span: Span, ctx: &mut Context) -> Result<String> {
+    let v = ev.force(v)?;
+    match &v {
+        Value::Path(_) => ev.coerce_to_string(&v, span, CoerceMode::Interpolation, ctx),
+        Value::List(l) => {
+            let mut out = String::new();
+            for (i, x) in l.iter().enumerate() {
+                let s = drv_coerce(ev, x, span, ctx)?;
+                if i > 0 {
+                    let prev_empty =
+                        matches!(ev.force(&l[i - 1])?, Value::List(ref p) if p.is_empty());
+                    if !prev_empty {
+                        out.push(' ');
+                    }
+                }
+                out.push_str(&s);
+            }
+            Ok(out)
+        }
+        _ => ev.coerce_to_string(&v, span, CoerceMode::ToString, ctx),
+    }
 }
 
 pub static PRIMOPS: &[PrimOp] = &[PrimOp {

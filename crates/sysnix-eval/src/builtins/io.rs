@@ -17,13 +17,25 @@ fn store(ev: &Eval) -> StoreDir {
 
 fn read_file(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let (path, _) = ev.coerce_to_path(&a[0], span)?;
-    match std::fs::read(&path) {
+    match read_bytes(&path) {
         Ok(bytes) => Ok(Value::str(String::from_utf8_lossy(&bytes).into_owned())),
-        Err(e) => Err(ev.error(
-            format!("opening file '{path}': {}", super::io_error_text(&e)),
-            span,
-        )),
+        Err(e) => Err(e),
     }
+}
+
+/// Reads a file, with Nix's error texts (which have no position).
+fn read_bytes(path: &str) -> std::result::Result<Vec<u8>, Box<crate::error::EvalError>> {
+    use std::io::Read;
+    let mut f = std::fs::File::open(path).map_err(|e| {
+        nopos(format!(
+            "opening file '{path}': {}",
+            super::io_error_text(&e)
+        ))
+    })?;
+    let mut out = Vec::new();
+    f.read_to_end(&mut out)
+        .map_err(|e| nopos(format!("reading from file: {}", super::io_error_text(&e))))?;
+    Ok(out)
 }
 
 fn kind_name(ft: std::fs::FileType) -> &'static str {
@@ -41,18 +53,18 @@ fn kind_name(ft: std::fs::FileType) -> &'static str {
 fn read_dir(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let (path, _) = ev.coerce_to_path(&a[0], span)?;
     let entries = std::fs::read_dir(&path).map_err(|e| {
-        ev.error(
-            format!("opening directory '{path}': {}", super::io_error_text(&e)),
-            span,
-        )
+        nopos(format!(
+            "opening directory '{path}': {}",
+            super::io_error_text(&e)
+        ))
     })?;
     let mut b = AttrsBuilder::default();
     for entry in entries {
         let entry = entry.map_err(|e| {
-            ev.error(
-                format!("reading directory '{path}': {}", super::io_error_text(&e)),
-                span,
-            )
+            nopos(format!(
+                "reading directory '{path}': {}",
+                super::io_error_text(&e)
+            ))
         })?;
         let kind = entry.file_type().map(kind_name).unwrap_or("unknown");
         b.insert_str(&entry.file_name().to_string_lossy(), Value::str(kind));
@@ -69,28 +81,23 @@ fn read_file_type(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let (path, _) = ev.coerce_to_path(&a[0], span)?;
     match std::fs::symlink_metadata(&path) {
         Ok(m) => Ok(Value::str(kind_name(m.file_type()))),
-        Err(e) => Err(ev.error(
-            format!("getting status of '{path}': {}", super::io_error_text(&e)),
-            span,
-        )),
+        Err(e) => Err(nopos(format!(
+            "getting status of '{path}': {}",
+            super::io_error_text(&e)
+        ))),
     }
 }
 
 fn hash_file(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let algo_name = ev.expect_string(&a[0], span)?;
     let Some(algo) = HashAlgo::from_name(algo_name.as_str()) else {
-        return Err(ev.error(
-            format!("unknown hash algorithm '{}'", algo_name.as_str()),
-            span,
-        ));
+        return Err(nopos(format!(
+            "unknown hash algorithm '{}'",
+            algo_name.as_str()
+        )));
     };
     let (path, _) = ev.coerce_to_path(&a[1], span)?;
-    let bytes = std::fs::read(&path).map_err(|e| {
-        ev.error(
-            format!("opening file '{path}': {}", super::io_error_text(&e)),
-            span,
-        )
-    })?;
+    let bytes = read_bytes(&path)?;
     Ok(Value::str(
         Hash {
             algo,
@@ -124,7 +131,7 @@ fn to_file(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     }
     let path = store(ev)
         .make_text_path(name.as_str(), contents.as_bytes(), &refs)
-        .map_err(|e| ev.error(e, span))?;
+        .map_err(nopos)?;
     ev.builtin_state.drvs.add_references(path.clone(), refs);
     ev.builtin_state.text_files.insert(path.clone(), contents);
     let mut out = Context::new();
@@ -144,10 +151,10 @@ fn add_path(
     let st = store(ev);
     if !recursive {
         let bytes = std::fs::read(path).map_err(|e| {
-            ev.error(
-                format!("opening file '{path}': {}", super::io_error_text(&e)),
-                span,
-            )
+            nopos(format!(
+                "opening file '{path}': {}",
+                super::io_error_text(&e)
+            ))
         })?;
         let h = Hash {
             algo: HashAlgo::Sha256,
@@ -166,10 +173,10 @@ fn add_path(
         return st
             .store_path_for_local_path(name, Path::new(path))
             .map_err(|e| {
-                ev.error(
-                    format!("getting status of '{path}': {}", super::io_error_text(&e)),
-                    span,
-                )
+                nopos(format!(
+                    "getting status of '{path}': {}",
+                    super::io_error_text(&e)
+                ))
             });
     };
     let mut failure = None;
@@ -194,11 +201,16 @@ fn add_path(
         return Err(e);
     }
     result.map_err(|e| {
-        ev.error(
-            format!("getting status of '{path}': {}", super::io_error_text(&e)),
-            span,
-        )
+        nopos(format!(
+            "getting status of '{path}': {}",
+            super::io_error_text(&e)
+        ))
     })
+}
+
+/// An error Nix 2.8 reports without a position.
+fn nopos(msg: impl Into<String>) -> Box<crate::error::EvalError> {
+    crate::error::EvalError::new(crate::error::ErrorKind::Eval, msg, None)
 }
 
 fn store_string(path: String) -> Value {
@@ -236,9 +248,33 @@ fn path(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
         Some(r) => ev.expect_bool(&r, span)?,
         None => true,
     };
+    let expected = match args.get_str("sha256").cloned() {
+        Some(e) => {
+            let text = ev.expect_string(&e, span)?.as_str().to_string();
+            Some(
+                Hash::parse_allow_empty(&text, Some(HashAlgo::Sha256))
+                    .map_err(|e| ev.error(e, span))?,
+            )
+        }
+        None => None,
+    };
     let sp = add_path(ev, &path, &name, filter, recursive, span)?;
-    if let Some(expected) = args.get_str("sha256").cloned() {
-        let _ = ev.expect_string(&expected, span)?;
+    if let Some(h) = expected {
+        let ingestion = if recursive {
+            sysnix_store::path::FileIngestion::Recursive
+        } else {
+            sysnix_store::path::FileIngestion::Flat
+        };
+        let want = store(ev)
+            .make_fixed_output_path(ingestion, &h, &name, &Default::default())
+            .map_err(|e| ev.error(e, span))?;
+        if want != sp {
+            return Err(crate::error::EvalError::new(
+                crate::error::ErrorKind::Eval,
+                format!("store path mismatch in (possibly filtered) path added from '{path}'"),
+                None,
+            ));
+        }
     }
     Ok(store_string(sp))
 }

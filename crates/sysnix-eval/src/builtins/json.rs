@@ -16,6 +16,13 @@ pub fn to_json(ev: &mut Eval, v: &Value, span: Span) -> Result<String> {
     Ok(out)
 }
 
+/// Like [`to_json`], collecting the string context into `ctx`.
+pub fn to_json_ctx(ev: &mut Eval, v: &Value, span: Span, ctx: &mut Context) -> Result<String> {
+    let mut out = String::new();
+    write_json(ev, v, span, &mut out, ctx)?;
+    Ok(out)
+}
+
 fn write_json(
     ev: &mut Eval,
     v: &Value,
@@ -55,7 +62,7 @@ fn write_json(
                 }
                 out.push_str(&json_escape_string(attr.name.as_str()));
                 out.push(':');
-                write_json(ev, &attr.value, span, out, ctx)?;
+                write_json(ev, &attr.value, attr.span.unwrap_or(span), out, ctx)?;
             }
             out.push('}');
         }
@@ -70,10 +77,12 @@ fn write_json(
             out.push(']');
         }
         other => {
-            return Err(ev.error(
-                format!("cannot convert {} to JSON", other.type_desc()),
-                span,
-            ));
+            // Nix points at the function itself when it has a position.
+            let pos = match other {
+                Value::Lambda(c) => c.def.span,
+                _ => span,
+            };
+            return Err(ev.error(format!("cannot convert {} to JSON", other.type_desc()), pos));
         }
     }
     Ok(())
@@ -109,7 +118,12 @@ fn from_json(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let s = ev.expect_string(&a[0], span)?;
     match crate::support::data::from_json(s.as_str()) {
         Ok(d) => Ok(data_to_value(d)),
-        Err(msg) => Err(ev.error(msg, span)),
+        // Nix 2.8 reports the library's message without a position.
+        Err(msg) => Err(crate::error::EvalError::new(
+            crate::error::ErrorKind::Eval,
+            msg,
+            None,
+        )),
     }
 }
 

@@ -95,13 +95,25 @@ fn concat_lists(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     Ok(Value::list(out))
 }
 
+/// Nix's `Value::determinePos`: where a function or set was written, else `fallback`.
+fn determine_pos(v: &Value, fallback: Span) -> Span {
+    match v {
+        Value::Lambda(c) => c.def.span,
+        Value::Attrs(a) => a.pos.unwrap_or(fallback),
+        _ => fallback,
+    }
+}
+
 fn concat_map(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let f = ev.force(&a[0])?;
     let list = ev.expect_list(&a[1], span)?;
     let mut out = Vec::new();
     for x in list.iter() {
         let r = ev.call(&f, x.clone(), span)?;
-        out.extend(ev.expect_list(&r, span)?.iter().cloned());
+        let r = ev.force(&r)?;
+        // Nix 2.8 points at the result, or else at the function (`determinePos`).
+        let pos = determine_pos(&r, determine_pos(&f, span));
+        out.extend(ev.expect_list(&r, pos)?.iter().cloned());
     }
     Ok(Value::list(out))
 }

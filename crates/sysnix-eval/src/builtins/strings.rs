@@ -19,19 +19,6 @@ fn string_length(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     Ok(Value::Int(s.len() as i64))
 }
 
-/// Cuts at byte offsets as Nix does, widening to character boundaries.
-fn byte_slice(s: &str, start: usize, len: usize) -> &str {
-    let mut b = start.min(s.len());
-    while !s.is_char_boundary(b) {
-        b += 1;
-    }
-    let mut e = b.saturating_add(len).min(s.len());
-    while !s.is_char_boundary(e) {
-        e += 1;
-    }
-    &s[b..e]
-}
-
 fn substring(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let start = ev.expect_int(&a[0], span)?;
     let len = ev.expect_int(&a[1], span)?;
@@ -41,10 +28,16 @@ fn substring(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
         return Err(ev.error("negative start position in 'substring'", span));
     }
     let len = if len < 0 { usize::MAX } else { len as usize };
-    Ok(Value::String(NixString::with_context(
-        byte_slice(&s, start as usize, len).to_string(),
-        ctx,
-    )))
+    // Nix slices bytes; a cut through a UTF-8 sequence leaves bytes that sysnix's strings
+    // cannot hold, so they become U+FFFD (what Nix's output shows once decoded).
+    let bytes = s.as_bytes();
+    let b = (start as usize).min(bytes.len());
+    let e = b.saturating_add(len).min(bytes.len());
+    let text = match std::str::from_utf8(&bytes[b..e]) {
+        Ok(t) => t.to_string(),
+        Err(_) => String::from_utf8_lossy(&bytes[b..e]).into_owned(),
+    };
+    Ok(Value::String(NixString::with_context(text, ctx)))
 }
 
 fn to_string(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
@@ -237,7 +230,11 @@ fn hash_string(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     use sysnix_store::hash::{Hash, HashAlgo, HashFormat};
     let algo = ev.expect_string(&a[0], span)?;
     let Some(algo) = HashAlgo::from_name(algo.as_str()) else {
-        return Err(ev.error(format!("unknown hash algorithm '{}'", algo.as_str()), span));
+        return Err(crate::error::EvalError::new(
+            crate::error::ErrorKind::Eval,
+            format!("unknown hash algorithm '{}'", algo.as_str()),
+            None,
+        ));
     };
     let s = ev.expect_string(&a[1], span)?;
     let h = Hash {
