@@ -1,0 +1,51 @@
+//! The examples README points newcomers at must keep working, with results equal to
+//! nix-instantiate 2.8's (recorded here; the corpus harness checks the oracle itself).
+
+use std::process::Command;
+
+#[test]
+fn hello_example_summary_matches_nix() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    let out = Command::new(env!("CARGO_BIN_EXE_sysnix"))
+        .args(["eval", "--strict", "-A", "summary", "examples/hello"])
+        .current_dir(root)
+        .output()
+        .expect("running sysnix");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // nix-instantiate --eval --strict -A summary examples/hello
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "{ drv = \"/nix/store/76w21n1f03fs5kw8fnffphx7qrqffw6r-hello.drv\"; \
+         out = \"/nix/store/mjs27ix6ig2bkbi3s3sm470vrv4lf7ic-hello\"; \
+         script = \"/nix/store/j3qrpznbbyg2ys1q48qnl1xnzk9x4fga-hello.sh\"; \
+         units = [ \"hello.service\" ]; }\n"
+    );
+}
+
+#[test]
+fn invoked_as_nix_instantiate_it_takes_its_flags() {
+    let dir = std::env::temp_dir().join(format!("sysnix-argv0-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let link = dir.join("nix-instantiate");
+    let _ = std::fs::remove_file(&link);
+    std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_sysnix"), &link).expect("symlink");
+    let out = Command::new(&link)
+        .args([
+            "--eval",
+            "--strict",
+            "--read-write-mode",
+            "--option",
+            "k",
+            "v",
+            "-E",
+            "map (x: x * 2) [ 1 2 ]",
+        ])
+        .output()
+        .expect("running through the symlink");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "[ 2 4 ]\n");
+}
