@@ -1,6 +1,20 @@
 //! Rendering strings and attribute names as Nix 2.8 prints them.
+//!
+//! Nix 2.8 uses two different escapers when printing values:
+//!
+//! * string values (`printStringValue`): `"` `\` are backslash-escaped,
+//!   newline/CR/tab become `\n` `\r` `\t`, and `$` is escaped only when it
+//!   is followed by `{`; every other byte (other control characters,
+//!   non-ASCII) is written raw;
+//! * attribute names (`showId`/`showString`): identifiers are written bare,
+//!   everything else is quoted with `$` *always* escaped (`"a\$"`).  A name
+//!   is an identifier when it starts with an ASCII letter or `_` and only
+//!   contains ASCII letters, digits, `_`, `'` and `-`.  Of the keywords only
+//!   `if` is quoted (Nix has a FIXME about the others): `{ "if" = 1; or = 2;
+//!   then = 3; }`.
 
-/// A string literal as `nix-instantiate --eval` prints it.
+/// A string value as `nix-instantiate --eval` prints it, e.g.
+/// `"a\"b\\c\n\${x} $y"`.
 pub fn print_string_literal(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
@@ -20,34 +34,59 @@ pub fn print_string_literal(s: &str) -> String {
     out
 }
 
-/// True when an attribute name must be quoted when printed.
-pub fn attr_name_needs_quotes(name: &str) -> bool {
-    let mut chars = name.chars();
-    let Some(first) = chars.next() else {
-        return true;
+/// Quotes `s` the way Nix 2.8 quotes non-identifier attribute names: like
+/// [`print_string_literal`] but with every `$` escaped.
+fn quote_attr_name(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '$' => out.push_str("\\$"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn is_identifier(name: &str) -> bool {
+    let mut bytes = name.bytes();
+    let Some(first) = bytes.next() else {
+        return false;
     };
-    if !(first.is_ascii_alphabetic() || first == '_') {
-        return true;
-    }
-    if !chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '\'' || c == '-') {
-        return true;
-    }
-    matches!(
-        name,
-        "if" | "then" | "else" | "assert" | "with" | "let" | "in" | "rec" | "inherit" | "or"
-    )
+    (first.is_ascii_alphabetic() || first == b'_')
+        && bytes.all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'\'' || c == b'-')
 }
 
-/// An attribute name as printed in a set.
+/// True when an attribute name is printed quoted by Nix 2.8: the empty
+/// name, `if`, and anything that is not an identifier (`"1"`, `"a b"`,
+/// `"-a"`, `"'a"`, `"é"`).  Other keywords (`or`, `then`, `let`...) and
+/// names like `a-b`, `a'b`, `_x` are printed bare.
+pub fn attr_name_needs_quotes(name: &str) -> bool {
+    name == "if" || !is_identifier(name)
+}
+
+/// An attribute name as printed in a set by `nix-instantiate --eval`:
+/// `c`, `"1"`, `"a b"`, `"if"`, `"a\$b"`.
 pub fn print_attr_name(name: &str) -> String {
-    if attr_name_needs_quotes(name) {
-        print_string_literal(name)
-    } else {
+    if name == "if" {
+        "\"if\"".to_string()
+    } else if is_identifier(name) {
         name.to_string()
+    } else {
+        quote_attr_name(name)
     }
 }
 
-/// A JSON string as `builtins.toJSON` writes it.
+/// A JSON string literal as Nix 2.8's `builtins.toJSON` writes it: `"` and
+/// `\` are backslash-escaped, newline/CR/tab become `\n` `\r` `\t`, the other
+/// control characters below 0x20 become `\u00XX` (lowercase hex, so `\b` is
+/// `\u0008`), and everything else (`/`, DEL, non-ASCII) is written raw.
 pub fn json_escape_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
@@ -58,8 +97,6 @@ pub fn json_escape_string(s: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
             c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
             c => out.push(c),
         }
@@ -68,7 +105,9 @@ pub fn json_escape_string(s: &str) -> String {
     out
 }
 
-/// An XML attribute value as `builtins.toXML` escapes it.
+/// An XML attribute value as `builtins.toXML` escapes it (without the
+/// surrounding quotes): `"` `<` `>` `&` become entities and newlines become
+/// `&#xA;`; `'`, CR, tab and all other characters are written raw.
 pub fn xml_escape_attr(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -82,4 +121,113 @@ pub fn xml_escape_attr(s: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn string_literals() {
+        // nix-instantiate --eval -E '"a\"b\\c\nd\re\tf${"$"}{x}$y\${ $"'
+        assert_eq!(
+            print_string_literal("a\"b\\c\nd\re\tf${x}$y${ $"),
+            r#""a\"b\\c\nd\re\tf\${x}$y\${ $""#
+        );
+        // "$${" → "$\${"; "$" and "$$" unchanged
+        assert_eq!(print_string_literal("$${"), r#""$\${""#);
+        assert_eq!(print_string_literal("$"), r#""$""#);
+        assert_eq!(print_string_literal("$$"), r#""$$""#);
+        // other control characters and non-ASCII are written raw
+        // (builtins.fromJSON "\"\\u0001\\u001b\\u007f\\u00e9\\u2603\"")
+        assert_eq!(
+            print_string_literal("\u{1}\u{1b}\u{7f}é☃"),
+            "\"\u{1}\u{1b}\u{7f}é☃\""
+        );
+        assert_eq!(print_string_literal(""), "\"\"");
+    }
+
+    #[test]
+    fn attr_names() {
+        // nix-instantiate --eval -E '{ "1" = 2; "a b" = 1; ... }'
+        let cases: &[(&str, &str)] = &[
+            ("", r#""""#),
+            ("\n", r#""\n""#),
+            ("${", r#""\${""#),
+            ("'a", r#""'a""#),
+            ("-a", r#""-a""#),
+            ("1", r#""1""#),
+            ("1a", r#""1a""#),
+            ("A_'-9", "A_'-9"),
+            ("__curPos", "__curPos"),
+            ("_a", "_a"),
+            ("_", "_"),
+            ("a b", r#""a b""#),
+            ("a$", r#""a\$""#),
+            ("$", r#""\$""#),
+            ("a$b", r#""a\$b""#),
+            ("$$", r#""\$\$""#),
+            ("$${", r#""\$\${""#),
+            ("\t\r", r#""\t\r""#),
+            ("a'b", "a'b"),
+            ("a-b", "a-b"),
+            ("a.b", r#""a.b""#),
+            ("assert", "assert"),
+            ("c", "c"),
+            ("else", "else"),
+            ("false", "false"),
+            ("if", r#""if""#),
+            ("If", "If"),
+            ("iff", "iff"),
+            ("in", "in"),
+            ("inherit", "inherit"),
+            ("let", "let"),
+            ("null", "null"),
+            ("or", "or"),
+            ("rec", "rec"),
+            ("then", "then"),
+            ("true", "true"),
+            ("with", "with"),
+            ("x\"y", r#""x\"y""#),
+            ("é", r#""é""#),
+            ("'", r#""'""#),
+            ("-", r#""-""#),
+            ("0", r#""0""#),
+            ("a'", "a'"),
+            ("a-", "a-"),
+        ];
+        for (name, want) in cases {
+            assert_eq!(print_attr_name(name), *want, "attr name {name:?}");
+            assert_eq!(
+                attr_name_needs_quotes(name),
+                want.starts_with('"'),
+                "needs quotes {name:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn json_strings() {
+        // builtins.toJSON [ "a\"b\\c/d\ne\rf\tg" (fromJSON "\"\\u0001\\u0008\\u000c\\u001f\\u007f\\u0080é☃😀\"") "${"$"}{" ]
+        assert_eq!(
+            json_escape_string("a\"b\\c/d\ne\rf\tg"),
+            r#""a\"b\\c/d\ne\rf\tg""#
+        );
+        assert_eq!(
+            json_escape_string("\u{1}\u{8}\u{c}\u{1f}\u{7f}\u{80}é☃😀"),
+            "\"\\u0001\\u0008\\u000c\\u001f\u{7f}\u{80}é☃😀\""
+        );
+        assert_eq!(json_escape_string("${"), "\"${\"");
+        assert_eq!(json_escape_string("\u{0}"), "\"\\u0000\"");
+    }
+
+    #[test]
+    fn xml_attrs() {
+        // builtins.toXML { a = "<>&\"'\n\r\tx\u0001é"; }
+        //   → <string value="&lt;&gt;&amp;&quot;'&#xA;\r\tx\x01é" />
+        assert_eq!(
+            xml_escape_attr("<>&\"'\n\r\tx\u{1}é"),
+            "&lt;&gt;&amp;&quot;'&#xA;\r\tx\u{1}é"
+        );
+    }
 }
