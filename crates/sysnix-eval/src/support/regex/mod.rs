@@ -1,0 +1,482 @@
+//! POSIX extended regular expressions as used by `builtins.match` and
+//! `builtins.split`.
+//!
+//! Nix 2.8 compiles patterns with `std::regex(re, std::regex::extended)` from
+//! libstdc++ and runs them with `std::regex_match` (for `match`) and
+//! `std::sregex_iterator` (for `split`).  libstdc++'s POSIX mode is neither
+//! Perl-style leftmost-first nor true POSIX leftmost-longest, so translating
+//! the pattern to the `regex` crate alone gives wrong answers in a number of
+//! observable cases (for example `split "(a|ab)" "xabx"` yields the group
+//! `"ab"` in Nix, while a leftmost-first engine yields `"a"`; or
+//! `match "(a*)*b" "aab"` yields `[""]` in Nix).
+//!
+//! This module therefore contains two engines:
+//!
+//! * The primary engine is a compiler and a backtracking executor that build
+//!   and walk the same automaton libstdc++ builds (same state layout, same
+//!   exploration order, same repeat-loop guard, same "try both branches of an
+//!   alternation and keep the longest" rule in search mode, same 100000-state
+//!   memory limit).  Its stack is explicit, so long inputs cannot overflow the
+//!   native stack (libstdc++ itself segfaults on very long inputs).
+//! * A translation of the pattern into the `regex` crate's syntax (bytes mode)
+//!   is used as a fallback when the backtracking engine exceeds its step or
+//!   memory budget (pathological patterns that are exponential in libstdc++
+//!   too, or huge inputs).  The fallback is leftmost-first, so results can
+//!   differ from Nix in the corner cases described above; this only happens
+//!   for inputs on which Nix itself would take a very long time or crash.
+//!
+//! Behaviour reproduced from Nix 2.8 (all checked against
+//! `nix-instantiate --eval`):
+//!
+//! * matching is byte-oriented: `.` matches one byte (any byte but NUL, so it
+//!   matches `\n`), bracket expressions match single bytes, and character
+//!   classes are those of the C locale (ASCII only);
+//! * only `^ $ \ . * + ? ( ) [ { |` may be escaped with `\`; any other escape
+//!   (`\n`, `\d`, `\1`, `\]`, `\/`...) is an invalid regular expression;
+//! * `{` always starts an interval (`a{`, `a{x}`, `a{,2}` are errors), `]` and
+//!   `}` outside brackets are literals, `^`/`$` are anchors anywhere;
+//! * interval bounds wrap like libstdc++'s `int` parsing (`a{4294967297}` is
+//!   `a{1}`), and huge automata fail with
+//!   `memory limit exceeded by regular expression '...'`;
+//! * bracket expressions: `]` first is literal, `\` is literal, `-` first or
+//!   last is literal, ranges compare bytes as *signed* chars (`[a-é]` is an
+//!   error, `[é-a]` is valid), `[:name:]` classes (case-insensitive names,
+//!   including libstdc++'s `d`, `w`, `s`), `[.name.]` collating elements
+//!   using the POSIX portable character names, `[=name=]` equivalence classes
+//!   (ASCII case-insensitive);
+//! * error messages are Nix's: `invalid regular expression '<re>'`.
+//!
+//! Known divergences: strings returned through the `&str` API are converted
+//! with `String::from_utf8_lossy`, so captures or split pieces that cut a
+//! multi-byte UTF-8 character (e.g. `split "" "é"`) contain U+FFFD where Nix
+//! has raw bytes; use the `*_bytes` functions to get Nix's exact bytes.
+//! Results after a fallback to the `regex` crate (see above) may differ.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::{Arc, OnceLock};
+
+mod compile;
+mod exec;
+mod scan;
+#[cfg(test)]
+mod tests;
+
+use compile::*;
+use exec::*;
+use scan::*;
+
+/// libstdc++'s `_GLIBCXX_REGEX_STATE_LIMIT`.
+const STATE_LIMIT: usize = 100_000;
+const NONE: u32 = u32::MAX;
+/// Maximal number of pending backtracking frames before falling back.
+const FRAME_LIMIT: usize = 1_000_000;
+
+// ---------------------------------------------------------------------------
+// Automaton
+// ---------------------------------------------------------------------------
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Op {
+    Dummy,
+    Byte(u8),
+    /// `.`: any byte except NUL.
+    Any,
+    /// Index into `Nfa::sets`.
+    Set(u32),
+    LineBegin,
+    LineEnd,
+    SubBegin(u32),
+    SubEnd(u32),
+    /// `alt` is the left branch (tried first), `next` the right one.
+    Alt,
+    /// `alt` is the loop body ("once more"), `next` the exit.
+    Repeat,
+    Accept,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct State {
+    op: Op,
+    next: u32,
+    alt: u32,
+}
+
+impl State {
+    fn has_alt(&self) -> bool {
+        matches!(self.op, Op::Alt | Op::Repeat)
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+struct Nfa {
+    states: Vec<State>,
+    sets: Vec<[u64; 4]>,
+    /// Number of capture groups including group 0.
+    groups: usize,
+    /// For each `Repeat` state: is the body a single byte matcher looping
+    /// straight back (`x*`, `x+`, `x{n,}`)?  Used to compress backtracking.
+    simple_loop: Vec<bool>,
+}
+
+fn set_contains(set: &[u64; 4], b: u8) -> bool {
+    set[(b >> 6) as usize] & (1u64 << (b & 63)) != 0
+}
+
+impl Nfa {
+    fn matches(&self, op: Op, b: u8) -> bool {
+        match op {
+            Op::Byte(c) => b == c,
+            Op::Any => b != 0,
+            Op::Set(i) => set_contains(&self.sets[i as usize], b),
+            _ => false,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Public API
+// ---------------------------------------------------------------------------
+
+/// A compiled POSIX extended regular expression with Nix 2.8 (libstdc++)
+/// semantics.  Create it with [`compile_ere`].
+pub struct Regex {
+    pattern: String,
+    nfa: Nfa,
+    rust_syntax: String,
+    fallback: OnceLock<Option<Fallback>>,
+    step_budget: u64,
+}
+
+/// Default number of backtracking steps per `match`/`split` call (plus 200
+/// per input byte) before falling back to the `regex` crate; about 1.5 s of
+/// work in an optimised build, comparable to what libstdc++ needs for the
+/// same exploration.
+pub const DEFAULT_STEP_BUDGET: u64 = 300_000_000;
+
+struct Fallback {
+    search: regex::bytes::Regex,
+    exact: regex::bytes::Regex,
+}
+
+impl fmt::Debug for Regex {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Regex")
+            .field("pattern", &self.pattern)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Regex {
+    /// The source pattern.
+    pub fn pattern(&self) -> &str {
+        &self.pattern
+    }
+
+    /// Number of capture groups (not counting the whole match).
+    pub fn group_count(&self) -> usize {
+        self.nfa.groups.saturating_sub(1)
+    }
+
+    /// The pattern translated into the `regex` crate's syntax (to be
+    /// compiled as a `regex::bytes::Regex`; `^`/`$` become `\A`/`\z`).  This
+    /// is what the fallback engine uses.
+    pub fn rust_syntax(&self) -> &str {
+        &self.rust_syntax
+    }
+
+    fn fallback(&self) -> Option<&Fallback> {
+        self.fallback
+            .get_or_init(|| {
+                let build = |p: String| {
+                    regex::bytes::RegexBuilder::new(&p)
+                        .unicode(false)
+                        .dot_matches_new_line(true)
+                        .size_limit(64 << 20)
+                        .build()
+                        .ok()
+                };
+                let search = build(format!("(?s-u){}", self.rust_syntax))?;
+                let exact = build(format!("(?s-u)\\A(?:{})\\z", self.rust_syntax))?;
+                Some(Fallback { search, exact })
+            })
+            .as_ref()
+    }
+
+    fn budget(&self, len: usize) -> u64 {
+        self.step_budget
+            .saturating_add((len as u64).saturating_mul(200))
+    }
+
+    /// Sets the number of backtracking steps allowed per call (plus 200 per
+    /// input byte) before the `regex` crate fallback takes over (see the
+    /// module documentation).  [`DEFAULT_STEP_BUDGET`] by default.
+    pub fn set_step_budget(&mut self, steps: u64) {
+        self.step_budget = steps;
+    }
+}
+
+/// Compiles a POSIX extended regular expression the way Nix 2.8 does
+/// (`std::regex::extended` from libstdc++).
+///
+/// The error string is Nix's message: `invalid regular expression '<re>'`, or
+/// `memory limit exceeded by regular expression '<re>'` when the automaton
+/// would exceed libstdc++'s state limit.
+pub fn compile_ere(pattern: &str) -> Result<Regex, String> {
+    let result = Compiler::new(pattern.as_bytes()).and_then(|c| c.compile());
+    match result {
+        Ok((nfa, rust_syntax)) => Ok(Regex {
+            pattern: pattern.to_string(),
+            nfa,
+            rust_syntax,
+            fallback: OnceLock::new(),
+            step_budget: DEFAULT_STEP_BUDGET,
+        }),
+        Err(CompileError::Invalid) => Err(format!("invalid regular expression '{pattern}'")),
+        Err(CompileError::Memory) => Err(format!(
+            "memory limit exceeded by regular expression '{pattern}'"
+        )),
+    }
+}
+
+type Spans = Vec<Option<(usize, usize)>>;
+
+fn spans_of(results: &[Sub]) -> Spans {
+    results
+        .iter()
+        .map(|r| {
+            if r.matched && r.first <= r.second {
+                Some((r.first, r.second))
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+fn spans_of_captures(c: &regex::bytes::Captures<'_>, n: usize) -> Spans {
+    (0..n)
+        .map(|i| c.get(i).map(|m| (m.start(), m.end())))
+        .collect()
+}
+
+/// Whole-string match (like `std::regex_match`).  Returns the byte spans of
+/// all groups including group 0, or `None` when the string does not match.
+fn match_spans(re: &Regex, s: &[u8]) -> Option<Spans> {
+    let mut ex = Exec::new(&re.nfa, s, Some(re.budget(s.len())));
+    match ex.attempt(0, true, Flags::default()) {
+        Ok(true) => return Some(spans_of(&ex.results)),
+        Ok(false) => return None,
+        Err(OutOfBudget) => {}
+    }
+    if let Some(fb) = re.fallback() {
+        return fb
+            .exact
+            .captures(s)
+            .map(|c| spans_of_captures(&c, re.nfa.groups));
+    }
+    let mut ex = Exec::new(&re.nfa, s, None);
+    match ex.attempt(0, true, Flags::default()) {
+        Ok(true) => Some(spans_of(&ex.results)),
+        _ => None,
+    }
+}
+
+/// `builtins.match` on bytes: `None` if the whole of `s` does not match,
+/// otherwise the capture groups 1..n (`None` for groups that did not
+/// participate).
+pub fn regex_match_bytes(re: &Regex, s: &[u8]) -> Option<Vec<Option<Vec<u8>>>> {
+    let spans = match_spans(re, s)?;
+    Some(
+        spans
+            .iter()
+            .skip(1)
+            .map(|sp| sp.map(|(a, b)| s[a..b].to_vec()))
+            .collect(),
+    )
+}
+
+/// `builtins.match`: `None` if the whole of `s` does not match, otherwise the
+/// capture groups 1..n (`None` for groups that did not participate).
+///
+/// Captures that split a multi-byte UTF-8 sequence are converted lossily.
+pub fn regex_match(re: &Regex, s: &str) -> Option<Vec<Option<String>>> {
+    let spans = match_spans(re, s.as_bytes())?;
+    Some(
+        spans
+            .iter()
+            .skip(1)
+            .map(|sp| sp.map(|(a, b)| lossy(&s.as_bytes()[a..b])))
+            .collect(),
+    )
+}
+
+fn lossy(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+/// One element of the result of `builtins.split`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SplitPart {
+    /// Text between matches (or before the first / after the last match).
+    Text(String),
+    /// The capture groups 1..n of a match (`None` for non-participating
+    /// groups).
+    Groups(Vec<Option<String>>),
+}
+
+/// Like [`SplitPart`], with Nix's raw bytes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SplitPartBytes {
+    /// Text between matches.
+    Text(Vec<u8>),
+    /// The capture groups 1..n of a match.
+    Groups(Vec<Option<Vec<u8>>>),
+}
+
+/// Searches for successive matches like `std::sregex_iterator`, returning the
+/// group spans (including group 0) of every match.
+fn split_spans(re: &Regex, s: &[u8]) -> Vec<Spans> {
+    let len = s.len();
+    let mut out = Vec::new();
+    let mut ex = Exec::new(&re.nfa, s, Some(re.budget(len)));
+    let mut use_fallback = false;
+
+    // Runs one `regex_search`, switching to the fallback engine for good if
+    // the backtracking engine runs out of budget.
+    let mut search = |start: usize, flags: Flags, use_fallback: &mut bool| -> Option<Spans> {
+        if !*use_fallback {
+            match ex.search(start, flags) {
+                Ok(true) => return Some(spans_of(&ex.results)),
+                Ok(false) => return None,
+                Err(OutOfBudget) => {
+                    *use_fallback = true;
+                }
+            }
+        }
+        match re.fallback() {
+            Some(fb) => {
+                let c = fb.search.captures_at(s, start)?;
+                let m = c.get(0)?;
+                if flags.continuous && (m.start() != start || (flags.not_null && m.is_empty())) {
+                    return None;
+                }
+                Some(spans_of_captures(&c, re.nfa.groups))
+            }
+            None => {
+                let mut ex2 = Exec::new(&re.nfa, s, None);
+                match ex2.search(start, flags) {
+                    Ok(true) => Some(spans_of(&ex2.results)),
+                    _ => None,
+                }
+            }
+        }
+    };
+
+    let mut flags = Flags::default();
+    let mut current = search(0, flags, &mut use_fallback);
+    while let Some(m) = current.take() {
+        let Some((ms, me)) = m.first().copied().flatten() else {
+            break;
+        };
+        out.push(m);
+        let mut start = me;
+        if ms == me {
+            if me >= len {
+                break;
+            }
+            let retry = Flags {
+                not_null: true,
+                continuous: true,
+                ..flags
+            };
+            if let Some(m2) = search(me, retry, &mut use_fallback) {
+                current = Some(m2);
+                continue;
+            }
+            start += 1;
+        }
+        flags.prev_avail = true;
+        current = search(start, flags, &mut use_fallback);
+    }
+    out
+}
+
+/// `builtins.split` on bytes.
+pub fn regex_split_bytes(re: &Regex, s: &[u8]) -> Vec<SplitPartBytes> {
+    let matches = split_spans(re, s);
+    let mut out = Vec::with_capacity(matches.len() * 2 + 1);
+    let mut prev = 0usize;
+    for m in &matches {
+        let Some((ms, me)) = m.first().copied().flatten() else {
+            continue;
+        };
+        out.push(SplitPartBytes::Text(s[prev.min(ms)..ms].to_vec()));
+        out.push(SplitPartBytes::Groups(
+            m.iter()
+                .skip(1)
+                .map(|sp| sp.map(|(a, b)| s[a..b].to_vec()))
+                .collect(),
+        ));
+        prev = me;
+    }
+    out.push(SplitPartBytes::Text(s[prev.min(s.len())..].to_vec()));
+    out
+}
+
+/// `builtins.split`: the text between matches alternating with the capture
+/// groups of each match, e.g. `split "(a)|b" "xaybz"` gives
+/// `[ "x" ["a"] "y" [null] "z" ]`.  A string without matches gives a
+/// one-element list.
+///
+/// Pieces that split a multi-byte UTF-8 sequence are converted lossily.
+pub fn regex_split(re: &Regex, s: &str) -> Vec<SplitPart> {
+    regex_split_bytes(re, s.as_bytes())
+        .into_iter()
+        .map(|p| match p {
+            SplitPartBytes::Text(t) => SplitPart::Text(lossy(&t)),
+            SplitPartBytes::Groups(g) => {
+                SplitPart::Groups(g.into_iter().map(|x| x.map(|b| lossy(&b))).collect())
+            }
+        })
+        .collect()
+}
+
+/// A cache of compiled regular expressions keyed by pattern (Nix keeps a
+/// similar cache).  Only successful compilations are cached.
+#[derive(Default, Debug)]
+pub struct RegexCache {
+    map: HashMap<String, Arc<Regex>>,
+}
+
+impl RegexCache {
+    /// Creates an empty cache.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Returns the compiled form of `pattern`, compiling it on first use.
+    pub fn get_or_compile(&mut self, pattern: &str) -> Result<Arc<Regex>, String> {
+        if let Some(re) = self.map.get(pattern) {
+            return Ok(re.clone());
+        }
+        let re = Arc::new(compile_ere(pattern)?);
+        self.map.insert(pattern.to_string(), re.clone());
+        Ok(re)
+    }
+
+    /// Number of cached patterns.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// Whether the cache is empty.
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// Drops all cached patterns.
+    pub fn clear(&mut self) {
+        self.map.clear();
+    }
+}
