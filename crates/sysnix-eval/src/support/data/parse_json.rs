@@ -1,0 +1,538 @@
+//! `builtins.fromJSON`: a parser that behaves like nlohmann::json, the library Nix 2.8 uses.
+
+use super::*;
+
+/// `builtins.fromJSON`: a parser following nlohmann::json (the library Nix 2.8 uses), so
+/// numbers are typed the same way and errors carry its exact messages.
+pub fn from_json(s: &str) -> Result<Data, String> {
+    let mut p = JsonParser {
+        lx: Lexer {
+            input: s.as_bytes(),
+            idx: 0,
+            current: None,
+            next_unget: false,
+            chars_read_total: 0,
+            chars_read_current_line: 0,
+            lines_read: 0,
+            token_string: Vec::new(),
+            token_buffer: Vec::new(),
+            error_message: String::new(),
+            number: Num::Int(0),
+        },
+        last: Tok::Uninit,
+    };
+    p.parse()
+}
+
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub(super) enum Tok {
+    Uninit,
+    True,
+    False,
+    Null,
+    Str,
+    Number,
+    BeginArray,
+    BeginObject,
+    EndArray,
+    EndObject,
+    NameSep,
+    ValueSep,
+    ParseError,
+    EndOfInput,
+    LiteralOrValue,
+}
+
+pub(super) fn tok_name(t: Tok) -> &'static str {
+    match t {
+        Tok::Uninit => "<uninitialized>",
+        Tok::True => "true literal",
+        Tok::False => "false literal",
+        Tok::Null => "null literal",
+        Tok::Str => "string literal",
+        Tok::Number => "number literal",
+        Tok::BeginArray => "'['",
+        Tok::BeginObject => "'{'",
+        Tok::EndArray => "']'",
+        Tok::EndObject => "'}'",
+        Tok::NameSep => "':'",
+        Tok::ValueSep => "','",
+        Tok::ParseError => "<parse error>",
+        Tok::EndOfInput => "end of input",
+        Tok::LiteralOrValue => "'[', '{', or a literal",
+    }
+}
+
+#[derive(Clone, Copy)]
+pub(super) enum Num {
+    Int(i64),
+    Float(f64),
+}
+
+pub(super) struct Lexer<'a> {
+    pub(super) input: &'a [u8],
+    pub(super) idx: usize,
+    pub(super) current: Option<u8>,
+    pub(super) next_unget: bool,
+    pub(super) chars_read_total: usize,
+    pub(super) chars_read_current_line: usize,
+    pub(super) lines_read: usize,
+    pub(super) token_string: Vec<u8>,
+    pub(super) token_buffer: Vec<u8>,
+    pub(super) error_message: String,
+    pub(super) number: Num,
+}
+
+pub(super) const CONTROL_NAMES: [&str; 32] = [
+    "NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "HT", "LF", "VT", "FF", "CR",
+    "SO", "SI", "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC",
+    "FS", "GS", "RS", "US",
+];
+
+pub(super) fn control_message(c: u8) -> String {
+    let short = match c {
+        8 => Some('b'),
+        9 => Some('t'),
+        10 => Some('n'),
+        12 => Some('f'),
+        13 => Some('r'),
+        _ => None,
+    };
+    let mut m = format!(
+        "invalid string: control character U+{:04X} ({}) must be escaped to \\u{:04X}",
+        c, CONTROL_NAMES[c as usize], c
+    );
+    if let Some(s) = short {
+        m.push_str(&format!(" or \\{s}"));
+    }
+    m
+}
+
+impl Lexer<'_> {
+    pub(super) fn get(&mut self) -> Option<u8> {
+        self.chars_read_total += 1;
+        self.chars_read_current_line += 1;
+        if self.next_unget {
+            self.next_unget = false;
+        } else {
+            self.current = self.input.get(self.idx).copied();
+            if self.idx <= self.input.len() {
+                self.idx += 1;
+            }
+        }
+        if let Some(c) = self.current {
+            self.token_string.push(c);
+            if c == b'\n' {
+                self.lines_read += 1;
+                self.chars_read_current_line = 0;
+            }
+        }
+        self.current
+    }
+
+    pub(super) fn unget(&mut self) {
+        self.next_unget = true;
+        self.chars_read_total -= 1;
+        if self.chars_read_current_line == 0 {
+            if self.lines_read > 0 {
+                self.lines_read -= 1;
+            }
+        } else {
+            self.chars_read_current_line -= 1;
+        }
+        if self.current.is_some() {
+            self.token_string.pop();
+        }
+    }
+
+    pub(super) fn reset(&mut self) {
+        self.token_buffer.clear();
+        self.token_string.clear();
+        if let Some(c) = self.current {
+            self.token_string.push(c);
+        }
+    }
+
+    pub(super) fn token_string_escaped(&self) -> String {
+        let mut out = String::new();
+        let text = String::from_utf8_lossy(&self.token_string);
+        for ch in text.chars() {
+            if (ch as u32) <= 0x1f {
+                out.push_str(&format!("<U+{:04X}>", ch as u32));
+            } else {
+                out.push(ch);
+            }
+        }
+        out
+    }
+
+    pub(super) fn get_codepoint(&mut self) -> Option<u32> {
+        let mut cp = 0u32;
+        for _ in 0..4 {
+            let c = self.get()?;
+            let d = (c as char).to_digit(16)?;
+            cp = cp * 16 + d;
+        }
+        Some(cp)
+    }
+
+    pub(super) fn scan_literal(&mut self, text: &[u8], t: Tok) -> Tok {
+        for &b in &text[1..] {
+            if self.get() != Some(b) {
+                self.error_message = "invalid literal".into();
+                return Tok::ParseError;
+            }
+        }
+        t
+    }
+
+    pub(super) fn scan_string(&mut self) -> Tok {
+        self.reset();
+        loop {
+            let Some(c) = self.get() else {
+                self.error_message = "invalid string: missing closing quote".into();
+                return Tok::ParseError;
+            };
+            match c {
+                b'"' => return Tok::Str,
+                b'\\' => match self.get() {
+                    Some(b'"') => self.token_buffer.push(b'"'),
+                    Some(b'\\') => self.token_buffer.push(b'\\'),
+                    Some(b'/') => self.token_buffer.push(b'/'),
+                    Some(b'b') => self.token_buffer.push(8),
+                    Some(b'f') => self.token_buffer.push(12),
+                    Some(b'n') => self.token_buffer.push(b'\n'),
+                    Some(b'r') => self.token_buffer.push(b'\r'),
+                    Some(b't') => self.token_buffer.push(b'\t'),
+                    Some(b'u') => {
+                        let Some(cp1) = self.get_codepoint() else {
+                            self.error_message =
+                                "invalid string: '\\u' must be followed by 4 hex digits".into();
+                            return Tok::ParseError;
+                        };
+                        let mut cp = cp1;
+                        if (0xD800..=0xDBFF).contains(&cp1) {
+                            if self.get() == Some(b'\\') && self.get() == Some(b'u') {
+                                let Some(cp2) = self.get_codepoint() else {
+                                    self.error_message =
+                                        "invalid string: '\\u' must be followed by 4 hex digits"
+                                            .into();
+                                    return Tok::ParseError;
+                                };
+                                if (0xDC00..=0xDFFF).contains(&cp2) {
+                                    cp = 0x10000 + ((cp1 - 0xD800) << 10) + (cp2 - 0xDC00);
+                                } else {
+                                    self.error_message = "invalid string: surrogate U+D800..U+DBFF must be followed by U+DC00..U+DFFF".into();
+                                    return Tok::ParseError;
+                                }
+                            } else {
+                                self.error_message = "invalid string: surrogate U+D800..U+DBFF must be followed by U+DC00..U+DFFF".into();
+                                return Tok::ParseError;
+                            }
+                        } else if (0xDC00..=0xDFFF).contains(&cp1) {
+                            self.error_message = "invalid string: surrogate U+DC00..U+DFFF must follow U+D800..U+DBFF".into();
+                            return Tok::ParseError;
+                        }
+                        let ch = char::from_u32(cp).unwrap_or('\u{fffd}');
+                        let mut buf = [0u8; 4];
+                        self.token_buffer
+                            .extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
+                    }
+                    _ => {
+                        self.error_message =
+                            "invalid string: forbidden character after backslash".into();
+                        return Tok::ParseError;
+                    }
+                },
+                0..=0x1f => {
+                    self.error_message = control_message(c);
+                    return Tok::ParseError;
+                }
+                _ => self.token_buffer.push(c),
+            }
+        }
+    }
+
+    pub(super) fn scan_number(&mut self) -> Tok {
+        self.reset();
+        let mut is_int = true;
+        let mut c = self.current;
+        if c == Some(b'-') {
+            c = self.get();
+            if !matches!(c, Some(b'0'..=b'9')) {
+                self.error_message = "invalid number; expected digit after '-'".into();
+                return Tok::ParseError;
+            }
+        }
+        if c == Some(b'0') {
+            c = self.get();
+        } else {
+            loop {
+                c = self.get();
+                if !matches!(c, Some(b'0'..=b'9')) {
+                    break;
+                }
+            }
+        }
+        if c == Some(b'.') {
+            is_int = false;
+            c = self.get();
+            if !matches!(c, Some(b'0'..=b'9')) {
+                self.error_message = "invalid number; expected digit after '.'".into();
+                return Tok::ParseError;
+            }
+            loop {
+                c = self.get();
+                if !matches!(c, Some(b'0'..=b'9')) {
+                    break;
+                }
+            }
+        }
+        if matches!(c, Some(b'e' | b'E')) {
+            is_int = false;
+            c = self.get();
+            if matches!(c, Some(b'+' | b'-')) {
+                c = self.get();
+                if !matches!(c, Some(b'0'..=b'9')) {
+                    self.error_message =
+                        "invalid number; expected digit after exponent sign".into();
+                    return Tok::ParseError;
+                }
+            } else if !matches!(c, Some(b'0'..=b'9')) {
+                self.error_message =
+                    "invalid number; expected '+', '-', or digit after exponent".into();
+                return Tok::ParseError;
+            }
+            loop {
+                c = self.get();
+                if !matches!(c, Some(b'0'..=b'9')) {
+                    break;
+                }
+            }
+        }
+        self.unget();
+        let text = String::from_utf8_lossy(&self.token_string).into_owned();
+        if is_int {
+            if let Ok(i) = text.parse::<i64>() {
+                self.number = Num::Int(i);
+                return Tok::Number;
+            }
+            if let Ok(u) = text.parse::<u64>() {
+                // Nix stores an unsigned value in its signed integer.
+                self.number = Num::Int(u as i64);
+                return Tok::Number;
+            }
+        }
+        self.number = Num::Float(text.parse::<f64>().unwrap_or(f64::INFINITY));
+        Tok::Number
+    }
+
+    pub(super) fn scan(&mut self) -> Tok {
+        if self.chars_read_total == 0 {
+            if self.get() == Some(0xEF) {
+                if !(self.get() == Some(0xBB) && self.get() == Some(0xBF)) {
+                    self.error_message = "invalid BOM; must be 0xEF 0xBB 0xBF if given".into();
+                    return Tok::ParseError;
+                }
+            } else {
+                self.unget();
+            }
+        }
+        loop {
+            let c = self.get();
+            if !matches!(c, Some(b' ' | b'\t' | b'\n' | b'\r')) {
+                break;
+            }
+        }
+        match self.current {
+            Some(b'[') => Tok::BeginArray,
+            Some(b']') => Tok::EndArray,
+            Some(b'{') => Tok::BeginObject,
+            Some(b'}') => Tok::EndObject,
+            Some(b':') => Tok::NameSep,
+            Some(b',') => Tok::ValueSep,
+            Some(b't') => self.scan_literal(b"true", Tok::True),
+            Some(b'f') => self.scan_literal(b"false", Tok::False),
+            Some(b'n') => self.scan_literal(b"null", Tok::Null),
+            Some(b'"') => self.scan_string(),
+            Some(b'-' | b'0'..=b'9') => self.scan_number(),
+            Some(0) | None => Tok::EndOfInput,
+            Some(_) => {
+                self.error_message = "invalid literal".into();
+                Tok::ParseError
+            }
+        }
+    }
+}
+
+/// Drops all but the last of repeated keys (Nix keeps the last).
+pub(super) fn last_wins(items: Vec<(String, Data)>) -> Vec<(String, Data)> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out: Vec<(String, Data)> = items
+        .into_iter()
+        .rev()
+        .filter(|(k, _)| seen.insert(k.clone()))
+        .collect();
+    out.reverse();
+    out
+}
+
+pub(super) struct JsonParser<'a> {
+    pub(super) lx: Lexer<'a>,
+    pub(super) last: Tok,
+}
+
+pub(super) enum Frame {
+    Array(Vec<Data>),
+    Object(Vec<(String, Data)>, String),
+}
+
+impl JsonParser<'_> {
+    pub(super) fn get_token(&mut self) -> Tok {
+        self.last = self.lx.scan();
+        self.last
+    }
+
+    pub(super) fn error(&self, expected: Tok, context: &str) -> String {
+        let mut msg = String::from("syntax error ");
+        if !context.is_empty() {
+            msg.push_str(&format!("while parsing {context} "));
+        }
+        msg.push_str("- ");
+        if self.last == Tok::ParseError {
+            msg.push_str(&format!(
+                "{}; last read: '{}'",
+                self.lx.error_message,
+                self.lx.token_string_escaped()
+            ));
+        } else {
+            msg.push_str(&format!("unexpected {}", tok_name(self.last)));
+        }
+        if expected != Tok::Uninit {
+            msg.push_str(&format!("; expected {}", tok_name(expected)));
+        }
+        format!(
+            "[json.exception.parse_error.101] parse error at line {}, column {}: {msg}",
+            self.lx.lines_read + 1,
+            self.lx.chars_read_current_line
+        )
+    }
+
+    /// The last string token, used as an object key (kept whole, NULs
+    /// included, like Nix's symbols).
+    pub(super) fn key(&self) -> String {
+        String::from_utf8_lossy(&self.lx.token_buffer).into_owned()
+    }
+
+    /// The last string token, used as a string value.  Nix builds string
+    /// values from C strings, so a `\u0000` escape truncates them.
+    pub(super) fn string_value(&self) -> String {
+        let buf = &self.lx.token_buffer;
+        let end = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
+        String::from_utf8_lossy(&buf[..end]).into_owned()
+    }
+
+    pub(super) fn parse(&mut self) -> Result<Data, String> {
+        self.get_token();
+        let mut stack: Vec<Frame> = Vec::new();
+        loop {
+            // Parse one value (or open a container).
+            let mut value = match self.last {
+                Tok::BeginObject => {
+                    if self.get_token() == Tok::EndObject {
+                        Data::Attrs(Vec::new())
+                    } else {
+                        if self.last != Tok::Str {
+                            return Err(self.error(Tok::Str, "object key"));
+                        }
+                        let k = self.key();
+                        if self.get_token() != Tok::NameSep {
+                            return Err(self.error(Tok::NameSep, "object separator"));
+                        }
+                        stack.push(Frame::Object(Vec::new(), k));
+                        self.get_token();
+                        continue;
+                    }
+                }
+                Tok::BeginArray => {
+                    if self.get_token() == Tok::EndArray {
+                        Data::List(Vec::new())
+                    } else {
+                        stack.push(Frame::Array(Vec::new()));
+                        continue;
+                    }
+                }
+                Tok::Number => match self.lx.number {
+                    Num::Int(i) => Data::Int(i),
+                    Num::Float(f) => {
+                        if !f.is_finite() {
+                            return Err(format!(
+                                "[json.exception.out_of_range.406] number overflow parsing '{}'",
+                                self.lx.token_string_escaped()
+                            ));
+                        }
+                        Data::Float(f)
+                    }
+                },
+                Tok::Str => Data::String(self.string_value()),
+                Tok::True => Data::Bool(true),
+                Tok::False => Data::Bool(false),
+                Tok::Null => Data::Null,
+                Tok::ParseError => return Err(self.error(Tok::Uninit, "value")),
+                _ => return Err(self.error(Tok::LiteralOrValue, "value")),
+            };
+            // Attach the value to its container, closing containers as they end.
+            loop {
+                match stack.last_mut() {
+                    None => {
+                        if self.get_token() != Tok::EndOfInput {
+                            return Err(self.error(Tok::EndOfInput, "value"));
+                        }
+                        return Ok(value);
+                    }
+                    Some(Frame::Array(items)) => {
+                        items.push(value);
+                        if self.get_token() == Tok::ValueSep {
+                            self.get_token();
+                            break;
+                        }
+                        if self.last == Tok::EndArray {
+                            let Some(Frame::Array(items)) = stack.pop() else {
+                                unreachable!()
+                            };
+                            value = Data::List(items);
+                            continue;
+                        }
+                        return Err(self.error(Tok::EndArray, "array"));
+                    }
+                    Some(Frame::Object(items, key)) => {
+                        let k = std::mem::take(key);
+                        items.push((k, value));
+                        if self.get_token() == Tok::ValueSep {
+                            if self.get_token() != Tok::Str {
+                                return Err(self.error(Tok::Str, "object key"));
+                            }
+                            let k = self.key();
+                            if self.get_token() != Tok::NameSep {
+                                return Err(self.error(Tok::NameSep, "object separator"));
+                            }
+                            if let Some(Frame::Object(_, key)) = stack.last_mut() {
+                                *key = k;
+                            }
+                            self.get_token();
+                            break;
+                        }
+                        if self.last == Tok::EndObject {
+                            let Some(Frame::Object(items, _)) = stack.pop() else {
+                                unreachable!()
+                            };
+                            value = Data::Attrs(last_wins(items));
+                            continue;
+                        }
+                        return Err(self.error(Tok::EndObject, "object"));
+                    }
+                }
+            }
+        }
+    }
+}
