@@ -97,7 +97,12 @@ fn derivation_strict(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value
         }
         if key == "args" {
             for x in ev.expect_list(&v, aspan)?.iter() {
-                input.args.push(drv_coerce(ev, x, aspan, &mut ctx)?);
+                input.args.push(ev.coerce_to_string(
+                    x,
+                    aspan,
+                    CoerceMode::DerivationAttr,
+                    &mut ctx,
+                )?);
             }
             continue;
         }
@@ -131,7 +136,7 @@ fn derivation_strict(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value
                 _ => ev.coerce_to_string(&v, aspan, CoerceMode::ToString, &mut ctx)?,
             }
         } else {
-            let s = drv_coerce(ev, &v, aspan, &mut ctx)?;
+            let s = ev.coerce_to_string(&v, aspan, CoerceMode::DerivationAttr, &mut ctx)?;
             input.env.insert(key.to_string(), s.clone());
             s
         };
@@ -237,31 +242,6 @@ fn derivation_strict(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value
         b.insert_str(&out, Value::String(NixString::with_context(path, c)));
     }
     Ok(Value::attrs(b.build()))
-}
-
-/// Coerces an attribute of a derivation to a string as Nix does (`coerceMore` and
-/// `copyToStore`): numbers, Booleans, null and lists allowed, paths copied to the store.
-fn drv_coerce(ev: &mut Eval, v: &Value, span: Span, ctx: &mut Context) -> Result<String> {
-    let v = ev.force(v)?;
-    match &v {
-        Value::Path(_) => ev.coerce_to_string(&v, span, CoerceMode::Interpolation, ctx),
-        Value::List(l) => {
-            let mut out = String::new();
-            for (i, x) in l.iter().enumerate() {
-                let s = drv_coerce(ev, x, span, ctx)?;
-                if i > 0 {
-                    let prev_empty =
-                        matches!(ev.force(&l[i - 1])?, Value::List(ref p) if p.is_empty());
-                    if !prev_empty {
-                        out.push(' ');
-                    }
-                }
-                out.push_str(&s);
-            }
-            Ok(out)
-        }
-        _ => ev.coerce_to_string(&v, span, CoerceMode::ToString, ctx),
-    }
 }
 
 pub static PRIMOPS: &[PrimOp] = &[PrimOp {

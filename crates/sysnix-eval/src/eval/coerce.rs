@@ -18,6 +18,21 @@ pub enum CoerceMode {
     ToString,
     /// Like `Interpolation` but paths are not copied to the store (`+` on a path).
     NoCopy,
+    /// Derivation attributes: numbers, Booleans, null and lists as `ToString`, and paths
+    /// copied to the store as `Interpolation` (Nix's coerceMore with copyToStore).
+    DerivationAttr,
+}
+
+impl CoerceMode {
+    /// Numbers, Booleans, null and lists are accepted too.
+    fn coerces_more(self) -> bool {
+        matches!(self, CoerceMode::ToString | CoerceMode::DerivationAttr)
+    }
+
+    /// Paths become store paths.
+    fn copies_to_store(self) -> bool {
+        matches!(self, CoerceMode::Interpolation | CoerceMode::DerivationAttr)
+    }
 }
 
 impl Eval {
@@ -104,7 +119,7 @@ impl Eval {
                 Ok(s.as_str().to_string())
             }
             Value::Path(p) => {
-                if mode == CoerceMode::Interpolation {
+                if mode.copies_to_store() {
                     let sp = self.copy_path_to_store(p, span)?;
                     ctx.insert(ContextElem::Opaque(sp.clone()));
                     Ok(sp)
@@ -122,15 +137,15 @@ impl Eval {
                 }
                 Err(self.error("cannot coerce a set to a string", span))
             }
-            Value::Int(i) if mode == CoerceMode::ToString => Ok(i.to_string()),
-            Value::Float(f) if mode == CoerceMode::ToString => {
+            Value::Int(i) if mode.coerces_more() => Ok(i.to_string()),
+            Value::Float(f) if mode.coerces_more() => {
                 Ok(crate::support::float::format_float_to_string(*f))
             }
-            Value::Bool(b) if mode == CoerceMode::ToString => {
+            Value::Bool(b) if mode.coerces_more() => {
                 Ok(if *b { "1".into() } else { String::new() })
             }
-            Value::Null if mode == CoerceMode::ToString => Ok(String::new()),
-            Value::List(l) if mode == CoerceMode::ToString => {
+            Value::Null if mode.coerces_more() => Ok(String::new()),
+            Value::List(l) if mode.coerces_more() => {
                 let mut out = String::new();
                 for (i, x) in l.iter().enumerate() {
                     let s = self.coerce_to_string(x, span, mode, ctx)?;
