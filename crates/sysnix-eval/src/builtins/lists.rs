@@ -4,7 +4,7 @@ use crate::error::Result;
 use crate::eval::Eval;
 use crate::source::Span;
 use crate::symbol::Symbol;
-use crate::value::{Attrs, AttrsBuilder, PrimOp, Thunk, Value};
+use crate::value::{AttrsBuilder, PrimOp, Thunk, Value};
 use std::collections::BTreeMap;
 
 fn map(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
@@ -221,11 +221,6 @@ fn group_by(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
         b.insert(k, Value::list(v));
     }
     Ok(Value::attrs(b.build()))
-}
-
-#[allow(dead_code)]
-fn empty() -> Attrs {
-    Attrs::new()
 }
 
 pub static PRIMOPS: &[PrimOp] = &[

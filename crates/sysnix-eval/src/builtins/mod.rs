@@ -181,7 +181,7 @@ pub(crate) fn attrs_of(pairs: Vec<(&str, Value)>) -> Value {
     Value::attrs(b.build())
 }
 
-#[allow(dead_code)]
+/// The empty set.
 pub(crate) fn empty_attrs() -> Value {
     Value::attrs(Attrs::new())
 }

@@ -1,7 +1,7 @@
 //! Prints an expression the way Nix shows it in "assertion '…' failed" messages:
 //! fully parenthesised, with comparison and arithmetic operators as their builtins.
 
-use rnix::ast::{self, AstToken, HasEntry, InterpolPart};
+use rnix::ast::{self, HasEntry, InterpolPart};
 use rowan::ast::AstNode;
 
 /// Nix's rendering of an expression.
@@ -297,9 +297,4 @@ fn entries(es: impl Iterator<Item = ast::Entry>, out: &mut String) {
     for (_, s) in items {
         out.push_str(&s);
     }
-}
-
-#[allow(dead_code)]
-fn _token_text(t: &impl AstToken) -> String {
-    t.syntax().text().to_string()
 }
