@@ -187,7 +187,7 @@ fn add_path(
             }
             let args = vec![Value::str(p.display().to_string()), Value::str(kind.name())];
             match ev
-                .call_many(filter.clone(), args, span)
+                .call_many(filter.clone(), &args, span)
                 .and_then(|r| ev.expect_bool(&r, span))
             {
                 Ok(b) => b,

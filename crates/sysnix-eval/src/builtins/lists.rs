@@ -123,7 +123,7 @@ fn foldl_strict(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let list = ev.expect_list(&a[2], span)?;
     let mut acc = a[1].clone();
     for x in list.iter() {
-        acc = ev.call_many(f.clone(), vec![acc, x.clone()], span)?;
+        acc = ev.call_many(f.clone(), &[acc, x.clone()], span)?;
     }
     ev.force(&acc)
 }
@@ -165,7 +165,7 @@ fn merge_sort(ev: &mut Eval, f: &Value, items: Vec<Value>, span: Span) -> Result
     let (mut i, mut j) = (0, 0);
     while i < left.len() && j < right.len() {
         // Take from the right only when right < left: equal elements keep their order.
-        let r = ev.call_many(f.clone(), vec![right[j].clone(), left[i].clone()], span)?;
+        let r = ev.call_many(f.clone(), &[right[j].clone(), left[i].clone()], span)?;
         if ev.expect_bool(&r, span)? {
             out.push(right[j].clone());
             j += 1;

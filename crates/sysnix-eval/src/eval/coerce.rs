@@ -44,7 +44,11 @@ impl Eval {
     }
 
     /// Forces `v` and requires a Boolean.
+    #[inline]
     pub fn expect_bool(&mut self, v: &Value, span: Span) -> Result<bool> {
+        if let Value::Bool(b) = v {
+            return Ok(*b);
+        }
         match self.force(v)? {
             Value::Bool(b) => Ok(b),
             other => Err(self.type_error(&other, "a Boolean", span)),
@@ -52,7 +56,11 @@ impl Eval {
     }
 
     /// Forces `v` and requires an integer.
+    #[inline]
     pub fn expect_int(&mut self, v: &Value, span: Span) -> Result<i64> {
+        if let Value::Int(i) = v {
+            return Ok(*i);
+        }
         match self.force(v)? {
             Value::Int(i) => Ok(i),
             other => Err(self.type_error(&other, "an integer", span)),

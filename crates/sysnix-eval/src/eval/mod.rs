@@ -12,6 +12,7 @@ use crate::error::{ErrorKind, EvalError, Result, TraceFrame};
 use crate::source::{Origin, SourceMap, Span};
 use crate::symbol::Symbol;
 use crate::value::{Attrs, AttrsBuilder, Closure, Env, PrimOpApp, Thunk, ThunkState, Value};
+use smallvec::SmallVec;
 use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -281,6 +282,22 @@ impl Eval {
         }
     }
 
+    /// Suspends a function argument. Integer arithmetic on values already known cannot
+    /// fail or diverge when it succeeds, so it is computed now, which saves a thunk per
+    /// call in recursions like `f (n - 1)`. (Only lazy printing could tell: such an
+    /// argument shows as its value instead of `<CODE>`; see docs/differences.md.)
+    #[inline]
+    fn delay_arg(&mut self, e: &Rc<Expr>, env: &Rc<Env>) -> Value {
+        if let Expr::BinOp(op, l, r, _, _) = &**e {
+            if let (Some(x), Some(y)) = (known_int(l, env), known_int(r, env)) {
+                if let Some(v) = ops::int_binop(*op, x, y) {
+                    return v;
+                }
+            }
+        }
+        self.delay(e, env)
+    }
+
     /// Forces a value to weak head normal form.
     #[inline]
     pub fn force(&mut self, v: &Value) -> Result<Value> {
@@ -339,6 +356,14 @@ impl Eval {
     pub fn eval(&mut self, e: &Rc<Expr>, env: &Rc<Env>) -> Result<Value> {
         match &**e {
             Expr::Lit(v) => Ok(v.clone()),
+            Expr::Var(VarRef::Local { depth, idx }, _) => {
+                // Read the slot in place: no clone of a thunk just to force it.
+                match env.ancestor(*depth).slots[*idx as usize].get() {
+                    Some(Value::Thunk(t)) => self.force_thunk(t),
+                    Some(v) => Ok(v.clone()),
+                    None => Ok(Value::Null),
+                }
+            }
             Expr::Var(r, span) => {
                 let v = self.lookup(r, env, *span)?;
                 self.force(&v)
@@ -352,10 +377,16 @@ impl Eval {
                 env: env.clone(),
             }))),
             Expr::Call(f, args, span) => {
-                self.check_stack(*span)?;
                 let fv = self.eval(f, env)?;
-                let args: Vec<Value> = args.iter().map(|a| self.delay(a, env)).collect();
-                self.call_many(fv, args, *span)
+                if let ([arg], Value::Lambda(c)) = (&args[..], &fv) {
+                    // The common case: one argument to a lambda.
+                    self.check_stack(*span)?;
+                    let arg = self.delay_arg(arg, env);
+                    return self.call_lambda(c, arg, *span);
+                }
+                let args: SmallVec<[Value; 4]> =
+                    args.iter().map(|a| self.delay_arg(a, env)).collect();
+                self.call_many(fv, &args, *span)
             }
             Expr::Select(target, path, default, span) => {
                 self.check_stack(*span)?;
@@ -421,7 +452,7 @@ impl Eval {
             }
             Expr::With(ns, body, _) => {
                 let nsv = self.delay(ns, env);
-                let env2 = Env::with_values(vec![nsv], Some(env.clone()));
+                let env2 = Env::one(nsv, Some(env.clone()));
                 self.eval(body, &env2)
             }
             Expr::If(c, t, f, span) => {
@@ -546,26 +577,45 @@ impl Eval {
 
     /// Applies `f` to one argument.
     pub fn call(&mut self, f: &Value, arg: Value, span: Span) -> Result<Value> {
-        self.call_many(f.clone(), vec![arg], span)
+        if let Value::Lambda(c) = f {
+            self.check_stack(span)?;
+            return self.call_lambda(c, arg, span);
+        }
+        self.call_many(f.clone(), &[arg], span)
     }
 
     /// Applies `f` to several arguments in turn; the result is forced.
-    pub fn call_many(&mut self, f: Value, args: Vec<Value>, span: Span) -> Result<Value> {
+    pub fn call_many(&mut self, f: Value, args: &[Value], span: Span) -> Result<Value> {
         self.check_stack(span)?;
         let mut f = f;
-        let mut rest = &args[..];
+        let mut rest = args;
         while !rest.is_empty() {
             f = self.force(&f)?;
             match &f {
                 Value::Lambda(c) => {
-                    let c = c.clone();
-                    f = self.call_lambda(&c, rest[0].clone(), span)?;
-                    rest = &rest[1..];
+                    // `f a b` where `f = x: y: ...`: bind each argument in turn without
+                    // building the intermediate closures.
+                    let mut def = c.def.clone();
+                    let mut scope = c.env.clone();
+                    loop {
+                        let env = self.bind_arg(&def, &scope, rest[0].clone(), span)?;
+                        rest = &rest[1..];
+                        match &*def.body {
+                            Expr::Lambda(inner) if !rest.is_empty() => {
+                                def = inner.clone();
+                                scope = env;
+                            }
+                            _ => {
+                                f = self.eval_body(&def, &env, span)?;
+                                break;
+                            }
+                        }
+                    }
                 }
                 Value::PrimOp(op) => {
                     let op = *op;
                     if rest.len() >= op.arity {
-                        let mut a: Vec<Value> = rest[..op.arity].to_vec();
+                        let mut a: SmallVec<[Value; 4]> = SmallVec::from(&rest[..op.arity]);
                         rest = &rest[op.arity..];
                         f = (op.func)(self, &mut a, span)?;
                     } else {
@@ -593,8 +643,8 @@ impl Eval {
                 }
                 Value::Attrs(a) if a.get(self.syms.functor).is_some() => {
                     let functor = a.get(self.syms.functor).cloned().unwrap_or(Value::Null);
-                    let g = self.call_many(functor, vec![f.clone()], span)?;
-                    f = self.call_many(g, vec![rest[0].clone()], span)?;
+                    let g = self.call_many(functor, &[f.clone()], span)?;
+                    f = self.call_many(g, &[rest[0].clone()], span)?;
                     rest = &rest[1..];
                 }
                 other => {
@@ -619,9 +669,21 @@ impl Eval {
     }
 
     fn call_lambda(&mut self, c: &Rc<Closure>, arg: Value, span: Span) -> Result<Value> {
-        let def = &c.def;
-        let env = match &def.param {
-            Param::Ident(_) => Env::with_values(vec![arg], Some(c.env.clone())),
+        let env = self.bind_arg(&c.def, &c.env, arg, span)?;
+        self.eval_body(&c.def, &env, span)
+    }
+
+    /// The scope of a call of the lambda `def` (closed over `scope`) with `arg`.
+    #[inline]
+    fn bind_arg(
+        &mut self,
+        def: &LambdaDef,
+        scope: &Rc<Env>,
+        arg: Value,
+        span: Span,
+    ) -> Result<Rc<Env>> {
+        Ok(match &def.param {
+            Param::Ident(_) => Env::one(arg, Some(scope.clone())),
             Param::Formals {
                 formals,
                 ellipsis,
@@ -637,7 +699,7 @@ impl Eval {
                         ));
                     }
                 };
-                let env = Env::new(def.slots as usize, Some(c.env.clone()));
+                let env = Env::new(def.slots as usize, Some(scope.clone()));
                 let mut used = 0;
                 for (i, (name, default)) in formals.iter().enumerate() {
                     match attrs.get(*name) {
@@ -681,8 +743,12 @@ impl Eval {
                 }
                 env
             }
-        };
-        match self.eval(&def.body, &env) {
+        })
+    }
+
+    /// Evaluates a lambda's body in its call scope, adding the call's trace frames to errors.
+    fn eval_body(&mut self, def: &LambdaDef, env: &Rc<Env>, span: Span) -> Result<Value> {
+        match self.eval(&def.body, env) {
             Ok(v) => Ok(v),
             Err(err) => {
                 if err.trace.len() >= MAX_TRACE || matches!(err.kind, ErrorKind::StackOverflow) {
@@ -744,5 +810,24 @@ impl Eval {
             _ => {}
         }
         Ok(())
+    }
+}
+
+/// The integer `e` stands for, if it is a literal or a variable already evaluated to one.
+#[inline]
+fn known_int(e: &Expr, env: &Rc<Env>) -> Option<i64> {
+    match e {
+        Expr::Lit(Value::Int(i)) => Some(*i),
+        Expr::Var(VarRef::Local { depth, idx }, _) => {
+            match env.ancestor(*depth).slots[*idx as usize].get()? {
+                Value::Int(i) => Some(*i),
+                Value::Thunk(t) => match &*t.0.try_borrow().ok()? {
+                    ThunkState::Done(Value::Int(i)) => Some(*i),
+                    _ => None,
+                },
+                _ => None,
+            }
+        }
+        _ => None,
     }
 }

@@ -57,6 +57,11 @@ impl Eval {
             _ => {
                 let a = self.eval(l, env)?;
                 let b = self.eval(r, env)?;
+                if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
+                    if let Some(v) = int_binop(op, *x, *y) {
+                        return Ok(v);
+                    }
+                }
                 self.binop_values(op, a, b, ls, rs)
             }
         }
@@ -323,4 +328,22 @@ fn same_value(a: &Value, b: &Value) -> bool {
 fn no_pos(mut e: Box<crate::error::EvalError>) -> Box<crate::error::EvalError> {
     e.span = None;
     e
+}
+
+/// A strict operator on two integers when it cannot fail (`None`: overflow, division, or not
+/// an integer operator; the general path then reports the error).
+#[inline]
+pub(super) fn int_binop(op: BinOp, x: i64, y: i64) -> Option<Value> {
+    Some(match op {
+        BinOp::Add => Value::Int(x.checked_add(y)?),
+        BinOp::Sub => Value::Int(x.checked_sub(y)?),
+        BinOp::Mul => Value::Int(x.checked_mul(y)?),
+        BinOp::Lt => Value::Bool(x < y),
+        BinOp::Gt => Value::Bool(x > y),
+        BinOp::Le => Value::Bool(x <= y),
+        BinOp::Ge => Value::Bool(x >= y),
+        BinOp::Eq => Value::Bool(x == y),
+        BinOp::NotEq => Value::Bool(x != y),
+        _ => return None,
+    })
 }

@@ -3,6 +3,7 @@
 use super::Value;
 use crate::compiler::Expr;
 use crate::source::Span;
+use smallvec::SmallVec;
 use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 
@@ -51,7 +52,8 @@ impl Thunk {
 
 /// A runtime scope: the values of one `let`, `rec`, lambda or `with`, and the enclosing scope.
 pub struct Env {
-    pub slots: Box<[OnceCell<Value>]>,
+    /// Up to two slots (a lambda's argument, a `with`'s set) live inline.
+    pub slots: SmallVec<[OnceCell<Value>; 2]>,
     pub parent: Option<Rc<Env>>,
 }
 
@@ -59,6 +61,14 @@ impl Env {
     /// A scope with `n` unset slots.
     pub fn new(n: usize, parent: Option<Rc<Env>>) -> Rc<Env> {
         let slots = (0..n).map(|_| OnceCell::new()).collect();
+        Rc::new(Env { slots, parent })
+    }
+
+    /// A scope with one slot, set (a lambda's argument, a `with`'s set).
+    #[inline]
+    pub fn one(value: Value, parent: Option<Rc<Env>>) -> Rc<Env> {
+        let mut slots = SmallVec::new();
+        slots.push(OnceCell::from(value));
         Rc::new(Env { slots, parent })
     }
 
@@ -87,6 +97,7 @@ impl Env {
     }
 
     /// The scope `depth` levels up.
+    #[inline]
     pub fn ancestor(self: &Rc<Env>, depth: u32) -> &Rc<Env> {
         let mut env: &Rc<Env> = self;
         for _ in 0..depth {
