@@ -64,7 +64,8 @@ impl EvalError {
     /// Renders the error as Nix does: `error: msg`, position, source excerpt, hints, trace.
     pub fn render(&self, sources: &SourceMap, show_trace: bool) -> String {
         let mut out = String::new();
-        let _ = write!(out, "error: {}", self.message);
+        // Further lines of a message line up under its first, as in Nix.
+        let _ = write!(out, "error: {}", self.message.replace('\n', "\n       "));
         out.push('\n');
         if let Some(span) = self.span {
             render_pos(&mut out, sources, span);

@@ -8,6 +8,7 @@ pub mod builtins;
 pub mod compiler;
 pub mod error;
 pub mod eval;
+pub mod log;
 pub mod print;
 pub mod source;
 pub mod suggest;

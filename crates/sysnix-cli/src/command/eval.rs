@@ -85,7 +85,8 @@ fn evaluate(args: EvalArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprint!("{}", e.render(&ev.sources, args.show_trace));
+            let text = e.render(&ev.sources, args.show_trace);
+            sysnix_eval::log::log(text.strip_suffix('\n').unwrap_or(&text));
             ExitCode::from(1)
         }
     }

@@ -31,7 +31,15 @@ fn has_context(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
 }
 
 fn discard(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
-    Ok(Value::str(ev.expect_string(&a[0], span)?.as_str()))
+    // The argument is coerced as `"${x}"` would be (sets with outPath, paths).
+    let mut ctx = Default::default();
+    let s = ev.coerce_to_string(
+        &a[0],
+        span,
+        crate::eval::CoerceMode::Interpolation,
+        &mut ctx,
+    )?;
+    Ok(Value::str(s))
 }
 
 fn discard_output_dependency(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {

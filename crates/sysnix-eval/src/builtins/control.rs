@@ -58,7 +58,7 @@ fn trace(ev: &mut Eval, a: &mut [Value], _: Span) -> Result<Value> {
         Value::String(s) => s.as_str().to_string(),
         other => crate::print::print_lazy(other),
     };
-    eprintln!("trace: {text}");
+    crate::log::log(&format!("trace: {text}"));
     ev.force(&a[1])
 }
 
@@ -144,9 +144,9 @@ fn function_args(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     match ev.force(&a[0])? {
         Value::Lambda(c) => {
             let mut b = AttrsBuilder::default();
-            if let Param::Formals { formals, .. } = &c.def.param {
-                for (name, default) in formals {
-                    b.insert(*name, Value::Bool(default.is_some()));
+            if let Param::Formals { formals, spans, .. } = &c.def.param {
+                for ((name, default), span) in formals.iter().zip(spans) {
+                    b.insert_at(*name, Value::Bool(default.is_some()), *span);
                 }
             }
             Ok(Value::attrs(b.build()))

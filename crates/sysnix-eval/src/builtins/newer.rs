@@ -63,7 +63,7 @@ fn warn(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
             ));
         }
     };
-    eprintln!("evaluation warning: {}", msg.as_str());
+    crate::log::log(&format!("evaluation warning: {}", msg.as_str()));
     ev.force(&a[1])
 }
 

@@ -189,6 +189,7 @@ impl Printer {
                         formals,
                         ellipsis,
                         at,
+                        ..
                     } => {
                         let mut pa = XmlAttrs::new();
                         if let Some(at) = at {

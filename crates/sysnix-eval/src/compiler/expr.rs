@@ -135,6 +135,8 @@ pub enum Param {
     Formals {
         /// Sorted by name; slot `i` is formal `i`.
         formals: Vec<(Symbol, Option<Rc<Expr>>)>,
+        /// Where each formal is written (`functionArgs` positions).
+        spans: Vec<Span>,
         ellipsis: bool,
         /// `@name`: bound in the slot after the formals.
         at: Option<Symbol>,

@@ -537,12 +537,13 @@ impl<'a> Compiler<'a> {
                 (Param::Ident(n), vec![n])
             }
             ast::Param::Pattern(pat) => {
-                let mut entries: Vec<(Symbol, Option<ast::Expr>)> = pat
+                let mut entries: Vec<(Symbol, Option<ast::Expr>, Span)> = pat
                     .pat_entries()
                     .map(|e| {
                         (
                             Symbol::new(&e.ident().map(|i| ident_text(&i)).unwrap_or_default()),
                             e.default(),
+                            self.span(&e),
                         )
                     })
                     .collect();
@@ -561,7 +562,7 @@ impl<'a> Compiler<'a> {
                     .and_then(|b| b.ident())
                     .map(|i| Symbol::new(&ident_text(&i)));
                 if let Some(at) = at {
-                    if entries.iter().any(|(n, _)| *n == at) {
+                    if entries.iter().any(|(n, _, _)| *n == at) {
                         return Err(
                             self.err(format!("duplicate formal function argument '{at}'"), span)
                         );
@@ -571,7 +572,9 @@ impl<'a> Compiler<'a> {
                 names.extend(at);
                 self.push_scope(names.iter().copied());
                 let mut formals = Vec::new();
-                for (n, d) in entries {
+                let mut spans = Vec::new();
+                for (n, d, s) in entries {
+                    spans.push(s);
                     let d = match d {
                         Some(d) => match self.compile(&d) {
                             Ok(c) => Some(c),
@@ -588,6 +591,7 @@ impl<'a> Compiler<'a> {
                 (
                     Param::Formals {
                         formals,
+                        spans,
                         ellipsis: pat.ellipsis_token().is_some(),
                         at,
                     },

@@ -49,7 +49,7 @@ impl Eval {
         if let Value::Bool(b) = v {
             return Ok(*b);
         }
-        match self.force(v)? {
+        match self.force_at(v, span)? {
             Value::Bool(b) => Ok(b),
             other => Err(self.type_error(&other, "a Boolean", span)),
         }
@@ -61,7 +61,7 @@ impl Eval {
         if let Value::Int(i) = v {
             return Ok(*i);
         }
-        match self.force(v)? {
+        match self.force_at(v, span)? {
             Value::Int(i) => Ok(i),
             other => Err(self.type_error(&other, "an integer", span)),
         }
@@ -69,7 +69,7 @@ impl Eval {
 
     /// Forces `v` and requires a number, as a float.
     pub fn expect_number(&mut self, v: &Value, span: Span) -> Result<f64> {
-        match self.force(v)? {
+        match self.force_at(v, span)? {
             Value::Int(i) => Ok(i as f64),
             Value::Float(f) => Ok(f),
             other => Err(self.type_error(&other, "a float", span)),
@@ -78,7 +78,7 @@ impl Eval {
 
     /// Forces `v` and requires a string (no coercion).
     pub fn expect_string(&mut self, v: &Value, span: Span) -> Result<NixString> {
-        match self.force(v)? {
+        match self.force_at(v, span)? {
             Value::String(s) => Ok(s),
             other => Err(self.type_error(&other, "a string", span)),
         }
@@ -86,7 +86,7 @@ impl Eval {
 
     /// Forces `v` and requires a set.
     pub fn expect_attrs(&mut self, v: &Value, span: Span) -> Result<Rc<Attrs>> {
-        match self.force(v)? {
+        match self.force_at(v, span)? {
             Value::Attrs(a) => Ok(a),
             other => Err(self.type_error(&other, "a set", span)),
         }
@@ -94,7 +94,7 @@ impl Eval {
 
     /// Forces `v` and requires a list.
     pub fn expect_list(&mut self, v: &Value, span: Span) -> Result<Rc<Vec<Value>>> {
-        match self.force(v)? {
+        match self.force_at(v, span)? {
             Value::List(l) => Ok(l),
             other => Err(self.type_error(&other, "a list", span)),
         }
@@ -102,7 +102,7 @@ impl Eval {
 
     /// Forces `v` and requires a function.
     pub fn expect_function(&mut self, v: &Value, span: Span) -> Result<Value> {
-        let f = self.force(v)?;
+        let f = self.force_at(v, span)?;
         match &f {
             Value::Lambda(_) | Value::PrimOp(_) | Value::PrimOpApp(_) => Ok(f),
             Value::Attrs(a) if a.get(self.syms.functor).is_some() => Ok(f),

@@ -203,7 +203,19 @@ impl Eval {
     }
 
     fn read_nix_file(&mut self, path: &str, span: Option<Span>) -> Result<(PathBuf, String)> {
+        // As Nix's resolveExprPath: follow a symlink in the last component (so relative
+        // paths inside work from the target), then a directory means its default.nix.
         let mut file = PathBuf::from(path);
+        for _ in 0..1024 {
+            match std::fs::read_link(&file) {
+                Ok(target) => {
+                    let dir = file.parent().unwrap_or(Path::new("/")).to_path_buf();
+                    let joined = dir.join(target);
+                    file = PathBuf::from(crate::compiler::canon_path(&joined.to_string_lossy()));
+                }
+                Err(_) => break,
+            }
+        }
         if file.is_dir() {
             file = file.join("default.nix");
         }
@@ -308,6 +320,20 @@ impl Eval {
     }
 
     fn force_thunk(&mut self, t: &Thunk) -> Result<Value> {
+        self.force_thunk_at(t, None)
+    }
+
+    /// Forces a value on behalf of the expression at `pos`: infinite recursion is reported
+    /// there, as Nix does (a variable, the attribute selected, the builtin's call).
+    #[inline]
+    pub fn force_at(&mut self, v: &Value, pos: Span) -> Result<Value> {
+        match v {
+            Value::Thunk(t) => self.force_thunk_at(t, Some(pos)),
+            other => Ok(other.clone()),
+        }
+    }
+
+    fn force_thunk_at(&mut self, t: &Thunk, pos: Option<Span>) -> Result<Value> {
         let state = {
             let mut cell = t.0.borrow_mut();
             match &*cell {
@@ -316,14 +342,25 @@ impl Eval {
                     return Err(EvalError::new(
                         ErrorKind::InfiniteRecursion,
                         "infinite recursion encountered",
-                        Some(*span),
+                        Some(pos.unwrap_or(*span)),
                     ));
                 }
                 ThunkState::Suspended(e, _) => {
                     let span = e.span().unwrap_or_default();
                     std::mem::replace(&mut *cell, ThunkState::Blackhole(span))
                 }
-                ThunkState::Apply(_, _, span) | ThunkState::Select(_, _, span) => {
+                ThunkState::Apply(f, x, span) => {
+                    // Like Nix 2.8, a pending application is not blackholed: forcing it
+                    // again re-enters the call, and recursion is caught (and positioned)
+                    // at the first ordinary thunk on the cycle.
+                    let (f, x, span) = (f.clone(), x.clone(), *span);
+                    drop(cell);
+                    let v = self.call(&f, x, span)?;
+                    let v = self.force(&v)?;
+                    *t.0.borrow_mut() = ThunkState::Done(v.clone());
+                    return Ok(v);
+                }
+                ThunkState::Select(_, _, span) => {
                     let span = *span;
                     std::mem::replace(&mut *cell, ThunkState::Blackhole(span))
                 }
@@ -331,7 +368,6 @@ impl Eval {
         };
         let result = match &state {
             ThunkState::Suspended(e, env) => self.eval(e, env),
-            ThunkState::Apply(f, x, span) => self.call(f, x.clone(), *span),
             ThunkState::Select(v, name, span) => self.select_attr(v, *name, *span),
             _ => unreachable!("only runnable states are taken"),
         };
@@ -356,17 +392,17 @@ impl Eval {
     pub fn eval(&mut self, e: &Rc<Expr>, env: &Rc<Env>) -> Result<Value> {
         match &**e {
             Expr::Lit(v) => Ok(v.clone()),
-            Expr::Var(VarRef::Local { depth, idx }, _) => {
+            Expr::Var(VarRef::Local { depth, idx }, span) => {
                 // Read the slot in place: no clone of a thunk just to force it.
                 match env.ancestor(*depth).slots[*idx as usize].get() {
-                    Some(Value::Thunk(t)) => self.force_thunk(t),
+                    Some(Value::Thunk(t)) => self.force_thunk_at(t, Some(*span)),
                     Some(v) => Ok(v.clone()),
                     None => Ok(Value::Null),
                 }
             }
             Expr::Var(r, span) => {
                 let v = self.lookup(r, env, *span)?;
-                self.force(&v)
+                self.force_at(&v, *span)
             }
             Expr::Attrs(def, span) => self.eval_attrs(def, env, *span),
             Expr::List(items) => Ok(Value::list(
@@ -391,7 +427,7 @@ impl Eval {
             Expr::Select(target, path, default, span) => {
                 self.check_stack(*span)?;
                 let mut v = self.eval(target, env)?;
-                for key in path {
+                for (i, key) in path.iter().enumerate() {
                     let name = self.attr_name(key, env, *span)?;
                     let found = match &v {
                         Value::Attrs(a) => a.get(name).cloned(),
@@ -405,7 +441,14 @@ impl Eval {
                     };
                     match found {
                         Some(x) => {
-                            v = match self.force(&x) {
+                            // Nix forces the selected value at the attribute's definition.
+                            let at = match &v {
+                                Value::Attrs(a) if i + 1 == path.len() => {
+                                    a.get_attr(name).and_then(|a| a.span).unwrap_or(*span)
+                                }
+                                _ => *span,
+                            };
+                            v = match self.force_at(&x, at) {
                                 Ok(v) => v,
                                 Err(err) => {
                                     let pos = match &v {
@@ -688,6 +731,7 @@ impl Eval {
                 formals,
                 ellipsis,
                 at,
+                ..
             } => {
                 let argv = self.force(&arg)?;
                 let attrs = match &argv {

@@ -231,3 +231,86 @@ mod tests {
         );
     }
 }
+
+/// What Nix's logger does to every message before writing it to stderr: ANSI escape
+/// sequences are dropped (all of them when `filter_all`, as when stderr is not a terminal;
+/// otherwise only non-colour ones), tabs expand to the next multiple of 8 columns counted
+/// from the start of the message (newlines count as one column), and `\r` is dropped.
+pub fn filter_ansi_escapes(s: &str, filter_all: bool) -> String {
+    let bytes = s.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
+    let mut width = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if c == 0x1b {
+            let start = i;
+            i += 1;
+            let mut last = 0u8;
+            if i < bytes.len() && bytes[i] == b'[' {
+                i += 1;
+                while i < bytes.len() && (0x30..=0x3f).contains(&bytes[i]) {
+                    i += 1;
+                }
+                while i < bytes.len() && (0x20..=0x2f).contains(&bytes[i]) {
+                    i += 1;
+                }
+                if i < bytes.len() && (0x40..=0x7e).contains(&bytes[i]) {
+                    last = bytes[i];
+                    i += 1;
+                }
+            } else if i < bytes.len() && (0x40..=0x5f).contains(&bytes[i]) {
+                i += 1;
+            }
+            if !filter_all && last == b'm' {
+                out.extend_from_slice(&bytes[start..i]);
+            }
+        } else if c == b'\t' {
+            i += 1;
+            out.push(b' ');
+            width += 1;
+            while width % 8 != 0 {
+                out.push(b' ');
+                width += 1;
+            }
+        } else if c == b'\r' {
+            i += 1;
+        } else {
+            // One column per character: copy its UTF-8 continuation bytes along.
+            out.push(c);
+            i += 1;
+            while i < bytes.len() && bytes[i] & 0xc0 == 0x80 {
+                out.push(bytes[i]);
+                i += 1;
+            }
+            width += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod filter_tests {
+    use super::filter_ansi_escapes;
+
+    #[test]
+    fn drops_escapes_and_expands_tabs_like_nix() {
+        // Recorded from Nix 2.8 with stderr redirected.
+        assert_eq!(
+            filter_ansi_escapes("trace: u00e9\tb\n\tc", true),
+            "trace: u00e9    b\n      c"
+        );
+        assert_eq!(
+            filter_ansi_escapes("trace: é\tb", true),
+            "trace: é        b"
+        );
+        assert_eq!(
+            filter_ansi_escapes("trace: \x1b[1;31mred\x1b[0m \x1bXq\x1b(B", true),
+            "trace: red q(B"
+        );
+        assert_eq!(
+            filter_ansi_escapes("\x1b[1mA\x1b[0m", false),
+            "\x1b[1mA\x1b[0m"
+        );
+    }
+}

@@ -168,6 +168,15 @@ impl AttrsBuilder {
         });
     }
 
+    /// Adds an attribute defined at `span`.
+    pub fn insert_at(&mut self, name: Symbol, value: Value, span: Span) {
+        self.items.push(Attr {
+            name,
+            value,
+            span: Some(span),
+        });
+    }
+
     /// Adds an attribute by string name.
     pub fn insert_str(&mut self, name: &str, value: Value) {
         self.insert(Symbol::new(name), value);
