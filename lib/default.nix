@@ -152,7 +152,8 @@ let
         mkSinkUndeclaredOptions literalExpression literalMD literalExample
         mdDoc showOption showFiles getValues getFiles mergeEqualOption
         mergeDefaultOption mergeOneOption mergeUniqueOption isOption
-        unknownModule showDefs optionAttrSetToDocList
+        unknownModule showDefs optionAttrSetToDocList optionAttrSetToDocList'
+        scrubOptionValue showOptionWithDefLocs
         ;
 
       inherit (self.modules)
@@ -165,7 +166,8 @@ let
         mkFixStrictness doRename setDefaultModuleLocation filterOverrides
         dischargeProperties pushDownProperties unifyModuleSyntax
         mkAssert mkRenamedOptionModuleWith mkAliasOptionModuleMD
-        defaultPriority collectModules
+        defaultPriority collectModules applyModuleArgsIfFunction mergeModules
+        mergeModules' mergeOptionDecls mergeDefinitions sortProperties
         ;
     });
 in
