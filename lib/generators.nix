@@ -114,16 +114,6 @@ rec {
     in
     toINI { mkKeyValue = keyValue; mkSectionName = sectionName; } (flattenSections attrs);
 
-  # mkDconfKeyValue :: string -> any -> string
-  # key=value in dconf's GVariant syntax (strings quoted).
-  mkDconfKeyValue = mkKeyValueDefault {
-    mkValueString = v: if isString v then "'${v}'" else mkValueStringDefault { } v;
-  } "=";
-
-  # toDconfINI :: attrs -> string
-  # INI text for dconf keyfiles.
-  toDconfINI = toINI { mkKeyValue = mkDconfKeyValue; };
-
   # withRecursion :: { depthLimit, throwOnDepthLimit? } -> any -> any
   # Limit how deep a value is evaluated: beyond the limit, throw (default)
   # or replace the value by "<unevaluated>".
