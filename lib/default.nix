@@ -147,6 +147,10 @@ let
 
       inherit (self.versions) splitVersion;
 
+      inherit (self.types)
+        isType setType defaultTypeMerge defaultFunctor isOptionType mkOptionType
+        ;
+
       inherit (self.options)
         mkOption mkEnableOption mkPackageOption mkPackageOptionMD
         mkSinkUndeclaredOptions literalExpression literalMD literalExample
