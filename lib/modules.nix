@@ -626,7 +626,7 @@ let
             let bad = filter (def: !type.check def.value) defsFinal; in
             throw "A definition for option `${showOption loc}' is not of type `${type.description}'. Definition values:${showDefs bad}"
         else
-          throw "The option `${showOption loc}' is used but not defined.";
+          throw "The option `${showOption loc}' was accessed but has no value defined. Try setting the option.";
 
       isDefined = defsFinal != [ ];
 
