@@ -44,52 +44,23 @@ let
 
   optionalList = cond: x: if cond then [ x ] else [ ];
 
-  # Edit distance between two strings, giving up (returning `limit + 1`)
-  # once it is certainly larger than `limit`. Used for "Did you mean" hints.
-  distanceAtMost = limit: a: b:
+  # The "Did you mean" sentence for the undeclared option at `path` (relative
+  # to `prefix`): the (at most three) declared siblings closest in edit
+  # distance; with many siblings, only those within distance 2.
+  suggestion = prefix: options: path:
     let
-      la = builtins.stringLength a;
-      lb = builtins.stringLength b;
-      charA = i: builtins.substring i 1 a;
-      charB = j: builtins.substring j 1 b;
-      # One row of the Wagner-Fischer table from the previous one.
-      nextRow = prev: i:
-        foldl'
-          (row: j:
-            let
-              left = lib.last row;
-              up = builtins.elemAt prev (j + 1);
-              diag = builtins.elemAt prev j;
-              cost = if charA i == charB j then 0 else 1;
-              best = lib.min (lib.min (left + 1) (up + 1)) (diag + cost);
-            in
-            row ++ [ best ])
-          [ (i + 1) ]
-          (lib.range 0 (lb - 1));
-      firstRow = lib.range 0 lb;
-      lastRow = foldl' nextRow firstRow (lib.range 0 (la - 1));
+      parent = lib.init path;
+      wrong = lib.last path;
+      siblings = attrNames (lib.attrByPath parent { } options);
+      candidates = if parent == [ ] then lib.remove "_module" siblings else siblings;
+      closest = lib.take 3 (lib.sortOn (lib.levenshtein wrong)
+        (if length candidates < 100 then candidates
+        else filter (lib.levenshteinAtMost 2 wrong) candidates));
+      show = name: "`${showOption (prefix ++ parent ++ [ name ])}'";
     in
-    if lib.max la lb - lib.min la lb > limit then limit + 1
-    else lib.min (limit + 1) (lib.last lastRow);
-
-  # The suggestion line for an undeclared option `name` among `candidates`.
-  suggestion = name: candidates:
-    let
-      limit = if builtins.stringLength name < 5 then 1 else 2;
-      scored = map (c: { name = c; distance = distanceAtMost limit name c; }) candidates;
-      close = filter (c: c.distance <= limit) scored;
-      best = foldl' (a: b: if b.distance < a.distance then b else a) (head close) (tail close);
-    in
-    if close == [ ] then "" else "\n\nDid you mean `${best.name}'?";
-
-  # The declared option paths (as strings) of an option tree, a level deep
-  # into the given prefix.
-  optionPathsUnder = prefix: options: path:
-    let
-      node = lib.attrByPath path null options;
-    in
-    if node == null || isOption node || !isAttrs node then [ ]
-    else map (n: showOption (prefix ++ path ++ [ n ])) (attrNames node);
+    if closest == [ ] then ""
+    else if length closest == 1 then "\n\nDid you mean ${show (head closest)}?"
+    else "\n\nDid you mean ${concatStringsSep ", " (map show (lib.init closest))} or ${show (lib.last closest)}?";
 
   # Wrap a raw option tree (declarations below an option of submodule type)
   # as an option of type submodule, so both can be merged.
@@ -250,9 +221,8 @@ let
                 addErrorContext "while evaluating the error message for definitions for `${optText}', which is an option that does not exist"
                   (addErrorContext "while evaluating a definition from `${firstDef.file}'"
                     (showDefs [ firstDef ]));
-              parentPath = lib.init firstDef.prefix;
-              hint = suggestion optText (optionPathsUnder prefix options parentPath);
-              baseMsg = "The option `${optText}' does not exist. Definition values:${defText}";
+              hint = suggestion prefix options firstDef.prefix;
+              baseMsg = "The option `${optText}' does not exist. Definition values:${defText}${hint}";
             in
             if attrNames options == [ "_module" ] then
               if showOption prefix == "" then
@@ -269,7 +239,7 @@ let
                   declared your options properly? This can happen if you e.g. declared your options in `types.submodule'
                   under `config' rather than `options'.
                 ''
-            else throw (baseMsg + hint)
+            else throw baseMsg
           else null;
 
         checked = builtins.seq checkUnmatched;
