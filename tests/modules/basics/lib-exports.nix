@@ -12,6 +12,9 @@ let
     "defaultOverridePriority" "mkFixStrictness" "importJSON" "importTOML" "doRename"
     "setDefaultModuleLocation" "filterOverrides" "dischargeProperties" "pushDownProperties"
     "unifyModuleSyntax" "mkAssert" "mkRenamedOptionModuleWith" "mkAliasOptionModuleMD" "types"
+    "mkOptionType" "isType" "setType" "defaultTypeMerge" "defaultFunctor" "isOptionType"
+    "applyModuleArgsIfFunction" "mergeModules" "mergeModules'" "mergeOptionDecls" "mergeDefinitions"
+    "sortProperties" "optionAttrSetToDocList'" "scrubOptionValue" "showOptionWithDefLocs"
   ];
   moduleNames = [ "mergeDefinitions" "mergeOptionDecls" "fixupOptionType" "mergeModules" "evalOptionValue" "sortProperties" ];
   typeNames = [ "mkOptionType" "isType" "setType" "defaultTypeMerge" "defaultFunctor" "isOptionType" ];
