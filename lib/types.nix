@@ -262,7 +262,7 @@ let
 
     /** Numbers (integers or floats) restricted to ranges. */
     numbers =
-      let rangeText = lo: hi: "${toString lo} and ${toString hi} (both inclusive)"; in
+      let rangeText = lo: hi: "${toJSON lo} and ${toJSON hi} (both inclusive)"; in
       {
         between = lo: hi:
           assert lib.assertMsg (lo <= hi) "numbers.between: lowest must be smaller than highest";
@@ -330,9 +330,7 @@ let
     /** Strings; several definitions are joined with `sep`. */
     separatedString = sep: types.mkOptionType {
       name = "separatedString";
-      description =
-        if sep == "" then "Concatenated string"
-        else "strings concatenated with ${toJSON sep}";
+      description = "strings concatenated with ${toJSON sep}";
       descriptionClass = "noun";
       check = isString;
       merge = _loc: defs: concatStringsSep sep (lib.getValues defs);
@@ -364,25 +362,53 @@ let
 
     # ---- paths and packages
 
+    /**
+      A file system path, given as a path value or a string (or anything
+      that converts to one). `absolute`: must (true) or must not (false)
+      start with `/`; `inStore`: must (true) or must not (false) be inside
+      the Nix store; null leaves either free.
+    */
+    pathWith = { inStore ? null, absolute ? null }:
+      if inStore == true && absolute == false then
+        throw "In pathWith, inStore means the path must be absolute"
+      else
+        types.mkOptionType {
+          name = "path";
+          description =
+            (if absolute == null then "" else if absolute then "absolute " else "relative ")
+            + "path"
+            + (if inStore == null then "" else if inStore then " in the Nix store" else " not in the Nix store");
+          descriptionClass = "noun";
+          check = x:
+            let
+              text = if builtins.isPath x then toString x else toString (builtins.unsafeDiscardStringContext x);
+              storePrefix = builtins.storeDir + "/";
+              # A path in the store names at least a store object: /nix/store/<name>...
+              inStoreNow =
+                let n = builtins.stringLength storePrefix; in
+                builtins.substring 0 n text == storePrefix && builtins.stringLength text > n;
+              isAbsolute = (x.type or null) == "derivation" || builtins.substring 0 1 (toString x) == "/";
+              rightKind = if inStore == null || inStore then isStringLike x else isString x;
+            in
+            rightKind
+            && (inStore == null || inStore == inStoreNow)
+            && (absolute == null || absolute == isAbsolute);
+          merge = mergeEqualOption;
+          functor = types.defaultFunctor "path" // {
+            type = types.pathWith;
+            payload = { inherit inStore absolute; };
+            binOp = a: b: if a == b then a else null;
+          };
+        };
+
     /** An absolute path (a path value or a string starting with `/`). */
-    path = types.mkOptionType {
-      name = "path";
-      descriptionClass = "noun";
-      check = x: isStringLike x && builtins.substring 0 1 (toString x) == "/";
-      merge = mergeEqualOption;
-    };
+    path = types.pathWith { absolute = true; };
 
     /** A path inside the Nix store. */
-    pathInStore = types.mkOptionType {
-      name = "pathInStore";
-      description = "path in the Nix store";
-      descriptionClass = "noun";
-      check = x:
-        isStringLike x &&
-        (let s = toString x; prefix = builtins.storeDir + "/"; n = builtins.stringLength prefix; in
-          builtins.substring 0 n s == prefix && builtins.stringLength s > n);
-      merge = mergeEqualOption;
-    };
+    pathInStore = types.pathWith { inStore = true; };
+
+    /** An absolute path outside the Nix store (given as a string). */
+    externalPath = types.pathWith { absolute = true; inStore = false; };
 
     /** A derivation or a store path; a single definition. */
     package = types.mkOptionType {
@@ -414,7 +440,6 @@ let
     attrs = types.mkOptionType {
       name = "attrs";
       description = "attribute set";
-      descriptionClass = "noun";
       check = isAttrs;
       merge = _loc: foldl' (acc: def: acc // def.value) { };
       emptyValue = { value = { }; };
