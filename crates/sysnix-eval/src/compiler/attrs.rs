@@ -159,8 +159,10 @@ impl Compiler<'_> {
         span: Span,
     ) -> Result<()> {
         let aspan = self.span(&path[0]);
-        match self.attr_key(&path[0], aspan)? {
-            AttrKey::Static(name) => {
+        // Only classify the key here: a dynamic key is compiled in `finish`, once the
+        // scope of a `rec` set is in place (`rec { a.${c} = 1; c = "x"; }`).
+        match self.static_key(&path[0], aspan)? {
+            Some(name) => {
                 if path.len() == 1 {
                     match into.statics.get_mut(&name) {
                         None => {
@@ -206,7 +208,7 @@ impl Compiler<'_> {
                     }
                 }
             }
-            AttrKey::Dynamic(_) => {
+            None => {
                 let v = if path.len() == 1 {
                     PendingValue::Expr(value)
                 } else {
@@ -229,7 +231,7 @@ impl Compiler<'_> {
             .collect::<Result<Vec<_>>>()?;
         let mut statics = Vec::with_capacity(p.statics.len());
         for (name, (value, span)) in p.statics {
-            let value = self.finish_value(name, value, rec)?;
+            let value = self.finish_value(name, value, rec, span)?;
             statics.push(StaticAttr { name, value, span });
         }
         let mut dynamics = Vec::new();
@@ -238,7 +240,7 @@ impl Compiler<'_> {
                 AttrKey::Static(s) => Rc::new(Expr::Lit(crate::value::Value::str(s.as_str()))),
                 AttrKey::Dynamic(e) => e,
             };
-            let value = match self.finish_value(Symbol::new(""), value, rec)? {
+            let value = match self.finish_value(Symbol::new(""), value, rec, span)? {
                 AttrValue::Expr(e) => e,
                 AttrValue::Nested(def) => Rc::new(Expr::Attrs(def, span)),
                 _ => return Err(self.err("dynamic attributes not allowed in inherit", span)),
@@ -253,7 +255,13 @@ impl Compiler<'_> {
         })
     }
 
-    fn finish_value(&mut self, name: Symbol, value: PendingValue, rec: bool) -> Result<AttrValue> {
+    fn finish_value(
+        &mut self,
+        name: Symbol,
+        value: PendingValue,
+        rec: bool,
+        span: Span,
+    ) -> Result<AttrValue> {
         Ok(match value {
             PendingValue::Expr(ast::Expr::Lambda(l)) => {
                 let span = self.span(&l);
@@ -270,7 +278,37 @@ impl Compiler<'_> {
                 AttrValue::Inherited(Rc::new(Expr::Var(r?, span)))
             }
             PendingValue::InheritFrom(i, n) => AttrValue::InheritFrom(i, n),
-            PendingValue::Nested(p) => AttrValue::Nested(Box::new(self.finish(p, false)?)),
+            PendingValue::Nested(p) => {
+                let def = self.finish(p, false)?;
+                if has_dynamics(&def) {
+                    // Building it evaluates names: that must wait until the value is used.
+                    AttrValue::Expr(Rc::new(Expr::Attrs(Box::new(def), span)))
+                } else {
+                    AttrValue::Nested(Box::new(def))
+                }
+            }
+        })
+    }
+
+    /// The name of an attribute key when it is known without evaluation: an identifier, a
+    /// string without interpolation, or `${"literal"}` (as Nix's parser decides).
+    fn static_key(&mut self, a: &ast::Attr, span: Span) -> Result<Option<Symbol>> {
+        let literal = |s: &ast::Str| {
+            s.normalized_parts()
+                .iter()
+                .all(|p| matches!(p, rnix::ast::InterpolPart::Literal(_)))
+        };
+        let is_static = match a {
+            ast::Attr::Ident(_) => true,
+            ast::Attr::Str(s) => literal(s),
+            ast::Attr::Dynamic(d) => matches!(d.expr(), Some(ast::Expr::Str(s)) if literal(&s)),
+        };
+        if !is_static {
+            return Ok(None);
+        }
+        Ok(match self.attr_key(a, span)? {
+            AttrKey::Static(s) => Some(s),
+            AttrKey::Dynamic(_) => None,
         })
     }
 
@@ -281,4 +319,13 @@ impl Compiler<'_> {
     fn file_name(&self) -> String {
         self.file_label.clone().unwrap_or_default()
     }
+}
+
+/// True when building the set (or a set nested in it by attribute paths) evaluates names.
+fn has_dynamics(def: &AttrsDef) -> bool {
+    !def.dynamics.is_empty()
+        || def
+            .statics
+            .iter()
+            .any(|a| matches!(&a.value, AttrValue::Nested(d) if has_dynamics(d)))
 }
