@@ -882,6 +882,13 @@ let
     /** Read a TOML file as a Nix value. */
     importTOML = path: builtins.fromTOML (builtins.readFile path);
 
+    /**
+      Import the file `modulePath`, which holds a function taking `staticArg`
+      and returning a module; the module keeps the file as its location.
+    */
+    importApply = modulePath: staticArg:
+      self.setDefaultModuleLocation modulePath (import modulePath staticArg);
+
     /** Wrap module `m` so that errors and declarations name `file` as its file. */
     setDefaultModuleLocation = file: m: { _file = file; imports = [ m ]; };
   };
