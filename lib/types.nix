@@ -700,6 +700,67 @@ let
           (lib.modules.fixupOptionType loc (lib.modules.mergeOptionDecls loc asDecls)).type;
     };
 
+    /**
+      An attribute set with exactly one attribute, whose name is one of the
+      `tags` and whose value is defined like the option declared for that
+      tag (`tags` maps names to `mkOption` declarations).
+    */
+    attrTag = tagDecls:
+      let
+        posOf = n: builtins.unsafeGetAttrPos n tagDecls;
+        tags = mapAttrs
+          (n: opt:
+            builtins.addErrorContext "while checking that attrTag tag ${lib.strings.escapeNixIdentifier n} is an option with a type"
+              (if (opt._type or null) != "option" then
+                throw ("In attrTag, each tag value must be an option, but tag ${lib.strings.escapeNixIdentifier n} "
+                  + (if !(opt ? _type) then "was not."
+                  else if opt._type == "option-type" then "was a bare type, not wrapped in mkOption."
+                  else "was of type ${lib.strings.escapeNixString opt._type}."))
+              else
+                opt // {
+                  declarations = opt.declarations or (if posOf n == null then [ ] else [ (posOf n).file ]);
+                  declarationPositions = opt.declarationPositions or (if posOf n == null then [ ] else [ (posOf n) ]);
+                }))
+          tagDecls;
+        choices = concatStringsSep ", " (map lib.strings.escapeNixIdentifier (attrNames tags));
+      in
+      types.mkOptionType {
+        name = "attrTag";
+        description = "attribute-tagged union with choices: ${choices}";
+        descriptionClass = "noun";
+        check = v: isAttrs v && length (attrNames v) == 1 && tags ? ${head (attrNames v)};
+        merge = loc: defs:
+          let
+            choice = head (attrNames (head defs).value);
+            unwrapped = map
+              (def:
+                let this = head (attrNames def.value); in
+                if this != choice then
+                  throw "The option `${showOption loc}` is defined both as `${choice}` and `${this}`, in ${showFiles (getFiles defs)}."
+                else { inherit (def) file; value = def.value.${choice}; })
+              defs;
+          in
+          { ${choice} = (lib.modules.evalOptionValue (loc ++ [ choice ]) tags.${choice} unwrapped).value; };
+        getSubOptions = prefix: mapAttrs (n: opt: opt // { loc = prefix ++ [ n ]; }) tags;
+        nestedTypes = tags;
+        functor = types.defaultFunctor "attrTag" // {
+          type = { tags, ... }: types.attrTag tags;
+          payload = { inherit tags; };
+          binOp = a: b: {
+            tags = a.tags // b.tags // mapAttrs
+              (n: bOpt:
+                lib.modules.mergeOptionDecls [ n ] [
+                  { options = a.tags.${n}; _file = "<attrTag {...}>"; pos = null; }
+                  { options = bOpt; _file = "<attrTag {...}>"; pos = null; }
+                ] // {
+                  declarations = a.tags.${n}.declarations ++ bOpt.declarations;
+                  declarationPositions = a.tags.${n}.declarationPositions ++ bOpt.declarationPositions;
+                })
+              (builtins.intersectAttrs a.tags b.tags);
+          };
+        };
+      };
+
     # ---- modules
 
     /**
