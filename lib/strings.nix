@@ -263,11 +263,7 @@ rec {
   # Split at every occurrence of a separator (taken literally).
   # Example: splitString "." "a.b.c" => [ "a" "b" "c" ]
   splitString = sep: s:
-    let
-      str = toString s;
-      parts = filter isString (split (escapeRegex (toString sep)) str);
-    in
-    map (addContextFrom str) parts;
+    map (addContextFrom s) (filter isString (split (escapeRegex (toString sep)) (toString s)));
 
   # removePrefix :: string -> string -> string
   # Strip the prefix if present.

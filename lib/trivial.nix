@@ -92,8 +92,8 @@ let
       ;
 
     # version, release, codeName, versionSuffix: the nixpkgs release sysnix's lib follows.
-    release = "24.11";
-    codeName = "Vicuna";
+    release = "24.05";
+    codeName = "Uakari";
     versionSuffix = "pre-sysnix";
     version = release + versionSuffix;
 
@@ -107,7 +107,7 @@ let
 
     # oldestSupportedRelease :: int
     # The oldest release (YYMM) whose interfaces this lib still supports.
-    oldestSupportedRelease = 2405;
+    oldestSupportedRelease = 2311;
 
     # isInOldestRelease :: int -> bool
     # Whether the given release (YYMM) is at or before the oldest supported release.
