@@ -257,6 +257,7 @@ rec {
 
   # toDerivation :: path -> derivation
   # Wrap an existing store path as a derivation-like attribute set.
+  # Example: (toDerivation "/nix/store/...-hello-1.0").name => "hello-1.0"
   toDerivation = path:
     let
       storePath = builtins.storePath path;
@@ -375,11 +376,13 @@ rec {
   getLib = getOutput "lib";
   getDev = getOutput "dev";
   getMan = getOutput "man";
+  # getInclude, getStatic: the first of include/dev/out, static/lib/out outputs.
   getInclude = getFirstOutput [ "include" "dev" "out" ];
   getStatic = getFirstOutput [ "static" "lib" "out" ];
 
   # chooseDevOutputs :: [derivation] -> [derivation]
   # The dev output of each package.
+  # Example: chooseDevOutputs [ pkg ] => [ pkg.dev ]
   chooseDevOutputs = map getDev;
 
   # recurseIntoAttrs :: attrs -> attrs
@@ -389,6 +392,7 @@ rec {
 
   # dontRecurseIntoAttrs :: attrs -> attrs
   # The opposite of recurseIntoAttrs.
+  # Example: dontRecurseIntoAttrs { } => { recurseForDerivations = false; }
   dontRecurseIntoAttrs = set: set // { recurseForDerivations = false; };
 
   # unionOfDisjoint :: attrs -> attrs -> attrs

@@ -85,6 +85,7 @@ rec {
   # callPackagesWith :: attrs -> (path | function) -> attrs -> attrs
   # Like callPackageWith for a function returning a set of packages: each
   # package is separately overridable.
+  # Example: (callPackagesWith { n = 1; } ({ n }: { a = { v = n; }; }) { }).a.v => 1
   callPackagesWith = autoArgs: fn: args:
     let
       f = if isFunction fn then fn else import fn;
@@ -102,6 +103,7 @@ rec {
   # extendDerivation :: bool -> attrs -> derivation -> derivation
   # Add attributes to a derivation and to each of its outputs; accessing
   # drvPath/outPath asserts the condition.
+  # Example: (extendDerivation true { extra = 1; } drv).dev.extra => 1
   extendDerivation = condition: passthru: drv:
     let
       outputs = drv.outputs or [ "out" ];
@@ -127,6 +129,7 @@ rec {
 
   # hydraJob :: derivation -> derivation
   # Strip a derivation down to what Hydra needs (name, system, meta, outputs).
+  # Example: builtins.attrNames (hydraJob drv) => [ "drvPath" "meta" "name" ... ]
   hydraJob = drv:
     let
       outputs = drv.outputs or [ "out" ];
@@ -153,6 +156,7 @@ rec {
 
   # makeScope :: (attrs -> path | function -> attrs -> a) -> (attrs -> attrs) -> attrs
   # A package set with its own callPackage, newScope and overrideScope.
+  # Example: (makeScope callPackageWith (self: { a = 1; b = self.callPackage ({ a }: a) { }; })).b => 1
   makeScope = newScope: f:
     let
       self = f self // {

@@ -13,6 +13,7 @@ rec {
 
   # dontDistribute :: derivation -> derivation
   # Keep Hydra from building/distributing the package.
+  # Example: (dontDistribute { }).meta => { hydraPlatforms = [ ]; }
   dontDistribute = drv: addMetaAttrs { hydraPlatforms = [ ]; } drv;
 
   # setName :: string -> derivation -> derivation
@@ -34,6 +35,7 @@ rec {
 
   # mapDerivationAttrset :: (derivation -> derivation) -> attrs -> attrs
   # Apply a function to the derivations of a set, leaving the rest.
+  # Example: mapDerivationAttrset lowPrio { a = drv; b = 1; }
   mapDerivationAttrset = f: set:
     builtins.mapAttrs (_: v: if isDerivation v then f v else v) set;
 
