@@ -381,7 +381,7 @@ let
           descriptionClass = "noun";
           check = x:
             let
-              text = if builtins.isPath x then toString x else toString (builtins.unsafeDiscardStringContext x);
+              text = builtins.unsafeDiscardStringContext (toString x);
               storePrefix = builtins.storeDir + "/";
               # A path in the store names at least a store object: /nix/store/<name>...
               inStoreNow =
