@@ -45,7 +45,7 @@ let
         add addErrorContext attrNames concatLists elem elemAt filter
         genericClosure genList getAttr hasAttr head isAttrs isBool isInt isList
         isPath isString length listToAttrs pathExists readFile
-        replaceStrings stringLength substring tail trace typeOf
+        replaceStrings stringLength substring tail trace typeOf match split
         unsafeDiscardStringContext
         ;
 
