@@ -71,6 +71,7 @@
 pub mod case;
 pub mod report;
 pub mod run;
+pub mod suite;
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;

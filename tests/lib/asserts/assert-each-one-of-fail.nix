@@ -1,0 +1,2 @@
+let lib = import ../../../lib; in
+lib.assertEachOneOf "foo" [ "foo" "bar" ] [ "baz" "bar" ]

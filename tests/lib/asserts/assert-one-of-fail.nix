@@ -1,0 +1,2 @@
+let lib = import ../../../lib; in
+lib.assertOneOf "foo" "foo" [ "bar" "baz" ]

@@ -1,0 +1,2 @@
+let lib = import ../../../lib; in
+lib.getAttrFromPath [ "a" "c" ] { a.b = 1; }

@@ -1,0 +1,1 @@
+{ a, b, extra ? "d" }: { value = a + b; inherit extra; }

@@ -1,0 +1,2 @@
+let lib = import ../../../lib; in
+lib.traceSeq { a = [ 1 { b = "deep"; } ]; } "result"

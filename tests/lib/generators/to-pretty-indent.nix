@@ -1,0 +1,2 @@
+let lib = import ../../../lib; in
+lib.generators.toPretty { indent = "    "; } { a = [ 1 ]; }

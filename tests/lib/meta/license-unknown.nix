@@ -1,0 +1,2 @@
+let lib = import ../../../lib; in
+lib.getLicenseFromSpdxId "Made-Up-1.0"

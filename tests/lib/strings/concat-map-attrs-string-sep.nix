@@ -1,0 +1,2 @@
+let lib = import ../../../lib; in
+[ (lib.concatMapAttrsStringSep "," (n: v: "${n}=${v}") { b = "2"; a = "1"; }) (lib.concatMapAttrsStringSep "," (n: v: n) { }) ]

@@ -1,0 +1,2 @@
+let lib = import ../../../lib; in
+builtins.tryEval (lib.nameFromURL "https://x.org/hello" "-")

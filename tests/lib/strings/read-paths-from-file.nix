@@ -1,0 +1,2 @@
+let lib = import ../../../lib; in
+map toString (lib.readPathsFromFile /root ./data/paths)

@@ -1,0 +1,3 @@
+# env: IN_NIX_SHELL=impure
+let lib = import ../../../lib; in
+lib.inNixShell

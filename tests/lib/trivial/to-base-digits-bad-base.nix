@@ -1,0 +1,2 @@
+let lib = import ../../../lib; in
+builtins.tryEval (lib.toBaseDigits 1 5)

@@ -1,0 +1,11 @@
+let lib = import ../../../lib; in
+let
+  c = (lib.evalModules {
+    modules = [
+      ../../../lib/modules/assertions.nix
+      ./data/service.nix
+      { assertWarn = x: x; }
+    ];
+  }).config;
+in
+c.assertWarn "built"

@@ -1,0 +1,13 @@
+let lib = import ../../../lib; in
+let
+  c = (lib.evalModules {
+    modules = [
+      ../../../lib/modules/assertions.nix
+      ./data/service.nix
+      { services.demo = { enable = true; port = 1; legacyMode = true; }; }
+      { warnings = [ "first extra" ]; }
+      { warnings = [ "second extra" ]; }
+    ];
+  }).config;
+in
+c.assertWarn "built"

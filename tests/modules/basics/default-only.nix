@@ -1,0 +1,4 @@
+let lib = import ../../../lib; in
+(lib.evalModules {
+  modules = [ { options.a = lib.mkOption { type = lib.types.int; default = 1; }; } ];
+}).config

@@ -1,0 +1,2 @@
+let lib = import ../../../lib; in
+(lib.evalModules { modules = [ ]; }).config

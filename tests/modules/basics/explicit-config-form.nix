@@ -1,0 +1,9 @@
+let lib = import ../../../lib; in
+(lib.evalModules {
+  modules = [
+    {
+      options.name = lib.mkOption { type = lib.types.str; };
+      config.name = "explicit";
+    }
+  ];
+}).config

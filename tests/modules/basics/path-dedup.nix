@@ -1,0 +1,4 @@
+let lib = import ../../../lib; in
+(lib.evalModules {
+  modules = [ ./data/decl.nix ./data/decl.nix { imports = [ ./data/decl.nix ]; } ];
+}).config

@@ -1,0 +1,2 @@
+let lib = import ../../../lib; in
+map lib.isOption [ (lib.mkOption { }) { } { _type = "option"; } { _type = "other"; } 1 ]

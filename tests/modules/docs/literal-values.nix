@@ -1,0 +1,5 @@
+let lib = import ../../../lib; in
+{
+  expr = lib.literalExpression "pkgs.foo";
+  md = lib.literalMD "*text*";
+}

@@ -1,0 +1,4 @@
+let lib = import ../../../lib; in
+(lib.evalModules {
+  modules = [ ./data/decls.nix { networking.hostName = "one"; } { networking.hostName = "two"; } ];
+}).config

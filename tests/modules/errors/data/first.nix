@@ -1,0 +1,4 @@
+{ lib, ... }:
+{
+  options.x = lib.mkOption { type = lib.types.int; default = 1; };
+}

@@ -1,0 +1,4 @@
+let lib = import ../../../lib; in
+(lib.evalModules {
+  modules = [ ./data/decls.nix { _file = "def.nix"; services.nginx = true; } ];
+}).config

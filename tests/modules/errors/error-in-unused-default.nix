@@ -1,0 +1,7 @@
+let lib = import ../../../lib; in
+(lib.evalModules {
+  modules = [
+    { options.a = lib.mkOption { type = lib.types.int; default = throw "default is broken"; }; }
+    { a = 3; }
+  ];
+}).config

@@ -1,0 +1,6 @@
+let lib = import ../../../lib; in
+{
+  two = lib.showFiles [ "a.nix" "b.nix" ];
+  one = lib.showFiles [ "a.nix" ];
+  none = lib.showFiles [ ];
+}

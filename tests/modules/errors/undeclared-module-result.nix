@@ -1,0 +1,2 @@
+let lib = import ../../../lib; in
+(lib.evalModules { modules = [ ./data/decls.nix { foo = 1; } ]; })._module.check

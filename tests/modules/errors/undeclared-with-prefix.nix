@@ -1,0 +1,2 @@
+let lib = import ../../../lib; in
+(lib.evalModules { prefix = [ "outer" ]; modules = [ { foo = 1; } ]; }).config

@@ -1,0 +1,7 @@
+let lib = import ../../../lib; in
+(lib.evalModules {
+  modules = [
+    ./data/opts.nix
+    ({ ... }: { imports = [ ({ ... }: { items = [ "deep function" ]; }) ]; })
+  ];
+}).config

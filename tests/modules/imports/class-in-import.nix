@@ -1,0 +1,5 @@
+let lib = import ../../../lib; in
+(lib.evalModules {
+  class = "nixos";
+  modules = [ { imports = [ { _file = "hm.nix"; _class = "homeManager"; } ]; } ];
+}).config

@@ -1,0 +1,4 @@
+{
+  imports = [ ./opts.nix ./b.nix ];
+  items = [ "a" ];
+}

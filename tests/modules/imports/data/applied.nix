@@ -1,0 +1,5 @@
+{ label }:
+{ lib, ... }:
+{
+  options.label = lib.mkOption { type = lib.types.str; default = label; };
+}

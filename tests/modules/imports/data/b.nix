@@ -1,0 +1,5 @@
+{ ... }:
+{
+  imports = [ ./opts.nix ./c.nix ];
+  items = [ "b" ];
+}

@@ -1,0 +1,4 @@
+{ lib, ... }:
+{
+  flag = lib.mkDefault true;
+}

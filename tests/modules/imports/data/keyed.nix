@@ -1,0 +1,4 @@
+{
+  key = "the-keyed-module";
+  items = [ "keyed" ];
+}

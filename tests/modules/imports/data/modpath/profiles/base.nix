@@ -1,0 +1,4 @@
+{
+  imports = [ ./extra.nix ];
+  items = [ "base-profile" ];
+}

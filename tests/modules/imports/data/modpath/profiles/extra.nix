@@ -1,0 +1,3 @@
+{
+  items = [ "extra-profile" ];
+}

@@ -1,0 +1,4 @@
+let lib = import ../../../lib; in
+(lib.evalModules {
+  modules = [ ./data/a.nix { disabledModules = [ ./data/c.nix ]; } ];
+}).config

@@ -1,0 +1,2 @@
+let lib = import ../../../lib; in
+lib.dischargeProperties (lib.mkIf 1 2)

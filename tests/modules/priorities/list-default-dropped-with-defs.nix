@@ -1,0 +1,7 @@
+let lib = import ../../../lib; in
+(lib.evalModules {
+  modules = [
+    { options.v = lib.mkOption { type = with lib.types; listOf int; default = [ 0 ]; }; }
+    { v = [ 1 ]; }
+  ];
+}).config.v

@@ -1,0 +1,9 @@
+let lib = import ../../../lib; in
+(lib.evalModules {
+  modules = [
+    { options.v = lib.mkOption { type = with lib.types; listOf int; default = [ 0 ]; }; }
+    { v = [ 1 ]; }
+    { v = lib.mkForce [ 2 ]; }
+    { v = [ 3 ]; }
+  ];
+}).config.v

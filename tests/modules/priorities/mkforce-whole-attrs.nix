@@ -1,0 +1,8 @@
+let lib = import ../../../lib; in
+(lib.evalModules {
+  modules = [
+    { options.v = lib.mkOption { type = with lib.types; attrsOf int; }; }
+    { v = { a = 1; }; }
+    { v = lib.mkForce { b = 2; }; }
+  ];
+}).config.v

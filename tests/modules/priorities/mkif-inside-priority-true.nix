@@ -1,0 +1,8 @@
+let lib = import ../../../lib; in
+(lib.evalModules {
+  modules = [
+    { options.v = lib.mkOption { type = with lib.types; int; }; }
+    { v = lib.mkForce (lib.mkIf true 1); }
+    { v = 2; }
+  ];
+}).config.v

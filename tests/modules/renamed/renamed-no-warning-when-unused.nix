@@ -1,0 +1,11 @@
+let lib = import ../../../lib; in
+let
+  c = (lib.evalModules {
+    modules = [
+      ../../../lib/modules/assertions.nix
+      ./data/new-opts.nix
+      (lib.mkRenamedOptionModule [ "services" "old" "port" ] [ "services" "new" "port" ])
+    ];
+  }).config;
+in
+{ inherit (c) warnings; port = c.services.new.port; }

@@ -1,0 +1,7 @@
+{ lib, ... }:
+{
+  options.users = lib.mkOption {
+    type = lib.types.attrsOf (lib.types.submodule ./user.nix);
+    default = { };
+  };
+}

@@ -1,0 +1,4 @@
+let lib = import ../../../lib; in
+(lib.evalModules {
+  modules = [ ./data/users-option.nix { users.alice.groups = "wheel"; } ];
+}).config

@@ -1,0 +1,8 @@
+let lib = import ../../../lib; in
+(lib.evalModules {
+  modules = [
+    { options.v = lib.mkOption { type = with lib.types; anything; }; }
+    { v = { a = 1; }; }
+    { v = { a = "x"; }; }
+  ];
+}).config

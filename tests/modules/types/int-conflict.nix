@@ -1,0 +1,8 @@
+let lib = import ../../../lib; in
+(lib.evalModules {
+  modules = [
+    { options.v = lib.mkOption { type = with lib.types; int; }; }
+    { v = 1; }
+    { v = 2; }
+  ];
+}).config

@@ -1,0 +1,10 @@
+let lib = import ../../../lib; in
+let
+  c = (lib.evalModules {
+    modules = [
+      { options.v = lib.mkOption { type = lib.types.lazyAttrsOf lib.types.int; }; }
+      { v = { a = 1; b = lib.mkIf false 2; }; }
+    ];
+  }).config;
+in
+{ names = builtins.attrNames c.v; a = c.v.a; }

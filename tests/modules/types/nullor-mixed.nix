@@ -1,0 +1,8 @@
+let lib = import ../../../lib; in
+(lib.evalModules {
+  modules = [
+    { options.v = lib.mkOption { type = with lib.types; nullOr int; }; }
+    { v = null; }
+    { v = 1; }
+  ];
+}).config

@@ -1,0 +1,7 @@
+let lib = import ../../../lib; in
+(lib.evalModules {
+  modules = [
+    { _file = "first.nix"; options.x = lib.mkOption { type = lib.types.attrsOf lib.types.int; }; }
+    { _file = "second.nix"; options.x = lib.mkOption { type = lib.types.lazyAttrsOf lib.types.int; }; }
+  ];
+}).config

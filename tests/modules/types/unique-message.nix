@@ -1,0 +1,8 @@
+let lib = import ../../../lib; in
+(lib.evalModules {
+  modules = [
+    { options.v = lib.mkOption { type = with lib.types; unique { message = "Only one please."; } int; }; }
+    { v = 1; }
+    { v = 1; }
+  ];
+}).config
