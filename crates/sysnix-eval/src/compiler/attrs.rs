@@ -158,7 +158,8 @@ impl Compiler<'_> {
         value: ast::Expr,
         span: Span,
     ) -> Result<()> {
-        let aspan = self.span(&path[0]);
+        // Every attribute a binding creates is positioned at the binding, as in Nix.
+        let aspan = span;
         // Only classify the key here: a dynamic key is compiled in `finish`, once the
         // scope of a `rec` set is in place (`rec { a.${c} = 1; c = "x"; }`).
         match self.static_key(&path[0], aspan)? {
