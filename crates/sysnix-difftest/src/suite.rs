@@ -6,7 +6,7 @@
 //! `KNOWN_FAILURES` file (`family/name  # reason`, one a line), and by a live
 //! Nix 2.8 `nix-instantiate` with no failure allowed.
 //!
-//! ```no_run
+//! ```ignore
 //! use std::path::Path;
 //! let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/lib");
 //! sysnix_difftest::suite::check_suite(

@@ -69,8 +69,18 @@ fn evaluate(args: EvalArgs) -> ExitCode {
     if let Ok(p) = std::env::var("NIX_PATH") {
         nix_path.extend(p.split(':').filter(|s| !s.is_empty()).map(str::to_string));
     }
+    // Our own lib, after -I and NIX_PATH so that `-I sysnix=...` overrides it.
+    let mut builtin_paths = Vec::new();
+    match sysnix_lib::materialise(&sysnix_lib::default_cache_dir()) {
+        Ok(root) => builtin_paths.push(("sysnix".to_string(), root.display().to_string())),
+        Err(e) => eprintln!(
+            "warning: cannot write sysnix's lib to {}: {e}; <sysnix/lib> is unavailable (set XDG_CACHE_HOME to a writable directory)",
+            sysnix_lib::default_cache_dir().display()
+        ),
+    }
     let opts = EvalOptions {
         nix_path,
+        builtin_paths,
         show_trace: args.show_trace,
         ..EvalOptions::default()
     };

@@ -132,6 +132,25 @@ fn find_file(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
             }
         }
     }
+    // Built-in entries (sysnix's own lib) come last and are not listed in `nixPath`.
+    for (prefix, dir) in &ev.opts.builtin_paths {
+        let rest = if name == prefix {
+            Some("")
+        } else {
+            name.strip_prefix(prefix.as_str())
+                .and_then(|r| r.strip_prefix('/'))
+        };
+        if let Some(rest) = rest {
+            let abs = if rest.is_empty() {
+                dir.clone()
+            } else {
+                format!("{dir}/{rest}")
+            };
+            if std::path::Path::new(&abs).exists() {
+                return Ok(Value::Path(Rc::new(crate::compiler::canon_path(&abs))));
+            }
+        }
+    }
     Err(ev.error(
         format!(
             "file '{name}' was not found in the Nix search path (add it using $NIX_PATH or -I)"

@@ -25,6 +25,9 @@ pub struct EvalOptions {
     pub store_dir: String,
     /// Search path entries (`name=path` or `path`), `-I` ones first, then `NIX_PATH`'s.
     pub nix_path: Vec<String>,
+    /// Search path entries the evaluator itself provides, as `(prefix, absolute dir)`:
+    /// consulted after `nix_path` and not listed in `builtins.nixPath`.
+    pub builtin_paths: Vec<(String, String)>,
     /// Keep and print "while evaluating" frames.
     pub show_trace: bool,
     /// `builtins.currentSystem`.
@@ -36,6 +39,7 @@ impl Default for EvalOptions {
         EvalOptions {
             store_dir: "/nix/store".into(),
             nix_path: Vec::new(),
+            builtin_paths: Vec::new(),
             show_trace: false,
             current_system: format!("{}-linux", std::env::consts::ARCH),
         }
