@@ -2,6 +2,7 @@
 //! under `command/`.
 
 mod command;
+mod session;
 
 use clap::Parser;
 use std::process::ExitCode;

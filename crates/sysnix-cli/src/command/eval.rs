@@ -4,7 +4,8 @@ use clap::Args;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use sysnix_eval::value::{Attrs, AttrsBuilder};
-use sysnix_eval::{Eval, EvalError, EvalOptions, Value};
+use crate::session;
+use sysnix_eval::{Eval, EvalError, Value};
 
 /// Flags of `sysnix eval`, the same as nix-instantiate's evaluation flags.
 #[derive(Args, Debug, Clone)]
@@ -65,40 +66,11 @@ pub fn run(args: EvalArgs, instantiate: bool) -> ExitCode {
 }
 
 fn evaluate(args: EvalArgs) -> ExitCode {
-    let mut nix_path = args.include.clone();
-    if let Ok(p) = std::env::var("NIX_PATH") {
-        nix_path.extend(p.split(':').filter(|s| !s.is_empty()).map(str::to_string));
-    }
-    // Our own lib, after -I and NIX_PATH so that `-I sysnix=...` overrides it.
-    let mut builtin_paths = Vec::new();
-    match sysnix_lib::materialise(&sysnix_lib::default_cache_dir()) {
-        Ok(root) => builtin_paths.push(("sysnix".to_string(), root.display().to_string())),
-        Err(e) => eprintln!(
-            "warning: cannot write sysnix's lib to {}: {e}; <sysnix/lib> is unavailable (set XDG_CACHE_HOME to a writable directory)",
-            sysnix_lib::default_cache_dir().display()
-        ),
-    }
-    let opts = EvalOptions {
-        nix_path,
-        builtin_paths,
-        show_trace: args.show_trace,
-        ..EvalOptions::default()
-    };
-    let mut ev = Eval::new(opts);
+    let mut ev = session::evaluator(&args.include, args.show_trace);
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("/"));
     match evaluate_all(&mut ev, &args, &cwd) {
-        Ok(out) => {
-            use std::io::Write;
-            let mut stdout = std::io::stdout().lock();
-            let _ = stdout.write_all(out.as_bytes());
-            let _ = stdout.flush();
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            let text = e.render(&ev.sources, args.show_trace);
-            sysnix_eval::log::log(text.strip_suffix('\n').unwrap_or(&text));
-            ExitCode::from(1)
-        }
+        Ok(out) => session::print(&out),
+        Err(e) => session::report(&ev, &e, args.show_trace),
     }
 }
 

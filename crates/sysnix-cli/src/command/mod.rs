@@ -1,6 +1,7 @@
 //! Subcommands.
 
 pub mod eval;
+pub mod options;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -21,6 +22,10 @@ pub enum Command {
     /// nix-instantiate's command line (evaluation flags); also used when sysnix is
     /// invoked through a symlink named `nix-instantiate`.
     Instantiate(eval::EvalArgs),
+    /// List the options a configuration's modules declare (type, default, example,
+    /// description, declaring files), as text, JSON (options.json) or Markdown.
+    #[command(long_about = options::LONG_ABOUT)]
+    Options(options::OptionsArgs),
 }
 
 /// Runs the chosen verb.
@@ -28,5 +33,6 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Eval(args) => eval::run(args, false),
         Command::Instantiate(args) => eval::run(args, true),
+        Command::Options(args) => options::run(args),
     }
 }

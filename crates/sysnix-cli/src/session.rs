@@ -1,0 +1,46 @@
+//! What every evaluating verb shares: an evaluator set up with the search path as
+//! nix-instantiate sets it up (plus sysnix's built-in `<sysnix/lib>`), errors rendered as
+//! Nix renders them, and output written in one piece.
+
+use std::io::Write;
+use std::process::ExitCode;
+use sysnix_eval::{Eval, EvalError, EvalOptions};
+
+/// An evaluator whose search path is `-I` entries, then `NIX_PATH`, then sysnix's own lib
+/// as `sysnix` (so `-I sysnix=DIR` overrides the built-in copy).
+pub fn evaluator(include: &[String], show_trace: bool) -> Eval {
+    let mut nix_path = include.to_vec();
+    if let Ok(p) = std::env::var("NIX_PATH") {
+        nix_path.extend(p.split(':').filter(|s| !s.is_empty()).map(str::to_string));
+    }
+    let mut builtin_paths = Vec::new();
+    match sysnix_lib::materialise(&sysnix_lib::default_cache_dir()) {
+        Ok(root) => builtin_paths.push(("sysnix".to_string(), root.display().to_string())),
+        Err(e) => eprintln!(
+            "warning: cannot write sysnix's lib to {}: {e}; <sysnix/lib> is unavailable (set XDG_CACHE_HOME to a writable directory)",
+            sysnix_lib::default_cache_dir().display()
+        ),
+    }
+    Eval::new(EvalOptions {
+        nix_path,
+        builtin_paths,
+        show_trace,
+        ..EvalOptions::default()
+    })
+}
+
+/// Prints an evaluation error as Nix does (with its trace when asked) and returns exit
+/// status 1.
+pub fn report(ev: &Eval, e: &EvalError, show_trace: bool) -> ExitCode {
+    let text = e.render(&ev.sources, show_trace);
+    sysnix_eval::log::log(text.strip_suffix('\n').unwrap_or(&text));
+    ExitCode::from(1)
+}
+
+/// Writes `text` to stdout; a closed pipe (`| head`) is not an error.
+pub fn print(text: &str) -> ExitCode {
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(text.as_bytes());
+    let _ = stdout.flush();
+    ExitCode::SUCCESS
+}
