@@ -1,10 +1,10 @@
 //! `sysnix eval` and `sysnix instantiate --eval`: evaluate and print like nix-instantiate.
 
+use crate::session;
 use clap::Args;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use sysnix_eval::value::{Attrs, AttrsBuilder};
-use crate::session;
 use sysnix_eval::{Eval, EvalError, Value};
 
 /// Flags of `sysnix eval`, the same as nix-instantiate's evaluation flags.

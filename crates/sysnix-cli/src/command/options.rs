@@ -28,8 +28,7 @@ listed are evaluated, so an OPTION-PREFIX also narrows what has to evaluate succ
 
 /// Flags of `sysnix options`.
 #[derive(Args, Debug, Clone)]
-#[command(
-    after_help = "Output formats:\n  \
+#[command(after_help = "Output formats:\n  \
 (default)    one block per option, for reading in a terminal\n  \
 --json       an object keyed by option name, like NixOS's options.json: each value has\n               \
 `declarations`, `default` and `example` (when known, as\n               \
@@ -43,8 +42,7 @@ sysnix options -c examples/options/configuration.nix --json | jq -r 'keys[]'\n  
 sysnix options -c examples/options/configuration.nix --markdown > options.md\n\n\
 Exit status: 0 on success; 1 when the file is missing, evaluation fails (the error is \
 printed as nix-instantiate prints it; add --show-trace for the full trace), or no option \
-matches OPTION-PREFIX."
-)]
+matches OPTION-PREFIX.")]
 pub struct OptionsArgs {
     /// Only options named OPTION-PREFIX or under it (`services.web` lists
     /// `services.web.enable`, `services.web.virtualHosts.<name>.root`, ...).
@@ -224,7 +222,10 @@ fn text(docs: &Map<String, Json>, cwd: &Path) -> String {
             b += &indent(&d, "    ");
             b += "\n\n";
         }
-        let ty = o.get("type").and_then(Json::as_str).unwrap_or("unspecified");
+        let ty = o
+            .get("type")
+            .and_then(Json::as_str)
+            .unwrap_or("unspecified");
         b += &format!("    Type:        {ty}\n");
         for (label, key) in [("Default:", "default"), ("Example:", "example")] {
             if let Some(v) = o.get(key) {
@@ -286,7 +287,10 @@ fn markdown(docs: &Map<String, Json>, config: &Path, prefix: &str, cwd: &Path) -
             out += &d;
             out += "\n\n";
         }
-        let ty = o.get("type").and_then(Json::as_str).unwrap_or("unspecified");
+        let ty = o
+            .get("type")
+            .and_then(Json::as_str)
+            .unwrap_or("unspecified");
         out += &format!("*Type:* {ty}\n");
         for (label, key) in [("Default", "default"), ("Example", "example")] {
             if let Some(v) = o.get(key) {
@@ -319,8 +323,8 @@ mod tests {
 
     #[test]
     fn literal_texts_and_other_values() {
-        let v: Json = serde_json::from_str(r#"{"_type":"literalExpression","text":"[ ]"}"#)
-            .expect("json");
+        let v: Json =
+            serde_json::from_str(r#"{"_type":"literalExpression","text":"[ ]"}"#).expect("json");
         assert_eq!(literal(&v), ("[ ]".to_string(), false));
         let v: Json =
             serde_json::from_str(r#"{"_type":"literalMD","text":"*x*\n"}"#).expect("json");
