@@ -137,10 +137,19 @@ def short(s, n=300):
 
 def bench_input(path, nix_cmd, sys_cmd, runs, timeout, timefile):
     name = os.path.basename(path)
-    row = {"name": name, "status": None, "note": None,
-           "nix_t": [], "sys_t": [], "nix_m": [], "sys_m": []}
     nix_argv = nix_cmd + ["--eval", "--strict", path]
     sys_argv = sys_cmd + ["instantiate", "--eval", "--strict", path]
+    exp = os.path.join(EXPECTED, os.path.splitext(name)[0] + ".out")
+    return bench_argv(name, nix_argv, sys_argv, runs, timeout, timefile,
+                      expected=exp if os.path.isfile(exp) else None)
+
+
+def bench_argv(name, nix_argv, sys_argv, runs, timeout, timefile, expected=None):
+    """Check that both commands print the same stdout, then time `runs` runs of each,
+    alternating. Returns a row for summarize(); also used by bench/modules.py.
+    `expected`: a file nix-instantiate's stdout should equal (a warning if not)."""
+    row = {"name": name, "status": None, "note": None,
+           "nix_t": [], "sys_t": [], "nix_m": [], "sys_m": []}
 
     # Correctness check (also serves as a warm-up of the page cache).
     try:
@@ -151,11 +160,10 @@ def bench_input(path, nix_cmd, sys_cmd, runs, timeout, timefile):
     if n_rc != 0:
         row.update(status="ERROR", note=f"nix-instantiate exit {n_rc}: {short(n_err)}")
         return row
-    exp = os.path.join(EXPECTED, os.path.splitext(name)[0] + ".out")
-    if os.path.isfile(exp):
-        with open(exp, "rb") as f:
+    if expected is not None:
+        with open(expected, "rb") as f:
             if f.read() != n_out:
-                log(f"  warning: nix-instantiate output for {name} differs from {exp}")
+                log(f"  warning: nix-instantiate output for {name} differs from {expected}")
     mismatch = None
     try:
         s_out, s_err, s_rc, _, _ = run_once(sys_argv, timeout, timefile)
@@ -307,6 +315,41 @@ def render(rows, header):
     return lines
 
 
+def section_markers(key):
+    return f"<!-- bench/{key}.sh: begin -->", f"<!-- bench/{key}.sh: end -->"
+
+
+def read_section(path, key):
+    """The block between the markers of `key` in `path`, markers included (or None)."""
+    begin, end = section_markers(key)
+    try:
+        with open(path) as f:
+            text = f.read()
+    except OSError:
+        return None
+    i, j = text.find(begin), text.find(end)
+    return text[i:j + len(end)] if 0 <= i < j else None
+
+
+def write_section(path, key, body):
+    """Replace the block of `key` in `path` with `body` between markers, or append it;
+    the rest of the file is kept as it is."""
+    begin, end = section_markers(key)
+    block = f"{begin}\n{body.rstrip()}\n{end}"
+    try:
+        with open(path) as f:
+            text = f.read()
+    except FileNotFoundError:
+        text = ""
+    i, j = text.find(begin), text.find(end)
+    if 0 <= i < j:
+        text = text[:i] + block + text[j + len(end):]
+    else:
+        text = (text.rstrip() + "\n\n" if text.strip() else "") + block + "\n"
+    with open(path, "w") as f:
+        f.write(text)
+
+
 INTRO = """# Evaluation benchmark: sysnix vs nix-instantiate
 
 Each input in `bench/inputs/` is a self-contained Nix file (no nixpkgs)
@@ -360,8 +403,12 @@ def main():
     if a.out:
         out = a.out if os.path.isabs(a.out) else os.path.join(os.getcwd(), a.out)
         os.makedirs(os.path.dirname(out) or ".", exist_ok=True)
+        # bench/modules.sh keeps its own section in the same file: carry it over.
+        kept = read_section(out, "modules")
         with open(out, "w") as f:
             f.write(INTRO.format(runs=a.runs) + "\n" + "\n".join(table) + "\n")
+            if kept:
+                f.write("\n" + kept + "\n")
         log(f"wrote {out}")
     return 0 if all(r["status"] == "ok" for r in rows) else 1
 
