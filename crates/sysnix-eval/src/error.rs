@@ -92,7 +92,7 @@ fn render_pos(out: &mut String, sources: &SourceMap, span: Span) {
     let file = sources.file(span.file);
     let (line, col) = file.line_col(span.start);
     let width = (line + 1).to_string().len();
-    let first = line.saturating_sub(2).max(1);
+    let first = line.saturating_sub(1).max(1);
     for l in first..=line {
         if let Some(text) = file.line_text(l) {
             let _ = writeln!(out, "       {:>w$}| {}", l, text, w = width + 5);

@@ -11,6 +11,7 @@ use std::rc::Rc;
 
 impl Eval {
     /// Evaluates `{ ... }` / `rec { ... }` to a set whose values are suspended.
+    #[inline(never)]
     pub(super) fn eval_attrs(
         &mut self,
         def: &AttrsDef,
@@ -27,6 +28,7 @@ impl Eval {
     }
 
     /// Creates the scope of a `let` (every binding suspended in it).
+    #[inline(never)]
     pub(super) fn let_env(&mut self, def: &AttrsDef, env: &Rc<Env>) -> Result<Rc<Env>> {
         let env2 = Env::new(def.statics.len(), Some(env.clone()));
         let from = self.inherit_sources(def, &env2);
@@ -56,7 +58,7 @@ impl Eval {
             AttrValue::Expr(e) => self.delay(e, value_env),
             AttrValue::Inherited(e) => self.delay(e, outer),
             AttrValue::InheritFrom(i, name) => Value::Thunk(Thunk(Rc::new(RefCell::new(
-                ThunkState::Select(from[*i].clone(), *name, span),
+                ThunkState::Select(Box::new((from[*i].clone(), *name, span))),
             )))),
             AttrValue::Nested(d) => {
                 Value::attrs(self.build_attrs(d, value_env, value_env, false, span)?)

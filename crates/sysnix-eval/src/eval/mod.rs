@@ -353,26 +353,24 @@ impl Eval {
                     let span = e.span().unwrap_or_default();
                     std::mem::replace(&mut *cell, ThunkState::Blackhole(span))
                 }
-                ThunkState::Apply(f, x, span) => {
+                ThunkState::Apply(app) => {
+                    let (f, x, span) = &**app;
                     // Like Nix 2.8, a pending application is not blackholed: forcing it
                     // again re-enters the call, and recursion is caught (and positioned)
                     // at the first ordinary thunk on the cycle.
                     let (f, x, span) = (f.clone(), x.clone(), *span);
                     drop(cell);
-                    let v = self.call(&f, x, span)?;
-                    let v = self.force(&v)?;
-                    *t.0.borrow_mut() = ThunkState::Done(v.clone());
-                    return Ok(v);
+                    return self.force_application(t, f, x, span);
                 }
-                ThunkState::Select(_, _, span) => {
-                    let span = *span;
+                ThunkState::Select(sel) => {
+                    let span = sel.2;
                     std::mem::replace(&mut *cell, ThunkState::Blackhole(span))
                 }
             }
         };
         let result = match &state {
             ThunkState::Suspended(e, env) => self.eval(e, env),
-            ThunkState::Select(v, name, span) => self.select_attr(v, *name, *span),
+            ThunkState::Select(sel) => self.select_attr(&sel.0, sel.1, sel.2),
             _ => unreachable!("only runnable states are taken"),
         };
         let result = match result {
@@ -392,7 +390,18 @@ impl Eval {
         }
     }
 
+    #[inline(never)]
+    fn force_application(&mut self, t: &Thunk, f: Value, x: Value, span: Span) -> Result<Value> {
+        let v = self.call(&f, x, span)?;
+        let v = self.force(&v)?;
+        *t.0.borrow_mut() = ThunkState::Done(v.clone());
+        Ok(v)
+    }
+
     /// Evaluates `e` in `env` to weak head normal form.
+    ///
+    /// Every level of Nix recursion passes through here, so its stack frame is kept small:
+    /// the common cases are inline, everything with sizeable locals is its own function.
     pub fn eval(&mut self, e: &Rc<Expr>, env: &Rc<Env>) -> Result<Value> {
         match &**e {
             Expr::Lit(v) => Ok(v.clone()),
@@ -404,95 +413,18 @@ impl Eval {
                     None => Ok(Value::Null),
                 }
             }
-            Expr::Var(r, span) => {
-                let v = self.lookup(r, env, *span)?;
-                self.force_at(&v, *span)
-            }
+            Expr::Var(r, span) => self.eval_var(r, env, *span),
             Expr::Attrs(def, span) => self.eval_attrs(def, env, *span),
-            Expr::List(items) => Ok(Value::list(
-                items.iter().map(|i| self.delay(i, env)).collect(),
-            )),
+            Expr::List(items) => self.eval_list(items, env),
             Expr::Lambda(def) => Ok(Value::Lambda(Rc::new(Closure {
                 def: def.clone(),
                 env: env.clone(),
             }))),
-            Expr::Call(f, args, span) => {
-                let fv = self.eval(f, env)?;
-                if let ([arg], Value::Lambda(c)) = (&args[..], &fv) {
-                    // The common case: one argument to a lambda.
-                    self.check_stack(*span)?;
-                    let arg = self.delay_arg(arg, env);
-                    return self.call_lambda(c, arg, *span);
-                }
-                let args: SmallVec<[Value; 4]> =
-                    args.iter().map(|a| self.delay_arg(a, env)).collect();
-                self.call_many(fv, &args, *span)
-            }
+            Expr::Call(f, args, span) => self.eval_call(f, args, env, *span),
             Expr::Select(target, path, default, span) => {
-                self.check_stack(*span)?;
-                let mut v = self.eval(target, env)?;
-                for (i, key) in path.iter().enumerate() {
-                    let name = self.attr_name(key, env, *span)?;
-                    let found = match &v {
-                        Value::Attrs(a) => a.get(name).cloned(),
-                        _ if default.is_some() => None,
-                        other => {
-                            return Err(self.error(
-                                format!("value is {} while a set was expected", other.type_desc()),
-                                *span,
-                            ));
-                        }
-                    };
-                    match found {
-                        Some(x) => {
-                            // Nix forces the selected value at the attribute's definition.
-                            let at = match &v {
-                                Value::Attrs(a) if i + 1 == path.len() => {
-                                    a.get_attr(name).and_then(|a| a.span).unwrap_or(*span)
-                                }
-                                _ => *span,
-                            };
-                            v = match self.force_at(&x, at) {
-                                Ok(v) => v,
-                                Err(err) => {
-                                    let pos = match &v {
-                                        Value::Attrs(a) => a.get_attr(name).and_then(|a| a.span),
-                                        _ => None,
-                                    };
-                                    return Err(self.add_trace(
-                                        err,
-                                        || format!("while evaluating the attribute '{name}'"),
-                                        pos,
-                                    ));
-                                }
-                            }
-                        }
-                        None => {
-                            if let Some(d) = default {
-                                return self.eval(d, env);
-                            }
-                            return Err(self.missing_attr(&v, name, *span));
-                        }
-                    }
-                }
-                Ok(v)
+                self.eval_select(target, path, default.as_ref(), env, *span)
             }
-            Expr::HasAttr(target, path, span) => {
-                let mut v = self.eval(target, env)?;
-                for (i, key) in path.iter().enumerate() {
-                    let name = self.attr_name(key, env, *span)?;
-                    match &v {
-                        Value::Attrs(a) => match a.get(name).cloned() {
-                            // Only the sets along the path are forced, not the last value.
-                            Some(x) if i + 1 < path.len() => v = self.force(&x)?,
-                            Some(_) => {}
-                            None => return Ok(Value::Bool(false)),
-                        },
-                        _ => return Ok(Value::Bool(false)),
-                    }
-                }
-                Ok(Value::Bool(true))
-            }
+            Expr::HasAttr(target, path, span) => self.eval_has_attr(target, path, env, *span),
             Expr::Let(def, body, _) => {
                 let env2 = self.let_env(def, env)?;
                 self.eval(body, &env2)
@@ -503,54 +435,186 @@ impl Eval {
                 self.eval(body, &env2)
             }
             Expr::If(c, t, f, span) => {
-                let cv = self.eval(c, env)?;
-                let b = self.expect_bool(&cv, c.span().unwrap_or(*span))?;
+                let b = match self.eval(c, env)? {
+                    Value::Bool(b) => b,
+                    other => self.expect_bool(&other, c.span().unwrap_or(*span))?,
+                };
                 self.eval(if b { t } else { f }, env)
             }
             Expr::Assert(c, body, text, span) => {
-                let cv = self.eval(c, env)?;
-                if self.expect_bool(&cv, c.span().unwrap_or(*span))? {
-                    self.eval(body, env)
-                } else {
-                    Err(EvalError::new(
-                        ErrorKind::Assert,
-                        format!("assertion '{text}' failed"),
-                        Some(*span),
-                    ))
-                }
+                self.eval_assert(c, text, *span, env)?;
+                self.eval(body, env)
             }
-            Expr::Not(inner, span) => {
-                let v = self.eval(inner, env)?;
-                // Nix 2.8 reports `!` type errors without a position.
-                match self.expect_bool(&v, *span) {
-                    Ok(b) => Ok(Value::Bool(!b)),
-                    Err(mut e) => {
-                        e.span = None;
-                        Err(e)
-                    }
-                }
-            }
-            Expr::Neg(inner, span) => {
-                let v = self.eval(inner, env)?;
-                self.arith(crate::compiler::BinOp::Sub, Value::Int(0), v, *span, *span)
-            }
+            Expr::Not(inner, span) => self.eval_not(inner, env, *span),
+            Expr::Neg(inner, span) => self.eval_neg(inner, env, *span),
             Expr::BinOp(op, l, r, ls, rs) => self.binop(*op, l, r, *ls, *rs, env),
             Expr::Interpolate(parts, span) => self.interpolate(parts, env, *span),
             Expr::PathInterpolate(parts, span) => self.path_interpolate(parts, env, *span),
-            Expr::CurPos(span) => {
-                let f = self.sources.file(span.file);
-                let (line, col) = f.line_col(span.start);
-                let file = match &f.origin {
-                    Origin::File(p) => Value::str(p.display().to_string()),
-                    _ => Value::str("«string»"),
-                };
-                let mut b = AttrsBuilder::with_capacity(3);
-                b.insert(self.syms.file, file);
-                b.insert(self.syms.line, Value::Int(line as i64));
-                b.insert(self.syms.column, Value::Int(col as i64));
-                Ok(Value::attrs(b.build()))
+            Expr::CurPos(span) => self.eval_cur_pos(*span),
+        }
+    }
+
+    #[inline(never)]
+    fn eval_var(&mut self, r: &VarRef, env: &Rc<Env>, span: Span) -> Result<Value> {
+        let v = self.lookup(r, env, span)?;
+        self.force_at(&v, span)
+    }
+
+    #[inline(never)]
+    fn eval_list(&mut self, items: &[Rc<Expr>], env: &Rc<Env>) -> Result<Value> {
+        Ok(Value::list(
+            items.iter().map(|i| self.delay(i, env)).collect(),
+        ))
+    }
+
+    #[inline(never)]
+    fn eval_call(
+        &mut self,
+        f: &Rc<Expr>,
+        args: &[Rc<Expr>],
+        env: &Rc<Env>,
+        span: Span,
+    ) -> Result<Value> {
+        let fv = self.eval(f, env)?;
+        if let ([arg], Value::Lambda(c)) = (args, &fv) {
+            // The common case: one argument to a lambda.
+            self.check_stack(span)?;
+            let arg = self.delay_arg(arg, env);
+            return self.call_lambda(c, arg, span);
+        }
+        let args: SmallVec<[Value; 4]> = args.iter().map(|a| self.delay_arg(a, env)).collect();
+        self.call_many(fv, &args, span)
+    }
+
+    #[inline(never)]
+    fn eval_select(
+        &mut self,
+        target: &Rc<Expr>,
+        path: &[AttrKey],
+        default: Option<&Rc<Expr>>,
+        env: &Rc<Env>,
+        span: Span,
+    ) -> Result<Value> {
+        self.check_stack(span)?;
+        let mut v = self.eval(target, env)?;
+        for (i, key) in path.iter().enumerate() {
+            let name = self.attr_name(key, env, span)?;
+            let found = match &v {
+                Value::Attrs(a) => a.get(name).cloned(),
+                _ if default.is_some() => None,
+                other => {
+                    return Err(self.error(
+                        format!("value is {} while a set was expected", other.type_desc()),
+                        span,
+                    ));
+                }
+            };
+            match found {
+                Some(x) => {
+                    // Nix forces the selected value at the attribute's definition.
+                    let at = match &v {
+                        Value::Attrs(a) if i + 1 == path.len() => {
+                            a.get_attr(name).and_then(|a| a.span).unwrap_or(span)
+                        }
+                        _ => span,
+                    };
+                    v = match self.force_at(&x, at) {
+                        Ok(v) => v,
+                        Err(err) => {
+                            let pos = match &v {
+                                Value::Attrs(a) => a.get_attr(name).and_then(|a| a.span),
+                                _ => None,
+                            };
+                            return Err(self.add_trace(
+                                err,
+                                || format!("while evaluating the attribute '{name}'"),
+                                pos,
+                            ));
+                        }
+                    }
+                }
+                None => {
+                    if let Some(d) = default {
+                        return self.eval(d, env);
+                    }
+                    return Err(self.missing_attr(&v, name, span));
+                }
             }
         }
+        Ok(v)
+    }
+
+    #[inline(never)]
+    fn eval_has_attr(
+        &mut self,
+        target: &Rc<Expr>,
+        path: &[AttrKey],
+        env: &Rc<Env>,
+        span: Span,
+    ) -> Result<Value> {
+        let mut v = self.eval(target, env)?;
+        for (i, key) in path.iter().enumerate() {
+            let name = self.attr_name(key, env, span)?;
+            match &v {
+                Value::Attrs(a) => match a.get(name).cloned() {
+                    // Only the sets along the path are forced, not the last value.
+                    Some(x) if i + 1 < path.len() => v = self.force(&x)?,
+                    Some(_) => {}
+                    None => return Ok(Value::Bool(false)),
+                },
+                _ => return Ok(Value::Bool(false)),
+            }
+        }
+        Ok(Value::Bool(true))
+    }
+
+    /// Checks the condition of `assert`: "assertion failed" when false.
+    #[inline(never)]
+    fn eval_assert(&mut self, c: &Rc<Expr>, text: &str, span: Span, env: &Rc<Env>) -> Result<()> {
+        let cv = self.eval(c, env)?;
+        if self.expect_bool(&cv, c.span().unwrap_or(span))? {
+            Ok(())
+        } else {
+            Err(EvalError::new(
+                ErrorKind::Assert,
+                format!("assertion '{text}' failed"),
+                Some(span),
+            ))
+        }
+    }
+
+    #[inline(never)]
+    fn eval_not(&mut self, inner: &Rc<Expr>, env: &Rc<Env>, span: Span) -> Result<Value> {
+        let v = self.eval(inner, env)?;
+        // Nix 2.8 reports `!` type errors without a position.
+        match self.expect_bool(&v, span) {
+            Ok(b) => Ok(Value::Bool(!b)),
+            Err(mut e) => {
+                e.span = None;
+                Err(e)
+            }
+        }
+    }
+
+    #[inline(never)]
+    fn eval_neg(&mut self, inner: &Rc<Expr>, env: &Rc<Env>, span: Span) -> Result<Value> {
+        let v = self.eval(inner, env)?;
+        self.arith(crate::compiler::BinOp::Sub, Value::Int(0), v, span, span)
+    }
+
+    #[inline(never)]
+    fn eval_cur_pos(&mut self, span: Span) -> Result<Value> {
+        let f = self.sources.file(span.file);
+        let (line, col) = f.line_col(span.start);
+        let file = match &f.origin {
+            Origin::File(p) => Value::str(p.display().to_string()),
+            _ => Value::str("«string»"),
+        };
+        let mut b = AttrsBuilder::with_capacity(3);
+        b.insert(self.syms.file, file);
+        b.insert(self.syms.line, Value::Int(line as i64));
+        b.insert(self.syms.column, Value::Int(col as i64));
+        Ok(Value::attrs(b.build()))
     }
 
     fn lookup(&mut self, r: &VarRef, env: &Rc<Env>, span: Span) -> Result<Value> {

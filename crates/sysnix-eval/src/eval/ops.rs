@@ -10,6 +10,7 @@ use std::cmp::Ordering;
 use std::rc::Rc;
 
 impl Eval {
+    #[inline(never)]
     pub(super) fn binop(
         &mut self,
         op: BinOp,

@@ -74,12 +74,17 @@ impl Attrs {
     }
 
     /// Looks an attribute up.
+    #[inline]
     pub fn get(&self, name: Symbol) -> Option<&Value> {
-        self.index(name).ok().map(|i| &self.items[i].value)
+        self.get_attr(name).map(|a| &a.value)
     }
 
     /// Looks an attribute up, with its position.
     pub fn get_attr(&self, name: Symbol) -> Option<&Attr> {
+        if self.items.len() <= 8 {
+            // Interned names compare by pointer: a scan beats string comparisons.
+            return self.items.iter().find(|a| a.name == name);
+        }
         self.index(name).ok().map(|i| &self.items[i])
     }
 

@@ -119,5 +119,7 @@ mod tests {
     #[test]
     fn value_is_small() {
         assert_eq!(std::mem::size_of::<super::Value>(), 16);
+        // Most allocations are thunks: keep their state at three words.
+        assert_eq!(std::mem::size_of::<super::ThunkState>(), 24);
     }
 }

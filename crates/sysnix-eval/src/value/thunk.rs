@@ -11,10 +11,11 @@ use std::rc::Rc;
 pub enum ThunkState {
     /// An expression to evaluate in an environment.
     Suspended(Rc<Expr>, Rc<Env>),
-    /// A function application to perform (used by builtins such as `map`).
-    Apply(Value, Value, Span),
+    /// A function application to perform (used by builtins such as `map`). Boxed, like
+    /// `Select`, to keep every thunk small: most thunks are `Suspended`.
+    Apply(Box<(Value, Value, Span)>),
     /// A selection `value.name` to perform (used by `inherit (e) x`).
-    Select(Value, crate::symbol::Symbol, Span),
+    Select(Box<(Value, crate::symbol::Symbol, Span)>),
     /// Being evaluated right now: forcing it again is infinite recursion.
     Blackhole(Span),
     /// Evaluated.
@@ -33,7 +34,9 @@ impl Thunk {
 
     /// A suspended application `f x`.
     pub fn apply(f: Value, x: Value, span: Span) -> Thunk {
-        Thunk(Rc::new(RefCell::new(ThunkState::Apply(f, x, span))))
+        Thunk(Rc::new(RefCell::new(ThunkState::Apply(Box::new((
+            f, x, span,
+        ))))))
     }
 
     /// The value, if already evaluated.
