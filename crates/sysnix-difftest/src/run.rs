@@ -80,7 +80,19 @@ pub fn run_case(case: &Case, inv: &Invocation<'_>) -> RawRun {
     for (k, v) in &case.env {
         cmd.env(k, v);
     }
-    let mut child = match cmd.spawn() {
+    // A program written just before (the harness's own tests write scripts) can be briefly
+    // "text file busy" while another thread's fork still holds its write descriptor.
+    let mut spawned = cmd.spawn();
+    for _ in 0..50 {
+        match &spawned {
+            Err(e) if e.raw_os_error() == Some(26) => {
+                std::thread::sleep(Duration::from_millis(20));
+                spawned = cmd.spawn();
+            }
+            _ => break,
+        }
+    }
+    let mut child = match spawned {
         Ok(c) => c,
         Err(e) => {
             return RawRun {
