@@ -427,7 +427,9 @@ impl Eval {
             Expr::HasAttr(target, path, span) => self.eval_has_attr(target, path, env, *span),
             Expr::Let(def, body, _) => {
                 let env2 = self.let_env(def, env)?;
-                self.eval(body, &env2)
+                let v = self.eval(body, &env2);
+                env2.release_unused_bindings();
+                v
             }
             Expr::With(ns, body, _) => {
                 let nsv = self.delay(ns, env);

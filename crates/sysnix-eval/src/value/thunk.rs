@@ -99,6 +99,42 @@ impl Env {
             .unwrap_or(Value::Null)
     }
 
+    /// Called when a `let` body has been evaluated. A binding never forced still holds the
+    /// scope (thunk → scope → thunk): a cycle reference counting cannot free. When nothing
+    /// but those bindings refers to the scope, nothing can force them any more, so their
+    /// suspended expressions are dropped, which breaks the cycle and frees the scope.
+    pub fn release_unused_bindings(self: &Rc<Env>) {
+        let mut self_refs = 0;
+        for slot in self.slots.iter() {
+            if let Some(Value::Thunk(t)) = slot.get() {
+                if Rc::strong_count(&t.0) == 1 {
+                    if let Ok(state) = t.0.try_borrow() {
+                        if let ThunkState::Suspended(_, e) = &*state {
+                            if Rc::ptr_eq(e, self) {
+                                self_refs += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // One reference is the caller's own handle.
+        if self_refs == 0 || Rc::strong_count(self) != 1 + self_refs {
+            return;
+        }
+        for slot in self.slots.iter() {
+            if let Some(Value::Thunk(t)) = slot.get() {
+                if Rc::strong_count(&t.0) == 1 {
+                    if let Ok(mut state) = t.0.try_borrow_mut() {
+                        if matches!(&*state, ThunkState::Suspended(_, e) if Rc::ptr_eq(e, self)) {
+                            *state = ThunkState::Done(Value::Null);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// The scope `depth` levels up.
     #[inline]
     pub fn ancestor(self: &Rc<Env>, depth: u32) -> &Rc<Env> {
