@@ -46,6 +46,17 @@ fn main() {
         .unwrap();
     }
     code.push_str("];\n");
+    // The tree's name in the cache: a hash of every path and content.
+    let mut data = Vec::new();
+    for (rel, path) in &files {
+        data.extend_from_slice(rel.as_bytes());
+        data.push(0);
+        data.extend_from_slice(&std::fs::read(path).expect("reading a lib file"));
+        data.push(0);
+    }
+    let digest = sysnix_store::hash::HashAlgo::Sha256.digest(&data);
+    let hash = sysnix_store::base32::encode(&digest[..20]);
+    writeln!(code, "/// A short hash naming this version of the tree.\npub const VERSION_HASH: &str = {hash:?};").unwrap();
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it")).join("embedded.rs");
     std::fs::write(out, code).expect("writing embedded.rs");
 }

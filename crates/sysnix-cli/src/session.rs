@@ -14,11 +14,12 @@ pub fn evaluator(include: &[String], show_trace: bool) -> Eval {
         nix_path.extend(p.split(':').filter(|s| !s.is_empty()).map(str::to_string));
     }
     let mut builtin_paths = Vec::new();
-    match sysnix_lib::materialise(&sysnix_lib::default_cache_dir()) {
+    let cache = sysnix_lib::default_cache_dir();
+    match sysnix_lib::materialise(&cache) {
         Ok(root) => builtin_paths.push(("sysnix".to_string(), root.display().to_string())),
         Err(e) => eprintln!(
             "warning: cannot write sysnix's lib to {}: {e}; <sysnix/lib> is unavailable (set XDG_CACHE_HOME to a writable directory)",
-            sysnix_lib::default_cache_dir().display()
+            cache.display()
         ),
     }
     Eval::new(EvalOptions {

@@ -98,3 +98,54 @@ pub fn oracle_or_skip() -> Option<PathBuf> {
         }
     }
 }
+
+/// Problems with a suite folder whose cases must all agree with Nix 2.8 (the lib and
+/// module suites): a case without its `.exp`, a case marked `differs-from-2.8`, a
+/// recording left without its case, a family in `families` with no case, and a
+/// `KNOWN_FAILURES` line naming no case. Empty when the folder is well formed.
+pub fn well_formed_problems(dir: &Path, families: &[&str]) -> Vec<String> {
+    let cases = match crate::discover(dir) {
+        Ok(c) => c,
+        Err(e) => return vec![format!("{} unreadable: {e}", dir.display())],
+    };
+    let mut problems = Vec::new();
+    let mut stems = std::collections::BTreeSet::new();
+    let mut ids = std::collections::BTreeSet::new();
+    for case in &cases {
+        stems.insert(case.path.with_extension(""));
+        ids.insert(case.id());
+        if !case.exp_path().is_file() {
+            problems.push(format!("{}: missing .exp", case.id()));
+        }
+        if case.differs_from_28.is_some() {
+            problems.push(format!(
+                "{}: cases here must agree with Nix 2.8 (no differs-from-2.8)",
+                case.id()
+            ));
+        }
+    }
+    let subdirs = |d: &Path| -> Vec<PathBuf> {
+        std::fs::read_dir(d)
+            .map(|r| r.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default()
+    };
+    for family in subdirs(dir).into_iter().filter(|p| p.is_dir()) {
+        for p in subdirs(&family) {
+            let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
+            if (ext == "exp" || ext == "nix28") && !stems.contains(&p.with_extension("")) {
+                problems.push(format!("stale recording without a case: {}", p.display()));
+            }
+        }
+    }
+    for family in families {
+        if !cases.iter().any(|c| c.family == *family) {
+            problems.push(format!("family {family} has no cases"));
+        }
+    }
+    for id in known_failures(&dir.join("KNOWN_FAILURES")).keys() {
+        if !ids.contains(id) {
+            problems.push(format!("KNOWN_FAILURES names {id}, which is not a case"));
+        }
+    }
+    problems
+}

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use sysnix_difftest::Expect;
-use sysnix_difftest::suite::{check_suite, oracle_or_skip};
+use sysnix_difftest::suite::{check_suite, oracle_or_skip, well_formed_problems};
 
 #[test]
 fn live_oracle_matches_modules_recordings() {
@@ -27,36 +27,7 @@ fn modules_suite_is_well_formed() {
         .join("../../tests/modules")
         .canonicalize()
         .expect("tests/modules exists");
-    let cases = sysnix_difftest::discover(&dir).expect("tests/modules readable");
-    let mut problems = Vec::new();
-    let mut stems = std::collections::BTreeSet::new();
-    let mut ids = std::collections::BTreeSet::new();
-    for case in &cases {
-        stems.insert(case.path.with_extension(""));
-        ids.insert(case.id());
-        if !case.exp_path().is_file() {
-            problems.push(format!("{}: missing .exp", case.id()));
-        }
-        if case.differs_from_28.is_some() {
-            problems.push(format!(
-                "{}: module cases must agree with Nix 2.8 (no differs-from-2.8)",
-                case.id()
-            ));
-        }
-    }
-    for family in std::fs::read_dir(&dir).unwrap().flatten() {
-        if !family.path().is_dir() {
-            continue;
-        }
-        for entry in std::fs::read_dir(family.path()).unwrap().flatten() {
-            let p = entry.path();
-            let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
-            if (ext == "exp" || ext == "nix28") && !stems.contains(&p.with_extension("")) {
-                problems.push(format!("stale recording without a case: {}", p.display()));
-            }
-        }
-    }
-    for family in [
+    let families = [
         "basics",
         "types",
         "priorities",
@@ -71,17 +42,8 @@ fn modules_suite_is_well_formed() {
         "nixos-patterns",
         "docs",
         "assertions",
-    ] {
-        if !cases.iter().any(|c| c.family == family) {
-            problems.push(format!("family {family} has no cases"));
-        }
-    }
-    let known = sysnix_difftest::suite::known_failures(&dir.join("KNOWN_FAILURES"));
-    for id in known.keys() {
-        if !ids.contains(id) {
-            problems.push(format!("KNOWN_FAILURES names {id}, which is not a case"));
-        }
-    }
+    ];
+    let problems = well_formed_problems(&dir, &families);
     assert!(
         problems.is_empty(),
         "tests/modules problems:\n{}",

@@ -19,17 +19,9 @@ pub fn files() -> &'static [(&'static str, &'static str)] {
     embedded::FILES
 }
 
-/// A short hash naming this version of the library.
-pub fn version_hash() -> String {
-    let mut data = Vec::new();
-    for (path, text) in files() {
-        data.extend_from_slice(path.as_bytes());
-        data.push(0);
-        data.extend_from_slice(text.as_bytes());
-        data.push(0);
-    }
-    let digest = sysnix_store::hash::HashAlgo::Sha256.digest(&data);
-    sysnix_store::base32::encode(&digest[..20])
+/// A short hash naming this version of the library (computed at build time).
+pub fn version_hash() -> &'static str {
+    embedded::VERSION_HASH
 }
 
 /// The default cache directory: `$XDG_CACHE_HOME/sysnix`, `~/.cache/sysnix`, or a

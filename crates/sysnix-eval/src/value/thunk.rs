@@ -104,34 +104,17 @@ impl Env {
     /// but those bindings refers to the scope, nothing can force them any more, so their
     /// suspended expressions are dropped, which breaks the cycle and frees the scope.
     pub fn release_unused_bindings(self: &Rc<Env>) {
-        let mut self_refs = 0;
-        for slot in self.slots.iter() {
-            if let Some(Value::Thunk(t)) = slot.get() {
-                if Rc::strong_count(&t.0) == 1 {
-                    if let Ok(state) = t.0.try_borrow() {
-                        if let ThunkState::Suspended(_, e) = &*state {
-                            if Rc::ptr_eq(e, self) {
-                                self_refs += 1;
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        let self_refs = self
+            .slots
+            .iter()
+            .filter(|s| self_ref(self, s).is_some())
+            .count();
         // One reference is the caller's own handle.
         if self_refs == 0 || Rc::strong_count(self) != 1 + self_refs {
             return;
         }
-        for slot in self.slots.iter() {
-            if let Some(Value::Thunk(t)) = slot.get() {
-                if Rc::strong_count(&t.0) == 1 {
-                    if let Ok(mut state) = t.0.try_borrow_mut() {
-                        if matches!(&*state, ThunkState::Suspended(_, e) if Rc::ptr_eq(e, self)) {
-                            *state = ThunkState::Done(Value::Null);
-                        }
-                    }
-                }
-            }
+        for t in self.slots.iter().filter_map(|s| self_ref(self, s)) {
+            *t.0.borrow_mut() = ThunkState::Done(Value::Null);
         }
     }
 
@@ -143,5 +126,17 @@ impl Env {
             env = env.parent.as_ref().expect("compiler resolved scope depth");
         }
         env
+    }
+}
+
+/// The thunk in `slot` when only the slot holds it and it still suspends in `env`.
+fn self_ref<'a>(env: &Rc<Env>, slot: &'a OnceCell<Value>) -> Option<&'a Thunk> {
+    match slot.get() {
+        Some(Value::Thunk(t)) if Rc::strong_count(&t.0) == 1 => {
+            t.0.try_borrow()
+                .is_ok_and(|s| matches!(&*s, ThunkState::Suspended(_, e) if Rc::ptr_eq(e, env)))
+                .then_some(t)
+        }
+        _ => None,
     }
 }

@@ -1,0 +1,202 @@
+//! Function application: lambdas (binding arguments, formals, curried calls), builtins
+//! (partial application by arity) and `__functor` sets.
+
+use super::{Eval, MAX_TRACE};
+use crate::compiler::{Expr, LambdaDef, Param};
+use crate::error::{ErrorKind, Result};
+use crate::source::Span;
+use crate::value::{Closure, Env, PrimOpApp, Value};
+use smallvec::SmallVec;
+use std::rc::Rc;
+
+impl Eval {
+    /// Applies `f` to one argument.
+    pub fn call(&mut self, f: &Value, arg: Value, span: Span) -> Result<Value> {
+        if let Value::Lambda(c) = f {
+            self.check_stack(span)?;
+            return self.call_lambda(c, arg, span);
+        }
+        self.call_many(f.clone(), &[arg], span)
+    }
+
+    /// Applies `f` to several arguments in turn; the result is forced.
+    pub fn call_many(&mut self, f: Value, args: &[Value], span: Span) -> Result<Value> {
+        self.check_stack(span)?;
+        let mut f = f;
+        let mut rest = args;
+        while !rest.is_empty() {
+            f = self.force(&f)?;
+            match &f {
+                Value::Lambda(c) => {
+                    // `f a b` where `f = x: y: ...`: bind each argument in turn without
+                    // building the intermediate closures.
+                    let mut def = c.def.clone();
+                    let mut scope = c.env.clone();
+                    loop {
+                        let env = self.bind_arg(&def, &scope, rest[0].clone(), span)?;
+                        rest = &rest[1..];
+                        match &*def.body {
+                            Expr::Lambda(inner) if !rest.is_empty() => {
+                                def = inner.clone();
+                                scope = env;
+                            }
+                            _ => {
+                                f = self.eval_body(&def, &env, span)?;
+                                break;
+                            }
+                        }
+                    }
+                }
+                Value::PrimOp(op) => {
+                    let op = *op;
+                    if rest.len() >= op.arity {
+                        let mut a: SmallVec<[Value; 4]> = SmallVec::from(&rest[..op.arity]);
+                        rest = &rest[op.arity..];
+                        f = (op.func)(self, &mut a, span)?;
+                    } else {
+                        return Ok(Value::PrimOpApp(Rc::new(PrimOpApp {
+                            op,
+                            args: rest.to_vec(),
+                        })));
+                    }
+                }
+                Value::PrimOpApp(app) => {
+                    let need = app.op.arity - app.args.len();
+                    let mut a = app.args.clone();
+                    if rest.len() >= need {
+                        a.extend_from_slice(&rest[..need]);
+                        rest = &rest[need..];
+                        let op = app.op;
+                        f = (op.func)(self, &mut a, span)?;
+                    } else {
+                        a.extend_from_slice(rest);
+                        return Ok(Value::PrimOpApp(Rc::new(PrimOpApp {
+                            op: app.op,
+                            args: a,
+                        })));
+                    }
+                }
+                Value::Attrs(a) if a.get(self.syms.functor).is_some() => {
+                    let functor = a.get(self.syms.functor).cloned().unwrap_or(Value::Null);
+                    let g = self.call_many(functor, &[f.clone()], span)?;
+                    f = self.call_many(g, &[rest[0].clone()], span)?;
+                    rest = &rest[1..];
+                }
+                other => {
+                    return Err(self.error(
+                        format!(
+                            "attempt to call something which is not a function but {}",
+                            other.type_desc()
+                        ),
+                        span,
+                    ));
+                }
+            }
+        }
+        self.force(&f)
+    }
+
+    fn lambda_desc(&self, def: &LambdaDef) -> String {
+        match def.name {
+            Some(n) => format!("'{n}' at {}", self.pos_text(def.span)),
+            None => format!("anonymous function at {}", self.pos_text(def.span)),
+        }
+    }
+
+    pub(super) fn call_lambda(&mut self, c: &Rc<Closure>, arg: Value, span: Span) -> Result<Value> {
+        let env = self.bind_arg(&c.def, &c.env, arg, span)?;
+        self.eval_body(&c.def, &env, span)
+    }
+
+    /// The scope of a call of the lambda `def` (closed over `scope`) with `arg`.
+    #[inline]
+    fn bind_arg(
+        &mut self,
+        def: &LambdaDef,
+        scope: &Rc<Env>,
+        arg: Value,
+        span: Span,
+    ) -> Result<Rc<Env>> {
+        Ok(match &def.param {
+            Param::Ident(_) => Env::one(arg, Some(scope.clone())),
+            Param::Formals {
+                formals,
+                ellipsis,
+                at,
+                ..
+            } => {
+                let argv = self.force(&arg)?;
+                let attrs = match &argv {
+                    Value::Attrs(a) => a.clone(),
+                    other => {
+                        return Err(self.error(
+                            format!("value is {} while a set was expected", other.type_desc()),
+                            span,
+                        ));
+                    }
+                };
+                let env = Env::new(def.slots as usize, Some(scope.clone()));
+                let mut used = 0;
+                for (i, (name, default)) in formals.iter().enumerate() {
+                    match attrs.get(*name) {
+                        Some(v) => {
+                            used += 1;
+                            env.set(i, v.clone());
+                        }
+                        None => match default {
+                            Some(d) => {
+                                let v = self.delay(d, &env);
+                                env.set(i, v);
+                            }
+                            None => {
+                                return Err(self.error(
+                                    format!(
+                                        "{} called without required argument '{name}'",
+                                        self.lambda_desc(def)
+                                    ),
+                                    span,
+                                ));
+                            }
+                        },
+                    }
+                }
+                if !*ellipsis && used != attrs.len() {
+                    for a in attrs.iter() {
+                        if !formals.iter().any(|(n, _)| *n == a.name) {
+                            return Err(self.error(
+                                format!(
+                                    "{} called with unexpected argument '{}'",
+                                    self.lambda_desc(def),
+                                    a.name
+                                ),
+                                span,
+                            ));
+                        }
+                    }
+                }
+                if at.is_some() {
+                    env.set(formals.len(), argv);
+                }
+                env
+            }
+        })
+    }
+
+    /// Evaluates a lambda's body in its call scope, adding the call's trace frames to errors.
+    fn eval_body(&mut self, def: &LambdaDef, env: &Rc<Env>, span: Span) -> Result<Value> {
+        match self.eval(&def.body, env) {
+            Ok(v) => Ok(v),
+            Err(err) => {
+                if err.trace.len() >= MAX_TRACE || matches!(err.kind, ErrorKind::StackOverflow) {
+                    return Err(err);
+                }
+                let what = match def.name {
+                    Some(n) => format!("while evaluating '{n}'"),
+                    None => "while evaluating anonymous function".to_string(),
+                };
+                let err = self.add_trace(err, || what, Some(def.span));
+                Err(self.add_trace(err, || "from call site".into(), Some(span)))
+            }
+        }
+    }
+}
