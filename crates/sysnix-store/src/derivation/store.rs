@@ -127,6 +127,17 @@ impl DrvStore {
         self.drvs.get(drv_path)
     }
 
+    /// Every stored derivation with its `.drv` path, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &Derivation)> {
+        self.drvs.iter()
+    }
+
+    /// The references recorded with [`DrvStore::add_references`] for
+    /// `path`, if any.
+    pub fn recorded_references(&self, path: &str) -> Option<&BTreeSet<String>> {
+        self.references.get(path)
+    }
+
     /// Records the references of a store path that is not a derivation
     /// (e.g. a `builtins.toFile` result), so that [`DrvStore::closure`]
     /// follows them.
