@@ -1,12 +1,13 @@
-//! Embeds every file under the repository's `lib/` into the binary (see src/lib.rs).
+//! Embeds every file under the repository's `lib/`, `pkgs/` and `nixos/` into the binary
+//! (see src/lib.rs).
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 fn collect(dir: &Path, root: &Path, out: &mut Vec<(String, PathBuf)>) {
     let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .expect("lib/ is readable")
-        .map(|e| e.expect("lib/ entry").path())
+        .expect("the tree is readable")
+        .map(|e| e.expect("a tree entry").path())
         .collect();
     entries.sort();
     for path in entries {
@@ -15,7 +16,7 @@ fn collect(dir: &Path, root: &Path, out: &mut Vec<(String, PathBuf)>) {
         } else {
             let rel = path
                 .strip_prefix(root)
-                .expect("under lib/")
+                .expect("under the root")
                 .to_string_lossy()
                 .into_owned();
             out.push((rel, path));
@@ -23,17 +24,25 @@ fn collect(dir: &Path, root: &Path, out: &mut Vec<(String, PathBuf)>) {
     }
 }
 
+/// The repository's top-level Nix trees that are embedded.
+const TREES: &[&str] = &["lib", "pkgs", "nixos"];
+
 fn main() {
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"));
     let root = manifest
         .join("../..")
         .canonicalize()
         .expect("repository root");
-    let lib = root.join("lib");
-    // A directory makes cargo rerun this script when anything inside it changes.
-    println!("cargo:rerun-if-changed={}", lib.display());
     let mut files = Vec::new();
-    collect(&lib, &root, &mut files);
+    // The lib, the package set and the OS modules: the Nix half of sysnix.
+    for tree in TREES {
+        let dir = root.join(tree);
+        // A directory makes cargo rerun this script when anything inside it changes.
+        println!("cargo:rerun-if-changed={}", dir.display());
+        if dir.is_dir() {
+            collect(&dir, &root, &mut files);
+        }
+    }
     let mut code = String::from(
         "/// `(path relative to the root, contents)` of every embedded file.\npub static FILES: &[(&str, &str)] = &[\n",
     );

@@ -9,6 +9,15 @@ use sysnix_eval::{Eval, EvalError, EvalOptions};
 /// An evaluator whose search path is `-I` entries, then `NIX_PATH`, then sysnix's own lib
 /// as `sysnix` (so `-I sysnix=DIR` overrides the built-in copy).
 pub fn evaluator(include: &[String], show_trace: bool) -> Eval {
+    evaluator_with(include, show_trace, |_| {})
+}
+
+/// [`evaluator`] with further settings (the store dir, the host package database).
+pub fn evaluator_with(
+    include: &[String],
+    show_trace: bool,
+    customise: impl FnOnce(&mut EvalOptions),
+) -> Eval {
     let mut nix_path = include.to_vec();
     if let Ok(p) = std::env::var("NIX_PATH") {
         nix_path.extend(p.split(':').filter(|s| !s.is_empty()).map(str::to_string));
@@ -22,12 +31,14 @@ pub fn evaluator(include: &[String], show_trace: bool) -> Eval {
             cache.display()
         ),
     }
-    Eval::new(EvalOptions {
+    let mut opts = EvalOptions {
         nix_path,
         builtin_paths,
         show_trace,
         ..EvalOptions::default()
-    })
+    };
+    customise(&mut opts);
+    Eval::new(opts)
 }
 
 /// Prints an evaluation error as Nix does (with its trace when asked) and returns exit
@@ -35,6 +46,12 @@ pub fn evaluator(include: &[String], show_trace: bool) -> Eval {
 pub fn report(ev: &Eval, e: &EvalError, show_trace: bool) -> ExitCode {
     let text = e.render(&ev.sources, show_trace);
     sysnix_eval::log::log(text.strip_suffix('\n').unwrap_or(&text));
+    ExitCode::from(1)
+}
+
+/// Prints `error: <message>` (a failure outside evaluation) and returns exit status 1.
+pub fn fail(message: &str) -> ExitCode {
+    sysnix_eval::log::log(&format!("error: {message}"));
     ExitCode::from(1)
 }
 

@@ -1,10 +1,11 @@
-//! sysnix's Nix library — `lib/` of this repository: nixpkgs-compatible `lib` and
-//! `evalModules`, written in plain Nix — embedded in the binary.
+//! sysnix's Nix half, embedded in the binary: `lib/` (nixpkgs-compatible `lib` and
+//! `evalModules`), `pkgs/` (the package set: writers, formats, host packages) and
+//! `nixos/` (the OS modules and the system builder), all plain Nix written here.
 //!
 //! The evaluator reads Nix files from disk (positions, `./relative` imports, `readDir` all
 //! work on real paths), so [`materialise`] writes the embedded tree once into a cache
 //! directory named by the hash of its contents, and the CLI puts that directory on the
-//! search path as `sysnix`: `import <sysnix/lib>` works everywhere, and `-I sysnix=DIR`
+//! search path as `sysnix`: `import <sysnix/lib>` (and `<sysnix/nixos>`, `<sysnix/pkgs>`) works everywhere, and `-I sysnix=DIR`
 //! (or `NIX_PATH`) still overrides it.
 
 use std::io;

@@ -1,6 +1,8 @@
 //! Subcommands.
 
+pub mod build;
 pub mod eval;
+pub mod gc;
 pub mod options;
 
 use clap::{Parser, Subcommand};
@@ -26,6 +28,17 @@ pub enum Command {
     /// description, declaring files), as text, JSON (options.json) or Markdown.
     #[command(long_about = options::LONG_ABOUT)]
     Options(options::OptionsArgs),
+    /// Build a configuration: evaluate it, realise its system in the store (units, /etc,
+    /// users, firewall, the activation manifest) and print the toplevel's store path.
+    Build(build::BuildArgs),
+    /// Delete store paths that no GC root (generation, `result` link) reaches.
+    Gc(gc::GcArgs),
+    /// Internal: the build sandbox's first process (run by the store, not by users).
+    #[command(name = "__sandbox-init", hide = true)]
+    SandboxInit {
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
 }
 
 /// Runs the chosen verb.
@@ -34,5 +47,10 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Eval(args) => eval::run(args, false),
         Command::Instantiate(args) => eval::run(args, true),
         Command::Options(args) => options::run(args),
+        Command::Build(args) => build::run(args),
+        Command::Gc(args) => gc::run(args),
+        Command::SandboxInit { args } => {
+            ExitCode::from(sysnix_store::build::sandbox_init_main(args.into_iter().map(std::ffi::OsString::from)).clamp(0, 255) as u8)
+        }
     }
 }

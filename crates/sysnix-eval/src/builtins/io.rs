@@ -148,6 +148,27 @@ fn add_path(
     recursive: bool,
     span: Span,
 ) -> Result<String> {
+    let (sp, included) = add_path_inner(ev, path, name, filter, recursive, span)?;
+    ev.builtin_state.sources.insert(
+        sp.clone(),
+        super::SourceRecord {
+            local: path.to_string(),
+            recursive,
+            included,
+        },
+    );
+    Ok(sp)
+}
+
+/// [`add_path`]'s computation: the store path, and the entries a filter let in.
+fn add_path_inner(
+    ev: &mut Eval,
+    path: &str,
+    name: &str,
+    filter: Option<Value>,
+    recursive: bool,
+    span: Span,
+) -> Result<(String, Option<std::collections::BTreeSet<String>>)> {
     let st = store(ev);
     if !recursive {
         let bytes = std::fs::read(path).map_err(|e| {
@@ -167,11 +188,13 @@ fn add_path(
                 name,
                 &Default::default(),
             )
+            .map(|p| (p, None))
             .map_err(|e| ev.error(e, span));
     }
     let Some(filter) = filter else {
         return st
             .store_path_for_local_path(name, Path::new(path))
+            .map(|p| (p, None))
             .map_err(|e| {
                 nopos(format!(
                     "getting status of '{path}': {}",
@@ -180,6 +203,7 @@ fn add_path(
             });
     };
     let mut failure = None;
+    let mut included = std::collections::BTreeSet::new();
     let result =
         st.store_path_for_local_path_filtered(name, Path::new(path), |p: &Path, kind: FileKind| {
             if failure.is_some() {
@@ -190,7 +214,12 @@ fn add_path(
                 .call_many(filter.clone(), &args, span)
                 .and_then(|r| ev.expect_bool(&r, span))
             {
-                Ok(b) => b,
+                Ok(b) => {
+                    if b {
+                        included.insert(p.display().to_string());
+                    }
+                    b
+                }
                 Err(e) => {
                     failure = Some(e);
                     false
@@ -200,7 +229,7 @@ fn add_path(
     if let Some(e) = failure {
         return Err(e);
     }
-    result.map_err(|e| {
+    result.map(|p| (p, Some(included))).map_err(|e| {
         nopos(format!(
             "getting status of '{path}': {}",
             super::io_error_text(&e)

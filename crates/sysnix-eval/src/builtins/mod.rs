@@ -12,6 +12,7 @@ mod math;
 mod newer;
 mod strings;
 mod types;
+pub mod host;
 mod xml;
 
 use crate::eval::Eval;
@@ -29,6 +30,20 @@ pub struct State {
     pub drvs: sysnix_store::derivation::DrvStore,
     /// `builtins.toFile` results: store path -> contents, for the build step to realise.
     pub text_files: std::collections::BTreeMap<String, String>,
+    /// Local paths copied into the store (`"${./x}"`, `builtins.path`, `filterSource`):
+    /// store path -> where it comes from, for the build step to realise.
+    pub sources: std::collections::BTreeMap<String, SourceRecord>,
+}
+
+/// A local file or tree that a store path is made from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceRecord {
+    /// The absolute local path.
+    pub local: String,
+    /// Whole tree (NAR hash) rather than a flat file's contents.
+    pub recursive: bool,
+    /// When a filter applied: the absolute paths it let in (anything else is left out).
+    pub included: Option<std::collections::BTreeSet<String>>,
 }
 
 /// Builtins that are also in scope without the `builtins.` prefix.
@@ -100,6 +115,12 @@ pub fn install(ev: &mut Eval) {
     for (name, v) in &constants {
         b.insert_str(name, v.clone());
     }
+    if let Some(db) = ev.opts.host_packages.clone() {
+        b.insert_str("__sysnixHostPackageNames", host::names_value(&*db));
+        for op in host::PRIMOPS {
+            b.insert_str(op.name, Value::PrimOp(op));
+        }
+    }
     let derivation_knot = Thunk(Rc::new(RefCell::new(ThunkState::Done(Value::Null))));
     b.insert_str("derivation", Value::Thunk(derivation_knot.clone()));
     // `builtins.builtins` is the set itself: tie the knot through a thunk.
@@ -113,7 +134,7 @@ pub fn install(ev: &mut Eval) {
     };
     for attr in set.iter() {
         let name = attr.name.as_str();
-        if !matches!(name, "true" | "false" | "null" | "builtins") {
+        if !matches!(name, "true" | "false" | "null" | "builtins") && !name.starts_with("__sysnix") {
             ev.globals
                 .insert(Symbol::new(&format!("__{name}")), attr.value.clone());
         }

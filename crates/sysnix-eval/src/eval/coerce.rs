@@ -209,6 +209,14 @@ impl Eval {
                 )
             })?;
         self.copied_paths.insert(path.to_string(), sp.clone());
+        self.builtin_state.sources.insert(
+            sp.clone(),
+            crate::builtins::SourceRecord {
+                local: path.to_string(),
+                recursive: true,
+                included: None,
+            },
+        );
         Ok(sp)
     }
 

@@ -33,6 +33,9 @@ pub struct EvalOptions {
     pub show_trace: bool,
     /// `builtins.currentSystem`.
     pub current_system: String,
+    /// The host's package database, for `pkgs`' host packages (`sysnix build`); `None`
+    /// leaves the sysnix-only builtins out, as in C++ Nix.
+    pub host_packages: Option<Rc<dyn crate::builtins::host::HostPackageDb>>,
 }
 
 impl Default for EvalOptions {
@@ -43,6 +46,7 @@ impl Default for EvalOptions {
             builtin_paths: Vec::new(),
             show_trace: false,
             current_system: format!("{}-linux", std::env::consts::ARCH),
+            host_packages: None,
         }
     }
 }

@@ -1,0 +1,14 @@
+//! The build stage: `configuration.nix` → a system realised in the store.
+//!
+//! * [`system`]: evaluating a configuration (through `<sysnix/nixos>`) or any `-f/-A`
+//!   target to the derivation to build.
+//! * [`host`]: host packages (`pkgs.<name>` from Debian): the package database the
+//!   evaluator consults, the `builtin:sysnix-host-package` builder, `--check-packages`.
+//! * [`summary`]: the built system's activation manifest and `--json` summary.
+//! * [`realise`]: realising what evaluation computed (sources, text files, derivations)
+//!   in a [`sysnix_store::store::LocalStore`].
+
+pub mod host;
+pub mod realise;
+pub mod summary;
+pub mod system;
