@@ -41,7 +41,7 @@ fn simple_build_and_no_op_rebuild() {
         &drvs,
         &no_texts(),
         &no_sources(),
-        &[out.clone()],
+        std::slice::from_ref(&out),
         &opts(),
     )
     .unwrap_or_else(|e| panic!("{e}"));
@@ -49,7 +49,8 @@ fn simple_build_and_no_op_rebuild() {
     assert!(report.realised.contains(&out) && report.realised.contains(&drv));
     assert_eq!(fs::read_to_string(&out).unwrap(), "hi\n");
     assert_eq!(fs::metadata(&out).unwrap().mode() & 0o7777, 0o444);
-    assert_eq!(fs::metadata(&out).unwrap().uid(), 0);
+    // Outputs belong to us (root here: not to the build user).
+    assert_eq!(fs::metadata(&out).unwrap().uid(), common::euid());
     assert!(store.is_valid(&drv), "the .drv file is written");
     assert!(store.log_path(&drv).exists());
     assert!(tmp_is_empty(&store));
@@ -59,7 +60,7 @@ fn simple_build_and_no_op_rebuild() {
         &drvs,
         &no_texts(),
         &no_sources(),
-        &[out.clone()],
+        std::slice::from_ref(&out),
         &opts(),
     )
     .unwrap();
@@ -128,7 +129,7 @@ fn dependent_build_sees_only_its_inputs() {
         &drvs,
         &no_texts(),
         &no_sources(),
-        &[out.clone()],
+        std::slice::from_ref(&out),
         &opts(),
     )
     .unwrap_or_else(|e| panic!("{e}"));
@@ -167,7 +168,13 @@ fn dependent_build_sees_only_its_inputs() {
     ] {
         assert!(!env.contains(var), "{var} leaked into the sandbox");
     }
-    assert_eq!(read("uid"), "30001\n");
+    // As root, the build user; otherwise root of a user namespace.
+    let uid = if common::euid() == 0 {
+        "30001\n"
+    } else {
+        "0\n"
+    };
+    assert_eq!(read("uid"), uid);
     assert_eq!(read("pwd"), "/build\n");
     assert_eq!(read("hostname"), "localhost\n");
     assert_eq!(read("usr"), "ro\n");
@@ -211,7 +218,7 @@ fn environment_matches_nix() {
         &drvs,
         &no_texts(),
         &no_sources(),
-        &[out.clone()],
+        std::slice::from_ref(&out),
         &opts(),
     )
     .unwrap_or_else(|e| panic!("{e}"));
@@ -318,7 +325,7 @@ fn failing_builder_reports_log_tail_and_leaves_nothing() {
         &drvs,
         &no_texts(),
         &no_sources(),
-        &[out.clone()],
+        std::slice::from_ref(&out),
         &opts(),
     )
     .unwrap_err();
@@ -356,7 +363,7 @@ fn failing_builder_reports_log_tail_and_leaves_nothing() {
         &drvs,
         &no_texts(),
         &no_sources(),
-        &[out.clone()],
+        std::slice::from_ref(&out),
         &o,
     )
     .unwrap_err();
@@ -486,8 +493,15 @@ fn texts_and_sources_are_realised_as_inputs() {
         },
     );
     let out = outs["out"].clone();
-    let report = realise(&store, &drvs, &texts, &sources, &[out.clone()], &opts())
-        .unwrap_or_else(|e| panic!("{e}"));
+    let report = realise(
+        &store,
+        &drvs,
+        &texts,
+        &sources,
+        std::slice::from_ref(&out),
+        &opts(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     assert!(report.realised.contains(&src_path) && report.realised.contains(&text_path));
     assert_eq!(fs::read_to_string(&out).unwrap(), "kept");
 
@@ -549,7 +563,7 @@ fn builtin_builders_run_in_process() {
         &drvs,
         &no_texts(),
         &no_sources(),
-        &[out.clone()],
+        std::slice::from_ref(&out),
         &o,
     )
     .unwrap_or_else(|e| panic!("{e}"));
@@ -565,7 +579,7 @@ fn builtin_builders_run_in_process() {
         &drvs,
         &no_texts(),
         &no_sources(),
-        &[out.clone()],
+        std::slice::from_ref(&out),
         &opts(),
     );
     assert!(err.is_ok(), "valid outputs are not rebuilt");
@@ -629,7 +643,7 @@ fn parallel_builds_and_gc_of_build_results() {
         &drvs,
         &no_texts(),
         &no_sources(),
-        &[top.clone()],
+        std::slice::from_ref(&top),
         &o,
     )
     .unwrap_or_else(|e| panic!("{e}"));
@@ -649,4 +663,61 @@ fn parallel_builds_and_gc_of_build_results() {
         assert!(!store.is_valid(o) && !store.is_valid(d));
     }
     assert_eq!(report.kept, 2);
+}
+
+#[test]
+fn fixed_output_hash_is_checked() {
+    if !sandbox_available() {
+        return;
+    }
+    use sysnix_store::hash::{Hash, HashAlgo};
+    use sysnix_store::path::FileIngestion;
+    let s = Scratch::new("fixed");
+    let store = s.store();
+    let mut drvs = DrvStore::default();
+    let fod = |drvs: &mut DrvStore, name: &str, claimed: &[u8], method: FileIngestion| {
+        let mut input = sysnix_store::derivation::DrvInput {
+            name: name.into(),
+            system: "x86_64-linux".into(),
+            builder: "/bin/sh".into(),
+            args: vec!["-c".into(), "printf hello > $out".into()],
+            outputs: vec!["out".into()],
+            fixed_output: Some((Hash::of(HashAlgo::Sha256, claimed), method)),
+            ..Default::default()
+        };
+        input.env.insert("builder".into(), "/bin/sh".into());
+        input.env.insert("name".into(), name.into());
+        drvs.add(store.dir(), input).unwrap()
+    };
+    let (_, good) = fod(&mut drvs, "good", b"hello", FileIngestion::Flat);
+    realise(
+        &store,
+        &drvs,
+        &no_texts(),
+        &no_sources(),
+        &[good["out"].clone()],
+        &opts(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(fs::read_to_string(&good["out"]).unwrap(), "hello");
+
+    let (drv, bad) = fod(&mut drvs, "bad", b"something else", FileIngestion::Flat);
+    let err = realise(
+        &store,
+        &drvs,
+        &no_texts(),
+        &no_sources(),
+        &[bad["out"].clone()],
+        &opts(),
+    )
+    .unwrap_err();
+    assert!(matches!(err, BuildError::HashMismatch { .. }), "{err}");
+    let text = err.to_string();
+    assert!(text.starts_with(&format!("hash mismatch in fixed-output derivation '{drv}'")));
+    assert!(
+        text.contains("sha256-LPJNul+wow4m6DsqxbninhsWHlwfp0JecwQzYpOLmCQ="),
+        "{text}"
+    );
+    assert!(!store.is_valid(&bad["out"]));
+    assert!(tmp_is_empty(&store));
 }
