@@ -85,6 +85,8 @@ ls $NIX_STORE | sort > $out/store
 getent hosts localhost | head -n 1 > $out/localhost
 if getent hosts example.org > /dev/null; then echo resolved > $out/dns; else echo failed > $out/dns; fi
 test -w /usr && echo writable > $out/usr || echo ro > $out/usr
+(echo x >> $dep) 2>/dev/null && echo writable > $out/dep-w || echo ro > $out/dep-w
+grep ' /usr ' /proc/self/mounts | cut -d' ' -f4 > $out/usr-opts
 "#;
 
 #[test]
@@ -178,6 +180,12 @@ fn dependent_build_sees_only_its_inputs() {
     assert_eq!(read("pwd"), "/build\n");
     assert_eq!(read("hostname"), "localhost\n");
     assert_eq!(read("usr"), "ro\n");
+    assert_eq!(read("dep-w"), "ro\n");
+    let usr_opts = read("usr-opts");
+    assert!(
+        usr_opts.starts_with("ro,") && usr_opts.contains("nosuid"),
+        "{usr_opts}"
+    );
     // The store holds the input and the output being built, nothing else.
     let listed: Vec<String> = read("store").lines().map(String::from).collect();
     let base = |p: &str| p.rsplit('/').next().unwrap().to_string();

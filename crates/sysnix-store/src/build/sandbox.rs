@@ -14,9 +14,9 @@
 //! 3. brings `lo` up (the only interface of the new network namespace) and
 //!    sets the host name to `localhost`;
 //! 4. forks the builder, which mounts a fresh `/proc` for its pid
-//!    namespace, `chroot`s into the root, changes to `/build`, drops to the
-//!    build user and `execve`s the builder with exactly the spec's
-//!    environment;
+//!    namespace, `chroot`s into the root, sets `no_new_privs`, changes to
+//!    `/build`, drops to the build user and `execve`s the builder with
+//!    exactly the spec's environment;
 //! 5. waits for it and returns its exit code (128 + N when killed by
 //!    signal N). Set-up failures print `sysnix sandbox: …` on stderr (which
 //!    is the build log) and return 126 or 127.
@@ -237,7 +237,14 @@ fn mount_all(spec: &SandboxSpec) -> io::Result<()> {
             || format!("bind-mounting '{}'", b.source.display()),
         )?;
         if b.read_only {
-            let flags = libc::MS_REMOUNT | libc::MS_BIND | libc::MS_RDONLY | kept_flags(&dst);
+            // Read-only binds (the toolchain, store inputs) also get no
+            // set-uid programs and no device nodes.
+            let flags = libc::MS_REMOUNT
+                | libc::MS_BIND
+                | libc::MS_RDONLY
+                | libc::MS_NOSUID
+                | libc::MS_NODEV
+                | kept_flags(&dst);
             // SAFETY: as above.
             check(
                 unsafe {
@@ -399,6 +406,11 @@ fn child(
         )
         .map_err(fail)?;
         check(libc::chroot(root.as_ptr()), || "chroot".into()).map_err(fail)?;
+        // Nothing the builder runs may gain privileges (set-uid programs).
+        check(libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), || {
+            "setting no_new_privs".into()
+        })
+        .map_err(fail)?;
         check(libc::chdir(workdir.as_ptr()), || {
             format!("changing to {}", spec.workdir)
         })

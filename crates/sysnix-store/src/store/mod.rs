@@ -361,6 +361,8 @@ impl LocalStore {
     /// the symlink made.
     pub fn add_root(&self, name_or_link: impl AsRef<Path>, target: &str) -> io::Result<PathBuf> {
         let store_path = self.dir.to_store_path(target).map_err(invalid)?;
+        // Shared, so that a GC cannot delete the target before it is rooted.
+        let _lock = self.lock_shared()?;
         if !self.is_valid(store_path) {
             return Err(invalid(format!("path '{store_path}' is not valid")));
         }
