@@ -82,6 +82,7 @@ id -u > $out/uid
 pwd > $out/pwd
 hostname > $out/hostname 2>/dev/null || cat /proc/sys/kernel/hostname > $out/hostname
 ls $NIX_STORE | sort > $out/store
+ls /proc/self/fd | wc -l > $out/fds
 getent hosts localhost | head -n 1 > $out/localhost
 if getent hosts example.org > /dev/null; then echo resolved > $out/dns; else echo failed > $out/dns; fi
 test -w /usr && echo writable > $out/usr || echo ro > $out/usr
@@ -181,6 +182,8 @@ fn dependent_build_sees_only_its_inputs() {
     assert_eq!(read("hostname"), "localhost\n");
     assert_eq!(read("usr"), "ro\n");
     assert_eq!(read("dep-w"), "ro\n");
+    // stdin, stdout, stderr, and the directory `ls` reads: nothing leaks.
+    assert_eq!(read("fds"), "4\n");
     let usr_opts = read("usr-opts");
     assert!(
         usr_opts.starts_with("ro,") && usr_opts.contains("nosuid"),

@@ -420,6 +420,8 @@ fn child(
             check(libc::setgid(gid), || format!("setgid {gid}")).map_err(fail)?;
             check(libc::setuid(uid), || format!("setuid {uid}")).map_err(fail)?;
         }
+        // Only stdin, stdout and stderr reach the builder.
+        libc::syscall(libc::SYS_close_range, 3u32, u32::MAX, 0u32);
         libc::execve(builder.as_ptr(), argv.as_ptr(), envp.as_ptr());
     }
     let e = io::Error::last_os_error();
