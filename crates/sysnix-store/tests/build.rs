@@ -732,3 +732,58 @@ fn fixed_output_hash_is_checked() {
     assert!(!store.is_valid(&bad["out"]));
     assert!(tmp_is_empty(&store));
 }
+
+#[test]
+fn builder_can_be_a_store_path_in_the_inputs() {
+    if !sandbox_available() {
+        return;
+    }
+    use std::os::unix::fs::PermissionsExt;
+    let s = Scratch::new("storebuilder");
+    let store = s.store();
+    let local = s.path().join("tools");
+    fs::create_dir_all(&local).unwrap();
+    let script = local.join("build.sh");
+    fs::write(&script, "#!/bin/sh\necho \"built by $0 with $1\" > $out\n").unwrap();
+    fs::set_permissions(&script, fs::Permissions::from_mode(0o755)).unwrap();
+    let tools = store
+        .dir()
+        .store_path_for_local_path("tools", &local)
+        .unwrap();
+    let sources = BTreeMap::from([(
+        tools.clone(),
+        SourceSpec {
+            local,
+            recursive: true,
+            included: None,
+        },
+    )]);
+    let builder = format!("{tools}/build.sh");
+    let mut drvs = DrvStore::default();
+    let mut input = sysnix_store::derivation::DrvInput {
+        name: "by-store-builder".into(),
+        system: "x86_64-linux".into(),
+        builder: builder.clone(),
+        args: vec!["arg1".into()],
+        outputs: vec!["out".into()],
+        input_srcs: BTreeSet::from([tools.clone()]),
+        ..Default::default()
+    };
+    input.env.insert("builder".into(), builder.clone());
+    let (_, outs) = drvs.add(store.dir(), input).unwrap();
+    let out = outs["out"].clone();
+    realise(
+        &store,
+        &drvs,
+        &no_texts(),
+        &sources,
+        std::slice::from_ref(&out),
+        &opts(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        fs::read_to_string(&out).unwrap(),
+        format!("built by {builder} with arg1\n")
+    );
+    assert_eq!(store.references(&out), BTreeSet::from([tools]));
+}
