@@ -3,7 +3,7 @@
 //! root) that bind-mounts what the build may see into a prepared root
 //! directory, then forks the builder as PID 1 of the new pid namespace.
 //!
-//! The parent ([`spawn`]) runs `<sandbox_exe> __sandbox-init <spec.json>`;
+//! The parent (`spawn`) runs `<sandbox_exe> __sandbox-init <spec.json>`;
 //! between fork and exec it only calls `unshare` (and, for a user
 //! namespace, writes its uid/gid maps), which is safe in a multi-threaded
 //! parent. The helper, [`sandbox_init_main`], starts single-threaded:
@@ -57,6 +57,16 @@ pub(crate) struct SandboxSpec {
     pub builder: String,
     pub args: Vec<String>,
     pub env: Vec<(String, String)>,
+    /// The inode of the parent's mount namespace: the helper refuses to
+    /// touch mounts unless it is in another one (run by hand, it would
+    /// otherwise change the host's mounts).
+    pub parent_mount_ns: u64,
+}
+
+/// The inode of this process's mount namespace.
+pub(crate) fn mount_ns() -> io::Result<u64> {
+    use std::os::unix::fs::MetadataExt;
+    Ok(std::fs::metadata("/proc/self/ns/mnt")?.ino())
 }
 
 /// Whether we run as root (else the sandbox needs a user namespace).
@@ -306,6 +316,11 @@ fn loopback_up() -> io::Result<()> {
 fn run(spec: &SandboxSpec) -> io::Result<i32> {
     // SAFETY: prctl with constant arguments.
     unsafe { libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL) };
+    if mount_ns()? == spec.parent_mount_ns {
+        return Err(io::Error::other(
+            "not in a new mount namespace; refusing to set up mounts (this helper is started by sysnix builds only)",
+        ));
+    }
     mount_all(spec)?;
     if spec.private_network {
         loopback_up()?;
