@@ -41,7 +41,7 @@ fn simple_build_and_no_op_rebuild() {
         &drvs,
         &no_texts(),
         &no_sources(),
-        &[out.clone()],
+        std::slice::from_ref(&out),
         &opts(),
     )
     .unwrap_or_else(|e| panic!("{e}"));
@@ -49,7 +49,8 @@ fn simple_build_and_no_op_rebuild() {
     assert!(report.realised.contains(&out) && report.realised.contains(&drv));
     assert_eq!(fs::read_to_string(&out).unwrap(), "hi\n");
     assert_eq!(fs::metadata(&out).unwrap().mode() & 0o7777, 0o444);
-    assert_eq!(fs::metadata(&out).unwrap().uid(), 0);
+    // Outputs belong to us (root here: not to the build user).
+    assert_eq!(fs::metadata(&out).unwrap().uid(), common::euid());
     assert!(store.is_valid(&drv), "the .drv file is written");
     assert!(store.log_path(&drv).exists());
     assert!(tmp_is_empty(&store));
@@ -59,7 +60,7 @@ fn simple_build_and_no_op_rebuild() {
         &drvs,
         &no_texts(),
         &no_sources(),
-        &[out.clone()],
+        std::slice::from_ref(&out),
         &opts(),
     )
     .unwrap();
@@ -81,9 +82,12 @@ id -u > $out/uid
 pwd > $out/pwd
 hostname > $out/hostname 2>/dev/null || cat /proc/sys/kernel/hostname > $out/hostname
 ls $NIX_STORE | sort > $out/store
+ls /proc/self/fd | wc -l > $out/fds
 getent hosts localhost | head -n 1 > $out/localhost
 if getent hosts example.org > /dev/null; then echo resolved > $out/dns; else echo failed > $out/dns; fi
 test -w /usr && echo writable > $out/usr || echo ro > $out/usr
+(echo x >> $dep) 2>/dev/null && echo writable > $out/dep-w || echo ro > $out/dep-w
+grep ' /usr ' /proc/self/mounts | cut -d' ' -f4 > $out/usr-opts
 "#;
 
 #[test]
@@ -128,7 +132,7 @@ fn dependent_build_sees_only_its_inputs() {
         &drvs,
         &no_texts(),
         &no_sources(),
-        &[out.clone()],
+        std::slice::from_ref(&out),
         &opts(),
     )
     .unwrap_or_else(|e| panic!("{e}"));
@@ -167,10 +171,24 @@ fn dependent_build_sees_only_its_inputs() {
     ] {
         assert!(!env.contains(var), "{var} leaked into the sandbox");
     }
-    assert_eq!(read("uid"), "30001\n");
+    // As root, the build user; otherwise root of a user namespace.
+    let uid = if common::euid() == 0 {
+        "30001\n"
+    } else {
+        "0\n"
+    };
+    assert_eq!(read("uid"), uid);
     assert_eq!(read("pwd"), "/build\n");
     assert_eq!(read("hostname"), "localhost\n");
     assert_eq!(read("usr"), "ro\n");
+    assert_eq!(read("dep-w"), "ro\n");
+    // stdin, stdout, stderr, and the directory `ls` reads: nothing leaks.
+    assert_eq!(read("fds"), "4\n");
+    let usr_opts = read("usr-opts");
+    assert!(
+        usr_opts.starts_with("ro,") && usr_opts.contains("nosuid"),
+        "{usr_opts}"
+    );
     // The store holds the input and the output being built, nothing else.
     let listed: Vec<String> = read("store").lines().map(String::from).collect();
     let base = |p: &str| p.rsplit('/').next().unwrap().to_string();
@@ -211,7 +229,7 @@ fn environment_matches_nix() {
         &drvs,
         &no_texts(),
         &no_sources(),
-        &[out.clone()],
+        std::slice::from_ref(&out),
         &opts(),
     )
     .unwrap_or_else(|e| panic!("{e}"));
@@ -281,12 +299,11 @@ echo "$out" > $out/self
         fs::read_to_string(format!("{out}/big-var")).unwrap(),
         "unset\n"
     );
-    // Nix 2.8: /build/.attr-<nix32 of sha256("big")>.
-    let h = sysnix_store::hash::Hash::of(sysnix_store::hash::HashAlgo::Sha256, b"big")
-        .to_string(sysnix_store::hash::HashFormat::Nix32, false);
+    // Nix 2.8: /build/.attr-<nix32 of sha256("big")>; the name below is the
+    // one Nix 2.8's own sandbox gave `bigPath` for this attribute.
     assert_eq!(
         fs::read_to_string(format!("{out}/big-path")).unwrap(),
-        format!("/build/.attr-{h}\n")
+        "/build/.attr-1lak0mvllw8rv9i9ygkglvhqsq19qi9ynl4bi7gbf69ab5nzw89a\n"
     );
     assert_eq!(fs::read_to_string(&outs["dev"]).unwrap(), "dev-stuff\n");
     assert_eq!(fs::metadata(out).unwrap().mode() & 0o7777, 0o555);
@@ -318,7 +335,7 @@ fn failing_builder_reports_log_tail_and_leaves_nothing() {
         &drvs,
         &no_texts(),
         &no_sources(),
-        &[out.clone()],
+        std::slice::from_ref(&out),
         &opts(),
     )
     .unwrap_err();
@@ -356,7 +373,7 @@ fn failing_builder_reports_log_tail_and_leaves_nothing() {
         &drvs,
         &no_texts(),
         &no_sources(),
-        &[out.clone()],
+        std::slice::from_ref(&out),
         &o,
     )
     .unwrap_err();
@@ -486,8 +503,15 @@ fn texts_and_sources_are_realised_as_inputs() {
         },
     );
     let out = outs["out"].clone();
-    let report = realise(&store, &drvs, &texts, &sources, &[out.clone()], &opts())
-        .unwrap_or_else(|e| panic!("{e}"));
+    let report = realise(
+        &store,
+        &drvs,
+        &texts,
+        &sources,
+        std::slice::from_ref(&out),
+        &opts(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     assert!(report.realised.contains(&src_path) && report.realised.contains(&text_path));
     assert_eq!(fs::read_to_string(&out).unwrap(), "kept");
 
@@ -549,7 +573,7 @@ fn builtin_builders_run_in_process() {
         &drvs,
         &no_texts(),
         &no_sources(),
-        &[out.clone()],
+        std::slice::from_ref(&out),
         &o,
     )
     .unwrap_or_else(|e| panic!("{e}"));
@@ -565,7 +589,7 @@ fn builtin_builders_run_in_process() {
         &drvs,
         &no_texts(),
         &no_sources(),
-        &[out.clone()],
+        std::slice::from_ref(&out),
         &opts(),
     );
     assert!(err.is_ok(), "valid outputs are not rebuilt");
@@ -629,7 +653,7 @@ fn parallel_builds_and_gc_of_build_results() {
         &drvs,
         &no_texts(),
         &no_sources(),
-        &[top.clone()],
+        std::slice::from_ref(&top),
         &o,
     )
     .unwrap_or_else(|e| panic!("{e}"));
@@ -649,4 +673,116 @@ fn parallel_builds_and_gc_of_build_results() {
         assert!(!store.is_valid(o) && !store.is_valid(d));
     }
     assert_eq!(report.kept, 2);
+}
+
+#[test]
+fn fixed_output_hash_is_checked() {
+    if !sandbox_available() {
+        return;
+    }
+    use sysnix_store::hash::{Hash, HashAlgo};
+    use sysnix_store::path::FileIngestion;
+    let s = Scratch::new("fixed");
+    let store = s.store();
+    let mut drvs = DrvStore::default();
+    let fod = |drvs: &mut DrvStore, name: &str, claimed: &[u8], method: FileIngestion| {
+        let mut input = sysnix_store::derivation::DrvInput {
+            name: name.into(),
+            system: "x86_64-linux".into(),
+            builder: "/bin/sh".into(),
+            args: vec!["-c".into(), "printf hello > $out".into()],
+            outputs: vec!["out".into()],
+            fixed_output: Some((Hash::of(HashAlgo::Sha256, claimed), method)),
+            ..Default::default()
+        };
+        input.env.insert("builder".into(), "/bin/sh".into());
+        input.env.insert("name".into(), name.into());
+        drvs.add(store.dir(), input).unwrap()
+    };
+    let (_, good) = fod(&mut drvs, "good", b"hello", FileIngestion::Flat);
+    realise(
+        &store,
+        &drvs,
+        &no_texts(),
+        &no_sources(),
+        &[good["out"].clone()],
+        &opts(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(fs::read_to_string(&good["out"]).unwrap(), "hello");
+
+    let (drv, bad) = fod(&mut drvs, "bad", b"something else", FileIngestion::Flat);
+    let err = realise(
+        &store,
+        &drvs,
+        &no_texts(),
+        &no_sources(),
+        &[bad["out"].clone()],
+        &opts(),
+    )
+    .unwrap_err();
+    assert!(matches!(err, BuildError::HashMismatch { .. }), "{err}");
+    let text = err.to_string();
+    assert!(text.starts_with(&format!("hash mismatch in fixed-output derivation '{drv}'")));
+    assert!(
+        text.contains("sha256-LPJNul+wow4m6DsqxbninhsWHlwfp0JecwQzYpOLmCQ="),
+        "{text}"
+    );
+    assert!(!store.is_valid(&bad["out"]));
+    assert!(tmp_is_empty(&store));
+}
+
+#[test]
+fn builder_can_be_a_store_path_in_the_inputs() {
+    if !sandbox_available() {
+        return;
+    }
+    use std::os::unix::fs::PermissionsExt;
+    let s = Scratch::new("storebuilder");
+    let store = s.store();
+    let local = s.path().join("tools");
+    fs::create_dir_all(&local).unwrap();
+    let script = local.join("build.sh");
+    fs::write(&script, "#!/bin/sh\necho \"built by $0 with $1\" > $out\n").unwrap();
+    fs::set_permissions(&script, fs::Permissions::from_mode(0o755)).unwrap();
+    let tools = store
+        .dir()
+        .store_path_for_local_path("tools", &local)
+        .unwrap();
+    let sources = BTreeMap::from([(
+        tools.clone(),
+        SourceSpec {
+            local,
+            recursive: true,
+            included: None,
+        },
+    )]);
+    let builder = format!("{tools}/build.sh");
+    let mut drvs = DrvStore::default();
+    let mut input = sysnix_store::derivation::DrvInput {
+        name: "by-store-builder".into(),
+        system: "x86_64-linux".into(),
+        builder: builder.clone(),
+        args: vec!["arg1".into()],
+        outputs: vec!["out".into()],
+        input_srcs: BTreeSet::from([tools.clone()]),
+        ..Default::default()
+    };
+    input.env.insert("builder".into(), builder.clone());
+    let (_, outs) = drvs.add(store.dir(), input).unwrap();
+    let out = outs["out"].clone();
+    realise(
+        &store,
+        &drvs,
+        &no_texts(),
+        &sources,
+        std::slice::from_ref(&out),
+        &opts(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        fs::read_to_string(&out).unwrap(),
+        format!("built by {builder} with arg1\n")
+    );
+    assert_eq!(store.references(&out), BTreeSet::from([tools]));
 }

@@ -169,7 +169,8 @@ fn filtered_and_flat_sources() {
         .make_fixed_output_path(FileIngestion::Flat, &hash, "run.sh", &BTreeSet::new())
         .unwrap();
     store.add_source(&flat, &file, None, false).unwrap();
-    assert_eq!(mode(&flat), 0o555);
+    // Flat ingestion keeps only the bytes, as in Nix.
+    assert_eq!(mode(&flat), 0o444);
     assert_eq!(fs::read(&flat).unwrap(), fs::read(&file).unwrap());
     // A directory cannot be added flat.
     assert!(
@@ -276,4 +277,32 @@ fn gc_deletes_unrooted_paths_and_keeps_rooted_closures() {
     assert_eq!(store.gc(false).unwrap().deleted, vec![b.clone()]);
     assert!(store.is_valid(&a));
     assert!(store.add_root("../escape", &a).is_err());
+}
+
+#[test]
+fn gc_waits_for_holders_of_the_shared_lock() {
+    let s = Scratch::new("gclock");
+    let store = s.store();
+    let p = store
+        .dir()
+        .make_text_path("unrooted", b"u", &BTreeSet::new())
+        .unwrap();
+    let lock = store.lock_shared().unwrap();
+    store.add_text(&p, b"u", &BTreeSet::new()).unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let store2 = store.clone();
+    let gc = std::thread::spawn(move || {
+        let report = store2.gc(false).unwrap();
+        tx.send(()).unwrap();
+        report
+    });
+    // While a build (or an addition) holds the lock, nothing is collected.
+    assert!(
+        rx.recv_timeout(std::time::Duration::from_millis(300))
+            .is_err()
+    );
+    assert!(store.is_valid(&p));
+    drop(lock);
+    assert_eq!(gc.join().unwrap().deleted, vec![p.clone()]);
+    assert!(!store.is_valid(&p));
 }

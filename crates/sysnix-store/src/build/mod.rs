@@ -9,10 +9,40 @@
 //! `stat`s.
 //!
 //! Every derivation whose builder is not `builtin:*` is built in the
-//! sandbox described in [`sandbox`] (see `run.rs` for the root directory's
-//! layout). Outputs are built into a temporary directory, checked, made
-//! read-only, scanned for references, and renamed into the store only when
-//! everything succeeded.
+//! sandbox described in [`sandbox`] (namespaces: mount, pid, network, uts,
+//! ipc; plus user when not root), whose root directory is a fresh
+//! directory under `.sysnix/tmp/build-…/root` holding:
+//!
+//! ```text
+//! /usr                      host /usr, bind-mounted read-only, nosuid
+//! /bin /sbin /lib /lib64 …  as on the host: the same symlinks into usr
+//!                           (or read-only binds where they are directories)
+//! /etc/passwd /etc/group    root, nixbld (the build user), nobody
+//! /etc/hosts                localhost only
+//! /dev/{null,zero,full,random,urandom,tty}  bind-mounted from the host
+//! /dev/{fd,stdin,stdout,stderr}             symlinks into /proc/self/fd
+//! /dev/shm                  a fresh tmpfs
+//! /proc                     a fresh procfs of the build's pid namespace
+//! /tmp                      empty, mode 1777
+//! /build                    the working dir (NIX_BUILD_TOP), owned by the build user
+//! <store dir>/              owned by the build user, holding only:
+//!   <input closure>         each path bind-mounted read-only
+//!   <outputs>               created by the builder at their final paths
+//! ```
+//!
+//! The builder is PID 1 of its pid namespace, runs as the build user
+//! (30001:30000 by default) when we are root, or as root of a user
+//! namespace otherwise, with `no_new_privs`, only `lo` in its network
+//! namespace (fixed-output derivations share the host network, as in Nix),
+//! host name `localhost`, and exactly Nix 2.8's environment. Its stdout and
+//! stderr go to `.sysnix/logs/<drv basename>`.
+//!
+//! When the builder exits 0 and every output exists, outputs are checked
+//! (a fixed output's hash), made read-only (mtime 1, owned by us), scanned
+//! for references (hash parts of the input closure and of its own outputs),
+//! their references recorded, and renamed into the store. Otherwise the
+//! build directory is removed (or kept with `keep_failed`) and nothing but
+//! the log remains.
 
 mod run;
 pub mod sandbox;

@@ -2,24 +2,8 @@
 //! running the builder, and moving checked outputs into the store.
 //!
 //! The build directory `.sysnix/tmp/build-…/` holds `spec.json` (for the
-//! sandbox helper) and `root/`, the sandbox's `/`:
-//!
-//! ```text
-//! /usr                      host /usr, bind-mounted read-only
-//! /bin /sbin /lib /lib64 …  as on the host: the same symlinks into usr
-//!                           (or read-only binds where they are directories)
-//! /etc/passwd /etc/group    root, nixbld (the build user), nobody
-//! /etc/hosts                localhost only
-//! /dev/{null,zero,full,random,urandom,tty}  bind-mounted from the host
-//! /dev/{fd,stdin,stdout,stderr}             symlinks into /proc/self/fd
-//! /dev/shm                  a fresh tmpfs
-//! /proc                     a fresh procfs of the build's pid namespace
-//! /tmp                      empty, mode 1777
-//! /build                    the builder's working dir, owned by the build user
-//! <store>/                  owned by the build user, holding only:
-//!   <input closure>         each path bind-mounted read-only
-//!   <outputs>               created by the builder; moved into the store after
-//! ```
+//! sandbox helper) and `root/`, the sandbox's `/` (its layout is described
+//! in the [module docs](super)).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs::{self, File};
@@ -321,6 +305,8 @@ fn run_sandboxed(
         builder: drv.builder.clone(),
         args: drv.args.clone(),
         env: env.into_iter().collect(),
+        parent_mount_ns: sandbox::mount_ns()
+            .map_err(|e| BuildError::other(ctx("reading our mount namespace"), e))?,
     };
     let spec_file = top.join("spec.json");
     let json =

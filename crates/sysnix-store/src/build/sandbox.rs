@@ -3,7 +3,7 @@
 //! root) that bind-mounts what the build may see into a prepared root
 //! directory, then forks the builder as PID 1 of the new pid namespace.
 //!
-//! The parent ([`spawn`]) runs `<sandbox_exe> __sandbox-init <spec.json>`;
+//! The parent (`spawn`) runs `<sandbox_exe> __sandbox-init <spec.json>`;
 //! between fork and exec it only calls `unshare` (and, for a user
 //! namespace, writes its uid/gid maps), which is safe in a multi-threaded
 //! parent. The helper, [`sandbox_init_main`], starts single-threaded:
@@ -14,9 +14,9 @@
 //! 3. brings `lo` up (the only interface of the new network namespace) and
 //!    sets the host name to `localhost`;
 //! 4. forks the builder, which mounts a fresh `/proc` for its pid
-//!    namespace, `chroot`s into the root, changes to `/build`, drops to the
-//!    build user and `execve`s the builder with exactly the spec's
-//!    environment;
+//!    namespace, `chroot`s into the root, sets `no_new_privs`, changes to
+//!    `/build`, drops to the build user and `execve`s the builder with
+//!    exactly the spec's environment;
 //! 5. waits for it and returns its exit code (128 + N when killed by
 //!    signal N). Set-up failures print `sysnix sandbox: …` on stderr (which
 //!    is the build log) and return 126 or 127.
@@ -57,6 +57,16 @@ pub(crate) struct SandboxSpec {
     pub builder: String,
     pub args: Vec<String>,
     pub env: Vec<(String, String)>,
+    /// The inode of the parent's mount namespace: the helper refuses to
+    /// touch mounts unless it is in another one (run by hand, it would
+    /// otherwise change the host's mounts).
+    pub parent_mount_ns: u64,
+}
+
+/// The inode of this process's mount namespace.
+pub(crate) fn mount_ns() -> io::Result<u64> {
+    use std::os::unix::fs::MetadataExt;
+    Ok(std::fs::metadata("/proc/self/ns/mnt")?.ino())
 }
 
 /// Whether we run as root (else the sandbox needs a user namespace).
@@ -237,7 +247,14 @@ fn mount_all(spec: &SandboxSpec) -> io::Result<()> {
             || format!("bind-mounting '{}'", b.source.display()),
         )?;
         if b.read_only {
-            let flags = libc::MS_REMOUNT | libc::MS_BIND | libc::MS_RDONLY | kept_flags(&dst);
+            // Read-only binds (the toolchain, store inputs) also get no
+            // set-uid programs and no device nodes.
+            let flags = libc::MS_REMOUNT
+                | libc::MS_BIND
+                | libc::MS_RDONLY
+                | libc::MS_NOSUID
+                | libc::MS_NODEV
+                | kept_flags(&dst);
             // SAFETY: as above.
             check(
                 unsafe {
@@ -299,6 +316,11 @@ fn loopback_up() -> io::Result<()> {
 fn run(spec: &SandboxSpec) -> io::Result<i32> {
     // SAFETY: prctl with constant arguments.
     unsafe { libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL) };
+    if mount_ns()? == spec.parent_mount_ns {
+        return Err(io::Error::other(
+            "not in a new mount namespace; refusing to set up mounts (this helper is started by sysnix builds only)",
+        ));
+    }
     mount_all(spec)?;
     if spec.private_network {
         loopback_up()?;
@@ -399,6 +421,11 @@ fn child(
         )
         .map_err(fail)?;
         check(libc::chroot(root.as_ptr()), || "chroot".into()).map_err(fail)?;
+        // Nothing the builder runs may gain privileges (set-uid programs).
+        check(libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), || {
+            "setting no_new_privs".into()
+        })
+        .map_err(fail)?;
         check(libc::chdir(workdir.as_ptr()), || {
             format!("changing to {}", spec.workdir)
         })
@@ -408,6 +435,8 @@ fn child(
             check(libc::setgid(gid), || format!("setgid {gid}")).map_err(fail)?;
             check(libc::setuid(uid), || format!("setuid {uid}")).map_err(fail)?;
         }
+        // Only stdin, stdout and stderr reach the builder.
+        libc::syscall(libc::SYS_close_range, 3u32, u32::MAX, 0u32);
         libc::execve(builder.as_ptr(), argv.as_ptr(), envp.as_ptr());
     }
     let e = io::Error::last_os_error();

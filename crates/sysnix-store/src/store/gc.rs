@@ -87,9 +87,9 @@ impl LocalStore {
         Some(p.to_string())
     }
 
-    /// The names of the entries of the store directory that are store
-    /// paths (everything but the state directory and other dot-files).
-    fn store_entries(&self) -> io::Result<Vec<String>> {
+    /// Every path in the store directory (everything but the state
+    /// directory and other dot-files), sorted: the valid paths.
+    pub fn valid_paths(&self) -> io::Result<Vec<String>> {
         let mut paths = Vec::new();
         for entry in fs::read_dir(&self.root)? {
             let name = entry?.file_name();
@@ -116,7 +116,7 @@ impl LocalStore {
         let _lock = self.lock_exclusive()?;
         let roots = self.roots(!dry_run)?;
         let live = self.closure(roots.iter().map(String::as_str));
-        let all = self.store_entries()?;
+        let all = self.valid_paths()?;
         let dead: BTreeSet<&String> = all.iter().filter(|p| !live.contains(*p)).collect();
         let order = referrers_first(&dead, |p| self.references(p));
         let mut report = GcReport {

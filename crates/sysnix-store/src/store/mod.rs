@@ -284,8 +284,9 @@ impl LocalStore {
     /// with `builtins.path`) must hash to `path` as a `source` path; without
     /// it `local` must be a regular file whose flat SHA-256 gives `path`
     /// (`builtins.path { recursive = false; }`). The copy is canonicalised
-    /// (no write bits, executable bits and symlinks kept, mtime 1). A no-op
-    /// when `path` is already valid.
+    /// (no write bits, executable bits and symlinks kept, mtime 1; a flat
+    /// file is never executable, as in Nix). A no-op when `path` is
+    /// already valid.
     pub fn add_source(
         &self,
         path: &str,
@@ -313,8 +314,14 @@ impl LocalStore {
         }
         let tmp = self.new_temp("source");
         let result = (|| {
-            let mut keep = |p: &Path| filter.is_none_or(|f| f(p));
-            fsops::copy_tree(local, &tmp, &mut keep)?;
+            if recursive {
+                let mut keep = |p: &Path| filter.is_none_or(|f| f(p));
+                fsops::copy_tree(local, &tmp, &mut keep)?;
+            } else {
+                // Flat ingestion keeps only the bytes: never executable.
+                fs::copy(local, &tmp)?;
+                fs::set_permissions(&tmp, fs::Permissions::from_mode(0o644))?;
+            }
             let expected = if recursive {
                 let digest = crate::nar::nar_sha256(&tmp)?;
                 let hash = Hash {
@@ -361,6 +368,8 @@ impl LocalStore {
     /// the symlink made.
     pub fn add_root(&self, name_or_link: impl AsRef<Path>, target: &str) -> io::Result<PathBuf> {
         let store_path = self.dir.to_store_path(target).map_err(invalid)?;
+        // Shared, so that a GC cannot delete the target before it is rooted.
+        let _lock = self.lock_shared()?;
         if !self.is_valid(store_path) {
             return Err(invalid(format!("path '{store_path}' is not valid")));
         }

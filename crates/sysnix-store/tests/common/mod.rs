@@ -60,6 +60,12 @@ pub fn remove_all(path: &Path) {
     let _ = fs::remove_dir_all(path);
 }
 
+/// Our effective uid.
+pub fn euid() -> u32 {
+    // SAFETY: geteuid cannot fail.
+    unsafe { libc::geteuid() }
+}
+
 /// Whether sandboxed builds can run here: root, or unprivileged user
 /// namespaces. Without them a test is skipped with a printed reason, or
 /// fails when `CI=true`.
