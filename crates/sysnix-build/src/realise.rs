@@ -64,6 +64,7 @@ pub fn realise(ev: &Eval, store: &LocalStore, top: &Toplevel, opts: &RealiseOpti
     let mut build_opts = BuildOptions::new(sandbox_exe()?);
     build_opts.max_jobs = opts.max_jobs.max(1);
     build_opts.verbose = opts.verbose;
+    build_opts.progress = true;
     build_opts.keep_failed = opts.keep_failed;
     build_opts.builtin_builders.insert(
         "builtin:sysnix-host-package".to_string(),

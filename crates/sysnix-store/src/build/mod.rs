@@ -99,6 +99,8 @@ pub struct BuildOptions {
     pub keep_failed: bool,
     /// Also copy build logs to our stderr.
     pub verbose: bool,
+    /// Print `building '<drv>'...` on stderr as each build starts, as Nix does.
+    pub progress: bool,
     /// `NIX_BUILD_CORES` in the builder's environment.
     pub build_cores: usize,
     /// The uid and gid builders run as when we are root (ignored
@@ -118,6 +120,7 @@ impl fmt::Debug for BuildOptions {
             .field("log_tail_lines", &self.log_tail_lines)
             .field("keep_failed", &self.keep_failed)
             .field("verbose", &self.verbose)
+            .field("progress", &self.progress)
             .field("build_cores", &self.build_cores)
             .field("build_user", &self.build_user)
             .finish()
@@ -135,6 +138,7 @@ impl BuildOptions {
             log_tail_lines: 25,
             keep_failed: false,
             verbose: false,
+            progress: false,
             build_cores: 1,
             build_user: (30001, 30000),
         }
@@ -539,6 +543,9 @@ fn run_jobs(
                     };
                     let tx = tx.clone();
                     running += 1;
+                    if opts.progress {
+                        eprintln!("building '{drv_path}'...");
+                    }
                     scope.spawn(move || {
                         let result = run::build_derivation(store, drvs, drv_path, opts);
                         let _ = tx.send((i, result));

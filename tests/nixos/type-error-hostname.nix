@@ -1,0 +1,5 @@
+# A host name with a space.
+{ ... }:
+{
+  networking.hostName = "bad name";
+}

@@ -1,0 +1,5 @@
+# A port given as a string.
+{ ... }:
+{
+  networking.firewall.allowedTCPPorts = [ "http" ];
+}
