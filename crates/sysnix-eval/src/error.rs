@@ -65,7 +65,13 @@ impl EvalError {
     pub fn render(&self, sources: &SourceMap, show_trace: bool) -> String {
         let mut out = String::new();
         // Further lines of a message line up under its first, as in Nix.
-        let _ = write!(out, "error: {}", self.message.replace('\n', "\n       "));
+        // A message that starts on the next line leaves no space after "error:", as Nix.
+        let sep = if self.message.starts_with('\n') { "" } else { " " };
+        let _ = write!(
+            out,
+            "error:{sep}{}",
+            self.message.replace('\n', "\n       ")
+        );
         out.push('\n');
         if let Some(span) = self.span {
             render_pos(&mut out, sources, span);

@@ -134,6 +134,12 @@ fn build(args: BuildArgs) -> ExitCode {
         verbose: args.verbose,
         keep_failed: args.keep_failed,
     };
+    // Held until the result link roots the toplevel, so a concurrent `sysnix gc` cannot
+    // collect it in between.
+    let _lock = match store.lock_shared() {
+        Ok(l) => l,
+        Err(e) => return session::fail(&format!("locking the store: {e}")),
+    };
     if let Err(e) = sysnix_build::realise::realise(&ev, &store, &top, &opts) {
         return session::fail(&e);
     }

@@ -96,7 +96,10 @@ impl Eval {
                 continue;
             }
             let name = match self.expect_string(&k, *aspan) {
-                Ok(s) => Symbol::new(s.as_str()),
+                Ok(s) => {
+                    no_store_context(&s)?;
+                    Symbol::new(s.as_str())
+                }
                 Err(mut e) => {
                     e.span = None;
                     return Err(e);
@@ -118,4 +121,20 @@ impl Eval {
         }
         Ok(Attrs::from_unsorted(items, true).at(Some(span)))
     }
+}
+
+/// Nix refuses an attribute name that refers to a store path (a string with context).
+pub(super) fn no_store_context(s: &crate::value::NixString) -> Result<()> {
+    if let Some(first) = s.context().and_then(|c| c.iter().next()) {
+        return Err(crate::error::EvalError::new(
+            crate::error::ErrorKind::Eval,
+            format!(
+                "the string '{}' is not allowed to refer to a store path (such as '{}')",
+                s.as_str(),
+                first.encode()
+            ),
+            None,
+        ));
+    }
+    Ok(())
 }

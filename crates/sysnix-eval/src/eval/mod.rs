@@ -661,6 +661,7 @@ impl Eval {
             AttrKey::Dynamic(e) => {
                 let v = self.eval(e, env)?;
                 let s = self.expect_string(&v, e.span().unwrap_or(span))?;
+                attrs::no_store_context(&s)?;
                 Ok(Symbol::new(s.as_str()))
             }
         }

@@ -9,7 +9,7 @@
 # The toplevel builds `etc/` from these (see ../activation/top-level.nix)
 # and lists them in the manifest; `system.build.etcEntries` is the list it
 # uses.
-{ config, lib, pkgs, ... }:
+{ config, options, lib, pkgs, ... }:
 
 let
   inherit (lib) mkOption types mkIf mkDefault;
@@ -77,8 +77,22 @@ let
 
   entries = map (e: {
     inherit (e) target mode user group uid gid;
-    source = toString e.source;
+    # A path value is copied into the store (as NixOS does), so /etc never points
+    # back into the configuration's directory; a missing file fails here.
+    source = if builtins.isPath e.source then "${e.source}" else toString e.source;
   }) enabled;
+  # A `source` path that does not exist, named with the file that defines it (checked
+  # before anything is copied, so the error points at the user's configuration).
+  missingSources = lib.concatMap
+    (def: lib.concatLists (lib.mapAttrsToList
+      (name: entry:
+        let src = entry.source or null; in
+        lib.optional (builtins.isPath src && !builtins.pathExists src) {
+          assertion = false;
+          message = "environment.etc.\"${name}\".source: ${toString src} does not exist (defined in ${def.file}); create the file or fix the path.";
+        })
+      (if builtins.isAttrs def.value then def.value else { })))
+    options.environment.etc.definitionsWithLocations;
 in
 {
   options.environment.etc = mkOption {
@@ -109,6 +123,7 @@ in
         assertion = e.mode == "symlink" || builtins.match "[0-7]{3,4}" e.mode != null;
         message = "environment.etc.\"${e.target}\".mode must be \"symlink\" or an octal mode such as \"0644\", not \"${e.mode}\".";
       }) enabled
+      ++ missingSources
       ++ map (e: {
         assertion = !(lib.hasPrefix "/" e.target) && !(lib.hasInfix ".." e.target);
         message = "environment.etc: target \"${e.target}\" must be a relative path inside /etc.";

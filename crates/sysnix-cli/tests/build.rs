@@ -1,0 +1,311 @@
+//! `sysnix build` for real: the examples are built into a fresh store (sandboxed builds,
+//! host packages from the real dpkg database), every generated unit is judged by
+//! `systemd-analyze verify`, and bad input fails with an error at the user's file while
+//! leaving nothing half-written in the store.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+
+/// A fresh store (and work dir) for one test, removed at the end.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(tag: &str) -> Scratch {
+        static N: AtomicUsize = AtomicUsize::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "sysnix-build-test-{}-{tag}-{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::Relaxed)
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("scratch dir");
+        Scratch(dir)
+    }
+    fn store(&self) -> PathBuf {
+        self.0.join("store")
+    }
+    fn sysnix(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_sysnix"))
+            .args(args)
+            .env("SYSNIX_STORE", self.store())
+            .current_dir(&self.0)
+            .output()
+            .expect("running sysnix")
+    }
+    /// Store entries other than the state dir.
+    fn store_entries(&self) -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(self.store())
+            .map(|d| {
+                d.flatten()
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .filter(|n| !n.starts_with('.'))
+                    .collect()
+            })
+            .unwrap_or_default();
+        v.sort();
+        v
+    }
+    /// Leftovers of unfinished work in the store's temp dir.
+    fn temp_leftovers(&self) -> Vec<String> {
+        std::fs::read_dir(self.store().join(".sysnix/tmp"))
+            .map(|d| {
+                d.flatten()
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = Command::new("chmod").arg("-R").arg("u+w").arg(&self.0).status();
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+/// A prerequisite tool: in CI its absence is a failure, elsewhere the test says why it
+/// does not run.
+fn have(tool: &str) -> bool {
+    let found = Command::new("sh")
+        .arg("-c")
+        .arg(format!("command -v {tool}"))
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false);
+    if !found {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "{tool} is required in CI (.ci/run installs it)"
+        );
+        eprintln!("skipping: {tool} is not installed");
+    }
+    found
+}
+
+/// Builds an example; returns the toplevel and the summary.
+fn build_example(s: &Scratch, dir: &str) -> (PathBuf, serde_json::Value) {
+    let conf = format!("{ROOT}/examples/{dir}/configuration.nix");
+    let out = s.sysnix(&["build", "-c", &conf, "--json"]);
+    assert!(
+        out.status.success(),
+        "building examples/{dir} failed:\n{}",
+        text(&out.stderr)
+    );
+    let summary: serde_json::Value =
+        serde_json::from_slice(&out.stdout).expect("--json prints JSON");
+    let top = PathBuf::from(summary["toplevel"].as_str().expect("toplevel"));
+    assert!(top.starts_with(s.store()), "{top:?} is in the test store");
+    assert!(top.join("activation.json").is_file());
+    // The result link is a GC root pointing at the toplevel.
+    assert_eq!(
+        std::fs::read_link(s.0.join("result")).expect("result link"),
+        top
+    );
+    (top, summary)
+}
+
+/// Every unit file of a built system.
+fn units(top: &Path) -> Vec<PathBuf> {
+    let dir = top.join("etc/systemd/system");
+    let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("etc/systemd/system")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            let n = p.file_name().unwrap().to_string_lossy().into_owned();
+            !p.is_dir() && n.contains('.') && !n.ends_with(".d")
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// `systemd-analyze verify` on every unit: exit 0 and no complaint about our units.
+fn verify_units(top: &Path) {
+    if !have("systemd-analyze") {
+        return;
+    }
+    let units = units(top);
+    assert!(!units.is_empty(), "the system has units");
+    for unit in units {
+        let out = Command::new("systemd-analyze")
+            .arg("verify")
+            .arg(&unit)
+            .output()
+            .expect("running systemd-analyze");
+        let name = unit.file_name().unwrap().to_string_lossy().into_owned();
+        let stderr = text(&out.stderr);
+        let complaints: Vec<&str> = stderr
+            .lines()
+            .filter(|l| l.contains(&name) || l.contains(top.to_str().unwrap()))
+            .collect();
+        assert!(
+            out.status.success() && complaints.is_empty(),
+            "systemd-analyze verify {name}: rc {:?}\n{stderr}",
+            out.status.code()
+        );
+    }
+}
+
+#[test]
+fn nbd_example_runs_nbd_server_with_its_ini_file_and_verifies() {
+    let s = Scratch::new("nbd");
+    let (top, summary) = build_example(&s, "nbd");
+    let unit = std::fs::read_to_string(top.join("etc/systemd/system/nbd-server.service"))
+        .expect("nbd-server.service");
+    let exec = unit
+        .lines()
+        .find_map(|l| l.strip_prefix("ExecStart="))
+        .expect("an ExecStart line");
+    let store = s.store().display().to_string();
+    let (bin, rest) = exec.split_once(" -C ").expect("nbd-server -C <config>");
+    assert!(
+        bin.starts_with(&store) && bin.ends_with("/bin/nbd-server"),
+        "ExecStart runs the host package's nbd-server: {exec}"
+    );
+    assert!(Path::new(bin).exists(), "{bin} resolves to the installed nbd-server");
+    let config = rest.split_whitespace().next().unwrap_or("");
+    assert!(config.starts_with(&store), "the config is a store path: {config}");
+    let ini = std::fs::read_to_string(config).expect("the ini file is realised");
+    assert!(ini.trim_start().starts_with("[generic]"), "[generic] first:\n{ini}");
+    assert!(summary["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|u| u == "nbd-server.service"));
+    verify_units(&top);
+}
+
+#[test]
+fn your_app_example_builds_and_verifies() {
+    let s = Scratch::new("your-app");
+    let (top, _) = build_example(&s, "your_app");
+    verify_units(&top);
+}
+
+#[test]
+fn homelab_example_builds_verifies_and_rebuilds_nothing() {
+    let s = Scratch::new("homelab");
+    let (top, summary) = build_example(&s, "homelab");
+    verify_units(&top);
+    assert!(summary["users"].as_array().unwrap().iter().any(|u| u == "media"));
+    // A second build finds everything valid: same toplevel, nothing built.
+    let conf = format!("{ROOT}/examples/homelab/configuration.nix");
+    let again = s.sysnix(&["build", "-c", &conf]);
+    assert!(again.status.success(), "{}", text(&again.stderr));
+    assert_eq!(text(&again.stdout).trim(), top.display().to_string());
+    assert!(
+        !text(&again.stderr).contains("building '"),
+        "a no-change rebuild builds nothing:\n{}",
+        text(&again.stderr)
+    );
+}
+
+#[test]
+fn gc_keeps_what_a_result_link_roots_and_deletes_the_rest() {
+    let s = Scratch::new("gc");
+    let conf = format!("{ROOT}/examples/nbd/configuration.nix");
+    let out = s.sysnix(&["build", "-c", &conf]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let top = text(&out.stdout).trim().to_string();
+    let gc = s.sysnix(&["gc"]);
+    assert!(gc.status.success(), "{}", text(&gc.stderr));
+    assert!(Path::new(&top).exists(), "the result link keeps the toplevel");
+    std::fs::remove_file(s.0.join("result")).expect("removing result");
+    let gc = s.sysnix(&["gc"]);
+    assert!(gc.status.success(), "{}", text(&gc.stderr));
+    assert!(!Path::new(&top).exists(), "unrooted, the toplevel is collected");
+    assert!(text(&gc.stdout).contains(&top), "gc lists what it deleted");
+}
+
+/// A configuration that fails must name the user's file and leave the store as it was.
+fn assert_bad(tag: &str, conf: &str, expected: &[&str]) {
+    let s = Scratch::new(tag);
+    let file = s.0.join("configuration.nix");
+    std::fs::write(&file, conf).expect("writing the configuration");
+    let out = s.sysnix(&["build", "-c", file.to_str().unwrap()]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{tag} fails with status 1:\n{err}");
+    for e in expected {
+        let e = e.replace("$FILE", &file.display().to_string());
+        assert!(err.contains(&e), "{tag}: expected {e:?} in:\n{err}");
+    }
+    assert!(
+        !s.0.join("result").exists(),
+        "{tag}: no result link after a failure"
+    );
+    assert!(
+        s.temp_leftovers().is_empty(),
+        "{tag}: nothing half-written: {:?}",
+        s.temp_leftovers()
+    );
+}
+
+#[test]
+fn a_wrong_option_type_names_the_option_and_the_file() {
+    assert_bad(
+        "type",
+        "{ networking.hostName = 42; }\n",
+        &["networking.hostName", "$FILE"],
+    );
+}
+
+#[test]
+fn an_unknown_option_names_the_option_and_the_file() {
+    assert_bad(
+        "unknown",
+        "{ services.nbd.server.enabel = true; }\n",
+        &["services.nbd.server.enabel", "does not exist", "$FILE"],
+    );
+}
+
+#[test]
+fn a_failed_assertion_prints_its_message() {
+    assert_bad(
+        "assertion",
+        "{ assertions = [ { assertion = false; message = \"the disk must be named\"; } ]; }\n",
+        &["Failed assertions:", "- the disk must be named"],
+    );
+}
+
+#[test]
+fn a_missing_file_names_the_path_and_the_place() {
+    assert_bad(
+        "missing",
+        "{ environment.etc.\"motd\".source = ./no-such-file; }\n",
+        &["no-such-file", "$FILE"],
+    );
+}
+
+#[test]
+fn a_failing_derivation_shows_its_log_and_leaves_no_output() {
+    let s = Scratch::new("failing");
+    let file = s.0.join("configuration.nix");
+    std::fs::write(
+        &file,
+        "{ pkgs, ... }: { environment.etc.\"broken\".source = pkgs.runCommand \"broken\" {} ''\n  echo about to fail >&2\n  exit 3\n''; }\n",
+    )
+    .unwrap();
+    let before = s.store_entries();
+    let out = s.sysnix(&["build", "-c", file.to_str().unwrap()]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("broken"), "names the derivation:\n{err}");
+    assert!(err.contains("exit code 3"), "gives the exit code:\n{err}");
+    assert!(err.contains("about to fail"), "shows the log's tail:\n{err}");
+    assert!(
+        !s.store_entries().iter().any(|e| e.ends_with("-broken")),
+        "no output of the failed build: {:?} (before: {before:?})",
+        s.store_entries()
+    );
+    assert!(!s.0.join("result").exists());
+    assert!(s.temp_leftovers().is_empty(), "{:?}", s.temp_leftovers());
+}
