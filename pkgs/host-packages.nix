@@ -231,6 +231,13 @@ let
     vim = { deb = [ "vim" ]; bin = usrBin [ "vim" ]; mainProgram = "vim"; };
     nano = { deb = [ "nano" ]; bin = usrBin [ "nano" ]; mainProgram = "nano"; };
     rsync = { deb = [ "rsync" ]; bin = usrBin [ "rsync" ]; mainProgram = "rsync"; };
+    memcached = { deb = [ "memcached" ]; bin = usrBin [ "memcached" ]; mainProgram = "memcached"; };
+    # nixpkgs' iperf3 also installs `iperf` (NixOS's iperf3 module runs bin/iperf).
+    iperf3 = {
+      deb = [ "iperf3" ];
+      bin = { iperf3 = "/usr/bin/iperf3"; iperf = "/usr/bin/iperf3"; };
+      mainProgram = "iperf3";
+    };
     tmux = { deb = [ "tmux" ]; bin = usrBin [ "tmux" ]; mainProgram = "tmux"; };
     e2fsprogs = { deb = [ "e2fsprogs" ]; bin = usrSbin [ "mkfs.ext4" "e2fsck" "resize2fs" "tune2fs" ]; };
     dbus = { deb = [ "dbus" ]; bin = usrBin [ "dbus-daemon" "dbus-send" ]; mainProgram = "dbus-daemon"; };

@@ -73,10 +73,12 @@ let
       type = types.enum [ "asDropinIfExists" "asDropin" ];
       default = "asDropinIfExists";
       description = ''
-        How the unit is installed when the host already provides a unit of
-        that name (in /usr/lib/systemd/system): `asDropinIfExists` makes it
-        a drop-in `<unit>.d/overrides.conf` then, a full unit otherwise;
-        `asDropin` always makes it a drop-in.
+        How the unit is installed. `asDropinIfExists` (the default) gives a
+        full unit file in /etc/systemd/system, which takes precedence over a
+        unit of the same name shipped by the host's packages (NixOS makes a
+        drop-in only over units of `systemd.packages`, which sysnix does not
+        have); `asDropin` makes a drop-in `<unit>.d/overrides.conf` that
+        amends the host's unit (for example Debian's `ssh.service`).
       '';
     };
     description = mkOption {

@@ -54,8 +54,11 @@ let
 
   units = cfg.units;
 
-  # Shell lines making the unit directory. Units whose strategy is
-  # asDropinIfExists become drop-ins when the host ships a unit of that name.
+  # Shell lines making the unit directory. As in NixOS, asDropinIfExists only
+  # yields a drop-in over a unit from `systemd.packages`, which sysnix does not
+  # have: such units are full units in /etc/systemd/system, which take precedence
+  # over a unit of the same name the host's packages ship (the build never looks
+  # at the host). `asDropin` always makes `<unit>.d/overrides.conf`.
   linkLines = concatStrings (mapAttrsToList (name: unit: ''
     name=${escapeShellArg name}
     file="${unit.unit}/$name"
@@ -63,16 +66,7 @@ let
       mkdir -p "$out/$name.d"
       ln -s "$file" "$out/$name.d/overrides.conf"
     '' else ''
-      if [ -e "/usr/lib/systemd/system/$name" ] || [ -e "/lib/systemd/system/$name" ]; then
-        if [ "$(readlink -f "$file")" = /dev/null ]; then
-          ln -sfn /dev/null "$out/$name"
-        else
-          mkdir -p "$out/$name.d"
-          ln -s "$file" "$out/$name.d/overrides.conf"
-        fi
-      else
-        ln -sfn "$file" "$out/$name"
-      fi
+      ln -sfn "$file" "$out/$name"
     ''}
     ${concatMapStrings (alias: ''
       ln -sfn "$name" "$out"/${escapeShellArg alias}
