@@ -183,7 +183,10 @@ fn link_locations(file: &str) -> Vec<String> {
 /// curated table (`programs`: `rel=/abs/target` pairs). Installed packages get every
 /// file linked; packages not installed yet (activation installs them) get the known
 /// program links, which resolve once the package is installed.
-pub fn build_host_package(drv: &Derivation, outputs: &BTreeMap<String, PathBuf>) -> Result<(), String> {
+pub fn build_host_package(
+    drv: &Derivation,
+    outputs: &BTreeMap<String, PathBuf>,
+) -> Result<(), String> {
     let out = outputs
         .get("out")
         .ok_or("a host package has exactly one output, 'out'")?;
@@ -220,18 +223,25 @@ pub fn build_host_package(drv: &Derivation, outputs: &BTreeMap<String, PathBuf>)
         .unwrap_or_default()
     {
         let Some((rel, target)) = pair.split_once('=') else {
-            return Err(format!("malformed entry '{pair}' in 'programs' (expected rel=/abs/target)"));
+            return Err(format!(
+                "malformed entry '{pair}' in 'programs' (expected rel=/abs/target)"
+            ));
         };
         if rel.starts_with('/') || rel.split('/').any(|c| c == "..") || !target.starts_with('/') {
-            return Err(format!("malformed entry '{pair}' in 'programs' (expected rel=/abs/target)"));
+            return Err(format!(
+                "malformed entry '{pair}' in 'programs' (expected rel=/abs/target)"
+            ));
         }
-        links.entry(rel.to_string()).or_insert_with(|| target.to_string());
+        links
+            .entry(rel.to_string())
+            .or_insert_with(|| target.to_string());
     }
     std::fs::create_dir_all(out).map_err(|e| format!("creating {}: {e}", out.display()))?;
     for (rel, target) in &links {
         let path = out.join(rel);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| format!("creating {}: {e}", parent.display()))?;
+            std::fs::create_dir_all(parent)
+                .map_err(|e| format!("creating {}: {e}", parent.display()))?;
         }
         // A deeper entry may sit under an earlier link's name; the first one wins.
         if path.symlink_metadata().is_ok() {
@@ -241,7 +251,8 @@ pub fn build_host_package(drv: &Derivation, outputs: &BTreeMap<String, PathBuf>)
             .map_err(|e| format!("linking {} to {target}: {e}", path.display()))?;
     }
     let support = out.join("nix-support");
-    std::fs::create_dir_all(&support).map_err(|e| format!("creating {}: {e}", support.display()))?;
+    std::fs::create_dir_all(&support)
+        .map_err(|e| format!("creating {}: {e}", support.display()))?;
     let info = serde_json::json!({ "debPackages": debs, "installed": status });
     std::fs::write(support.join("sysnix-host-package.json"), info.to_string())
         .map_err(|e| format!("writing the host package record: {e}"))?;
@@ -271,13 +282,21 @@ pub enum PackageState {
 }
 
 /// Checks each Debian package the system needs: `(pkgs name, deb name, state)`.
-pub fn check_packages(db: &DebianDb, uses: &[HostPackageUse], extra: &[String]) -> Vec<(String, String, PackageState)> {
+pub fn check_packages(
+    db: &DebianDb,
+    uses: &[HostPackageUse],
+    extra: &[String],
+) -> Vec<(String, String, PackageState)> {
     let known: BTreeSet<String> = db.names().into_iter().collect();
     let mut seen = BTreeSet::new();
     let mut out = Vec::new();
     let pairs = uses
         .iter()
-        .flat_map(|u| u.deb_packages.iter().map(move |d| (u.name.clone(), d.clone())))
+        .flat_map(|u| {
+            u.deb_packages
+                .iter()
+                .map(move |d| (u.name.clone(), d.clone()))
+        })
         .chain(extra.iter().map(|d| (d.clone(), d.clone())));
     for (attr, deb) in pairs {
         if !seen.insert(deb.clone()) {
@@ -310,9 +329,15 @@ mod tests {
     fn files_land_where_nixpkgs_puts_them() {
         assert_eq!(link_locations("/usr/bin/htop"), vec!["bin/htop"]);
         assert_eq!(link_locations("/bin/nbd-server"), vec!["bin/nbd-server"]);
-        assert_eq!(link_locations("/usr/sbin/nginx"), vec!["sbin/nginx", "bin/nginx"]);
+        assert_eq!(
+            link_locations("/usr/sbin/nginx"),
+            vec!["sbin/nginx", "bin/nginx"]
+        );
         assert_eq!(link_locations("/usr/lib/x/y.so"), vec!["lib/x/y.so"]);
-        assert_eq!(link_locations("/usr/share/man/man1/a.1.gz"), vec!["share/man/man1/a.1.gz"]);
+        assert_eq!(
+            link_locations("/usr/share/man/man1/a.1.gz"),
+            vec!["share/man/man1/a.1.gz"]
+        );
         assert!(link_locations("/usr/share/doc/a/copyright").is_empty());
         assert!(link_locations("/etc/nginx/nginx.conf").is_empty());
     }

@@ -42,7 +42,12 @@ pub fn open_store(dir: &Path) -> Result<LocalStore, String> {
 }
 
 /// Builds everything `top` needs that is not in the store yet.
-pub fn realise(ev: &Eval, store: &LocalStore, top: &Toplevel, opts: &RealiseOptions) -> Result<(), String> {
+pub fn realise(
+    ev: &Eval,
+    store: &LocalStore,
+    top: &Toplevel,
+    opts: &RealiseOptions,
+) -> Result<(), String> {
     let state = &ev.builtin_state;
     let sources: BTreeMap<String, SourceSpec> = state
         .sources
@@ -87,7 +92,8 @@ fn sandbox_exe() -> Result<PathBuf, String> {
     if let Some(p) = std::env::var_os("SYSNIX_SANDBOX_EXE") {
         return Ok(PathBuf::from(p));
     }
-    std::env::current_exe().map_err(|e| format!("cannot find the sysnix binary to run the build sandbox: {e}"))
+    std::env::current_exe()
+        .map_err(|e| format!("cannot find the sysnix binary to run the build sandbox: {e}"))
 }
 
 /// Points `link` at `target` (replacing an older link atomically) and registers it as an
@@ -110,7 +116,9 @@ pub fn out_link(store: &LocalStore, link: &Path, target: &str) -> Result<(), Str
     }
     let tmp = link.with_file_name(format!(
         ".{}.tmp-{}",
-        link.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        link.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
         std::process::id()
     ));
     let _ = std::fs::remove_file(&tmp);

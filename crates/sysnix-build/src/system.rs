@@ -3,7 +3,7 @@
 //! whole system (its /etc tree, units, activation manifest, package list).
 
 use std::path::{Path, PathBuf};
-use sysnix_eval::{Eval, EvalError, ErrorKind, Value};
+use sysnix_eval::{ErrorKind, Eval, EvalError, Value};
 
 /// What to build.
 #[derive(Clone, Debug)]

@@ -380,3 +380,34 @@ fn upstream_nixos_modules_build_unchanged() {
         verify_units(&top);
     }
 }
+
+#[test]
+fn check_packages_reports_installed_missing_and_unknown_packages() {
+    let s = Scratch::new("check");
+    let file = s.0.join("configuration.nix");
+    // coreutils is installed everywhere; cowsay is in Debian but not installed by
+    // .ci/run; "sysnix-no-such-package" is known to no apt.
+    std::fs::write(
+        &file,
+        "{ pkgs, ... }: { environment.systemPackages = [ pkgs.coreutils pkgs.cowsay (pkgs.mkHostPackage \"ghost\" { deb = [ \"sysnix-no-such-package\" ]; }) ]; }\n",
+    )
+    .unwrap();
+    let out = s.sysnix(&["build", "-c", file.to_str().unwrap(), "--check-packages"]);
+    let err = text(&out.stderr);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "an unknown package fails the check:\n{err}"
+    );
+    assert!(err.contains("installed: coreutils"), "{err}");
+    assert!(
+        err.contains("missing: cowsay is not installed; activation will install it"),
+        "{err}"
+    );
+    assert!(
+        err.contains("unknown package: sysnix-no-such-package (pkgs.ghost)"),
+        "{err}"
+    );
+    // The system itself was built: the check only reports.
+    assert!(text(&out.stdout).trim().ends_with("-sysnix-system"));
+}

@@ -29,7 +29,10 @@ fn nixos_cases_hold_with_sysnix() {
 
 #[test]
 fn nixos_cases_hold_with_nix_instantiate() {
-    let have = Command::new("nix-instantiate").arg("--version").output().is_ok();
+    let have = Command::new("nix-instantiate")
+        .arg("--version")
+        .output()
+        .is_ok();
     if !have {
         assert!(
             std::env::var("CI").as_deref() != Ok("true"),

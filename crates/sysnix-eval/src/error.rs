@@ -66,7 +66,11 @@ impl EvalError {
         let mut out = String::new();
         // Further lines of a message line up under its first, as in Nix.
         // A message that starts on the next line leaves no space after "error:", as Nix.
-        let sep = if self.message.starts_with('\n') { "" } else { " " };
+        let sep = if self.message.starts_with('\n') {
+            ""
+        } else {
+            " "
+        };
         let _ = write!(
             out,
             "error:{sep}{}",

@@ -17,7 +17,12 @@ pub struct BuildArgs {
     #[arg(value_name = "PATH", conflicts_with_all = ["config", "file"])]
     pub path: Option<PathBuf>,
     /// The configuration module to build (as NixOS's configuration.nix).
-    #[arg(short = 'c', long = "config", value_name = "FILE", conflicts_with = "file")]
+    #[arg(
+        short = 'c',
+        long = "config",
+        value_name = "FILE",
+        conflicts_with = "file"
+    )]
     pub config: Option<PathBuf>,
     /// Build an attribute of a Nix file instead (with -A), as nix-build does.
     #[arg(short = 'f', long = "file", value_name = "FILE")]
@@ -157,7 +162,9 @@ fn build(args: BuildArgs) -> ExitCode {
                     status = ExitCode::from(1);
                 }
             }
-            Err(e) => return session::fail(&format!("--check-packages needs a system toplevel: {e}")),
+            Err(e) => {
+                return session::fail(&format!("--check-packages needs a system toplevel: {e}"));
+            }
         }
     }
     if args.json {
@@ -177,8 +184,13 @@ fn build(args: BuildArgs) -> ExitCode {
 /// Prints one line per Debian package; false when one is unknown to apt.
 fn report_packages(db: &DebianDb, m: &Manifest) -> bool {
     let mut ok = true;
-    for (attr, deb, state) in sysnix_build::host::check_packages(db, &m.host_packages, &m.packages) {
-        let via = if attr == deb { String::new() } else { format!(" (pkgs.{attr})") };
+    for (attr, deb, state) in sysnix_build::host::check_packages(db, &m.host_packages, &m.packages)
+    {
+        let via = if attr == deb {
+            String::new()
+        } else {
+            format!(" (pkgs.{attr})")
+        };
         match state {
             PackageState::Installed(v) => eprintln!("installed: {deb} {v}{via}"),
             PackageState::Missing => eprintln!(

@@ -23,7 +23,11 @@ pub fn run(args: GcArgs) -> ExitCode {
     };
     match store.gc(args.dry_run) {
         Ok(report) => {
-            let verb = if args.dry_run { "would delete" } else { "deleted" };
+            let verb = if args.dry_run {
+                "would delete"
+            } else {
+                "deleted"
+            };
             let mut out = String::new();
             for p in &report.deleted {
                 out.push_str(p);

@@ -49,8 +49,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Options(args) => options::run(args),
         Command::Build(args) => build::run(args),
         Command::Gc(args) => gc::run(args),
-        Command::SandboxInit { args } => {
-            ExitCode::from(sysnix_store::build::sandbox_init_main(args.into_iter().map(std::ffi::OsString::from)).clamp(0, 255) as u8)
-        }
+        Command::SandboxInit { args } => ExitCode::from(
+            sysnix_store::build::sandbox_init_main(args.into_iter().map(std::ffi::OsString::from))
+                .clamp(0, 255) as u8,
+        ),
     }
 }

@@ -5,6 +5,7 @@ mod attrs;
 mod context;
 mod control;
 mod derivation;
+pub mod host;
 mod io;
 pub mod json;
 mod lists;
@@ -12,7 +13,6 @@ mod math;
 mod newer;
 mod strings;
 mod types;
-pub mod host;
 mod xml;
 
 use crate::eval::Eval;
@@ -134,7 +134,8 @@ pub fn install(ev: &mut Eval) {
     };
     for attr in set.iter() {
         let name = attr.name.as_str();
-        if !matches!(name, "true" | "false" | "null" | "builtins") && !name.starts_with("__sysnix") {
+        if !matches!(name, "true" | "false" | "null" | "builtins") && !name.starts_with("__sysnix")
+        {
             ev.globals
                 .insert(Symbol::new(&format!("__{name}")), attr.value.clone());
         }
