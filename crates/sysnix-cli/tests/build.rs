@@ -411,3 +411,36 @@ fn check_packages_reports_installed_missing_and_unknown_packages() {
     // The system itself was built: the check only reports.
     assert!(text(&out.stdout).trim().ends_with("-sysnix-system"));
 }
+
+#[test]
+fn warnings_are_printed_and_the_build_goes_on() {
+    let s = Scratch::new("warn");
+    let file = s.0.join("configuration.nix");
+    std::fs::write(&file, "{ warnings = [ \"the disk is old\" ]; }\n").unwrap();
+    let out = s.sysnix(&["build", "-c", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("warning: the disk is old"));
+}
+
+#[test]
+fn an_attribute_of_a_file_builds_as_with_nix_build() {
+    let s = Scratch::new("attr");
+    let file = s.0.join("default.nix");
+    std::fs::write(
+        &file,
+        "{ pkgs ? import <sysnix/pkgs> { } }: { greeting = pkgs.writeText \"greeting\" \"hello\\n\"; }\n",
+    )
+    .unwrap();
+    let out = s.sysnix(&["build", "-f", file.to_str().unwrap(), "-A", "greeting"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let path = text(&out.stdout).trim().to_string();
+    assert!(path.ends_with("-greeting"), "{path}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "hello\n");
+    let not_drv = s.sysnix(&["build", "-f", file.to_str().unwrap(), "-A", "nothing"]);
+    assert_eq!(not_drv.status.code(), Some(1));
+    assert!(
+        text(&not_drv.stderr).contains("attribute 'nothing'"),
+        "{}",
+        text(&not_drv.stderr)
+    );
+}
