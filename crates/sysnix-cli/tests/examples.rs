@@ -99,3 +99,22 @@ fn modules_example_matches_nix() {
         None => eprintln!("skipping the live comparison: nix-instantiate is not on PATH"),
     }
 }
+
+/// The corpus compares error messages without their excerpts; this compares a whole error
+/// (excerpt gutter width, empty context lines, hint) byte for byte with Nix 2.8's.
+#[test]
+fn an_error_excerpt_is_printed_as_nix_prints_it() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    let file = format!("{root}/tests/corpus/errors/excerpt-gutter-width.nix");
+    let out = Command::new(env!("CARGO_BIN_EXE_sysnix"))
+        .args(["eval", &file])
+        .output()
+        .expect("running sysnix");
+    let canonical = std::fs::canonicalize(&file).unwrap();
+    // nix-instantiate --eval tests/corpus/errors/excerpt-gutter-width.nix (Nix 2.8)
+    let expected = format!(
+        "error: attribute 'foo' missing\n\n       at {}:9:7:\n\n            8|\n            9|   y = builtins.foo;\n             |       ^\n           10|\n       Did you mean floor?\n",
+        canonical.display()
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stderr), expected);
+}

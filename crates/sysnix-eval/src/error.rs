@@ -101,11 +101,17 @@ fn render_pos(out: &mut String, sources: &SourceMap, span: Span) {
     let _ = writeln!(out, "\n       at {}:\n", sources.describe(span));
     let file = sources.file(span.file);
     let (line, col) = file.line_col(span.start);
-    let width = (line + 1).to_string().len();
+    // The gutter is as wide as the error line's number; a longer next line number
+    // overflows it, and an empty line has no space after the bar (as Nix 2.8).
+    let width = line.to_string().len();
+    let context = |out: &mut String, l: usize, text: &str| {
+        let sep = if text.is_empty() { "" } else { " " };
+        let _ = writeln!(out, "       {:>w$}|{sep}{}", l, text, w = width + 5);
+    };
     let first = line.saturating_sub(1).max(1);
     for l in first..=line {
         if let Some(text) = file.line_text(l) {
-            let _ = writeln!(out, "       {:>w$}| {}", l, text, w = width + 5);
+            context(out, l, text);
         }
     }
     let _ = writeln!(
@@ -117,7 +123,7 @@ fn render_pos(out: &mut String, sources: &SourceMap, span: Span) {
     );
     if line < file.line_count() {
         if let Some(text) = file.line_text(line + 1) {
-            let _ = writeln!(out, "       {:>w$}| {}", line + 1, text, w = width + 5);
+            context(out, line + 1, text);
         }
     }
 }
