@@ -19,7 +19,7 @@
 #
 # The names come from the curated table below (nixpkgs attribute name →
 # Debian packages and known programs); any other name that apt knows
-# (`builtins.__sysnixHostPackageNames`, present when sysnix evaluates)
+# (`builtins.__sysnixHostPackageSet`, present when sysnix builds)
 # stands for the Debian package of the same name.
 { lib, system, hostPackageBuilder ? "builtin", runtimeShell ? "/bin/bash" }:
 
@@ -27,7 +27,6 @@ let
   inherit (lib) concatStringsSep mapAttrsToList;
 
   # sysnix's evaluator provides these two; C++ Nix does not.
-  hostNames = builtins.__sysnixHostPackageNames or [ ];
   hasVersions = builtins ? __sysnixHostPackageVersion;
   installedVersion = deb:
     let f = builtins.__sysnixHostPackageVersion; in
@@ -249,9 +248,14 @@ let
   # Fallback entries: a Debian package name stands for itself.
   fallback = name: { deb = [ name ]; mainProgram = name; };
 
-  packages =
-    lib.genAttrs hostNames (name: mkHostPackage name (fallback name))
-    // lib.mapAttrs mkHostPackage hostPackageTable;
+  # Every name apt knows, each a lazy host package (sysnix's evaluator builds the set;
+  # C++ Nix has only the curated table).
+  hostSet =
+    if builtins ? __sysnixHostPackageSet
+    then builtins.__sysnixHostPackageSet (name: mkHostPackage name (fallback name))
+    else { };
+
+  packages = hostSet // lib.mapAttrs mkHostPackage hostPackageTable;
 in
 {
   inherit packages hostPackageTable mkHostPackage;

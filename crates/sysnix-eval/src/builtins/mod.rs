@@ -115,8 +115,7 @@ pub fn install(ev: &mut Eval) {
     for (name, v) in &constants {
         b.insert_str(name, v.clone());
     }
-    if let Some(db) = ev.opts.host_packages.clone() {
-        b.insert_str("__sysnixHostPackageNames", host::names_value(&*db));
+    if ev.opts.host_packages.is_some() {
         for op in host::PRIMOPS {
             b.insert_str(op.name, Value::PrimOp(op));
         }
