@@ -444,3 +444,93 @@ fn an_attribute_of_a_file_builds_as_with_nix_build() {
         text(&not_drv.stderr)
     );
 }
+
+/// Every writer and format of `pkgs` (tests/build/writers.nix), built in the sandbox; the
+/// outputs are run or parsed.
+#[test]
+fn writers_and_formats_build_and_work() {
+    let s = Scratch::new("writers");
+    let file = format!("{ROOT}/tests/build/writers.nix");
+    let build = |attr: &str| -> PathBuf {
+        let out = s.sysnix(&["build", "--no-out-link", "-f", &file, "-A", attr]);
+        assert!(out.status.success(), "{attr}: {}", text(&out.stderr));
+        PathBuf::from(text(&out.stdout).trim())
+    };
+    let run = |prog: &Path, args: &[&str]| -> String {
+        let out = Command::new(prog)
+            .args(args)
+            .output()
+            .expect("running a built program");
+        assert!(out.status.success(), "{prog:?}: {}", text(&out.stderr));
+        text(&out.stdout)
+    };
+    assert_eq!(std::fs::read_to_string(build("text")).unwrap(), "hello\n");
+    assert_eq!(run(&build("textFile").join("bin/tool"), &[]), "tool-ran\n");
+    assert_eq!(
+        std::fs::read_to_string(build("textDir").join("share/doc/readme.txt")).unwrap(),
+        "read me\n"
+    );
+    assert_eq!(run(&build("script"), &[]), "script-ran\n");
+    assert_eq!(run(&build("shellScript"), &["x"]), "shell-script-ran x\n");
+    assert_eq!(
+        run(&build("shellScriptBin").join("bin/hello-bin"), &[]),
+        "hello-bin-ran\n"
+    );
+    assert_eq!(
+        run(&build("shellApplication").join("bin/app"), &[]),
+        "app-ran none\n"
+    );
+    let joined = build("joined");
+    assert_eq!(run(&joined.join("bin/one"), &[]), "one\n");
+    assert_eq!(run(&joined.join("bin/two"), &[]), "two\n");
+    assert_eq!(
+        std::fs::read_to_string(build("command").join("message")).unwrap(),
+        "hi from runCommand\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(build("commandLocal")).unwrap(),
+        "local\n"
+    );
+    // The structured formats parse back to the same data (python3 and python3-yaml are
+    // test prerequisites).
+    let expected =
+        r#"{"server": {"debug": false, "name": "demo", "port": 8080}, "tags": ["a", "b"]}"#;
+    for (attr, loader) in [
+        ("json", "import json,sys; d=json.load(open(sys.argv[1]))"),
+        (
+            "toml",
+            "import tomllib,sys; d=tomllib.load(open(sys.argv[1],'rb'))",
+        ),
+        (
+            "yaml",
+            "import yaml,sys; d=yaml.safe_load(open(sys.argv[1]))",
+        ),
+    ] {
+        let path = build(attr);
+        let out = Command::new("python3")
+            .arg("-c")
+            .arg(format!(
+                "{loader}\nimport json\nprint(json.dumps(d, sort_keys=True))"
+            ))
+            .arg(&path)
+            .output()
+            .expect("python3");
+        let got = text(&out.stdout);
+        assert_eq!(
+            got.trim(),
+            expected,
+            "{attr} parses back: {}",
+            text(&out.stderr)
+        );
+    }
+    let ini = std::fs::read_to_string(build("ini")).unwrap();
+    assert!(
+        ini.contains("[general]")
+            && ini.contains("enabled=true")
+            && ini.contains("[net]")
+            && ini.contains("port=8080"),
+        "{ini}"
+    );
+    let kv = std::fs::read_to_string(build("keyValue")).unwrap();
+    assert!(kv.contains("NAME=demo") && kv.contains("PORT=8080"), "{kv}");
+}
