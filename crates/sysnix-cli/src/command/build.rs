@@ -115,25 +115,33 @@ pub fn run(args: BuildArgs) -> ExitCode {
     sysnix_eval::with_big_stack(move || build(args))
 }
 
-fn build(args: BuildArgs) -> ExitCode {
-    let target = match args.target() {
-        Ok(t) => t,
-        Err(e) => return session::fail(&e),
-    };
-    let store = match sysnix_build::realise::open_store(&args.store.store) {
-        Ok(s) => s,
-        Err(e) => return session::fail(&e),
-    };
+/// A realised toplevel, with the store lock that keeps a concurrent `sysnix gc` from
+/// collecting it until something roots it.
+pub struct Built {
+    /// The store it is in.
+    pub store: sysnix_store::store::LocalStore,
+    /// The toplevel's store path.
+    pub top: sysnix_build::system::Toplevel,
+    /// Debian's package database as the build saw it.
+    pub db: std::rc::Rc<DebianDb>,
+    /// Held until the toplevel is rooted.
+    pub lock: sysnix_store::store::StoreLock,
+}
+
+/// Evaluates and realises what `args` name (no result link): the first half of
+/// `sysnix build`, shared with `sysnix switch`. Errors are already reported.
+pub fn realise(args: &BuildArgs) -> Result<Built, ExitCode> {
+    let target = args.target().map_err(|e| session::fail(&e))?;
+    let store =
+        sysnix_build::realise::open_store(&args.store.store).map_err(|e| session::fail(&e))?;
     let cache = sysnix_lib::default_cache_dir();
     let db = std::rc::Rc::new(DebianDb::load(Some(&cache)));
     let mut ev = session::evaluator_with(&args.include, args.show_trace, |o| {
         o.store_dir = store.dir().as_str().to_string();
         o.host_packages = Some(db.clone());
     });
-    let top = match sysnix_build::system::evaluate(&mut ev, &target) {
-        Ok(t) => t,
-        Err(e) => return session::report(&ev, &e, args.show_trace),
-    };
+    let top = sysnix_build::system::evaluate(&mut ev, &target)
+        .map_err(|e| session::report(&ev, &e, args.show_trace))?;
     let opts = sysnix_build::realise::RealiseOptions {
         max_jobs: args.max_jobs.max(1),
         verbose: args.verbose,
@@ -141,13 +149,28 @@ fn build(args: BuildArgs) -> ExitCode {
     };
     // Held until the result link roots the toplevel, so a concurrent `sysnix gc` cannot
     // collect it in between.
-    let _lock = match store.lock_shared() {
-        Ok(l) => l,
-        Err(e) => return session::fail(&format!("locking the store: {e}")),
+    let lock = store
+        .lock_shared()
+        .map_err(|e| session::fail(&format!("locking the store: {e}")))?;
+    sysnix_build::realise::realise(&ev, &store, &top, &opts).map_err(|e| session::fail(&e))?;
+    Ok(Built {
+        store,
+        top,
+        db,
+        lock,
+    })
+}
+
+fn build(args: BuildArgs) -> ExitCode {
+    let Built {
+        store,
+        top,
+        db,
+        lock: _lock,
+    } = match realise(&args) {
+        Ok(b) => b,
+        Err(code) => return code,
     };
-    if let Err(e) = sysnix_build::realise::realise(&ev, &store, &top, &opts) {
-        return session::fail(&e);
-    }
     if !args.no_out_link {
         if let Err(e) = sysnix_build::realise::out_link(&store, &args.out_link, &top.out_path) {
             return session::fail(&e);

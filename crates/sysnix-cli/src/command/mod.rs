@@ -3,7 +3,9 @@
 pub mod build;
 pub mod eval;
 pub mod gc;
+pub mod generations;
 pub mod options;
+pub mod switch;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -31,6 +33,21 @@ pub enum Command {
     /// Build a configuration: evaluate it, realise its system in the store (units, /etc,
     /// users, firewall, the activation manifest) and print the toplevel's store path.
     Build(build::BuildArgs),
+    /// Build a configuration (or take --system PATH / --generation N), make it the default
+    /// generation and activate it now: packages, users, /etc, tmpfiles, sysctl, kernel
+    /// modules, firewall, then units stopped/reloaded/restarted/started over D-Bus.
+    Switch(switch::SwitchArgs),
+    /// Make it the default generation and install its files for the next boot, changing
+    /// nothing that runs now.
+    Boot(switch::SwitchArgs),
+    /// Activate it now without making it the default generation.
+    Test(switch::SwitchArgs),
+    /// Print what a switch would do to each unit (and why) and to /etc; change nothing.
+    DryActivate(switch::SwitchArgs),
+    /// Switch to the generation before the default one.
+    Rollback(switch::RollbackArgs),
+    /// List the system's generations (number, date, store path, the default one).
+    ListGenerations(generations::GenerationsArgs),
     /// Delete store paths that no GC root (generation, `result` link) reaches.
     Gc(gc::GcArgs),
     /// Internal: the build sandbox's first process (run by the store, not by users).
@@ -49,6 +66,12 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Options(args) => options::run(args),
         Command::Build(args) => build::run(args),
         Command::Gc(args) => gc::run(args),
+        Command::Switch(args) => switch::run(args, sysnix_apply::Action::Switch),
+        Command::Boot(args) => switch::run(args, sysnix_apply::Action::Boot),
+        Command::Test(args) => switch::run(args, sysnix_apply::Action::Test),
+        Command::DryActivate(args) => switch::run(args, sysnix_apply::Action::DryActivate),
+        Command::Rollback(args) => switch::rollback(args),
+        Command::ListGenerations(args) => generations::run(args),
         Command::SandboxInit { args } => ExitCode::from(
             sysnix_store::build::sandbox_init_main(args.into_iter().map(std::ffi::OsString::from))
                 .clamp(0, 255) as u8,

@@ -1,0 +1,236 @@
+//! A small client of systemd's manager API (`org.freedesktop.systemd1.Manager`) over
+//! D-Bus with `zbus`, blocking: list units, reload the daemon, queue jobs
+//! (StopUnit/StartUnit/RestartUnit/ReloadUnit/ReloadOrRestartUnit, mode "replace") and
+//! wait for each through the `JobRemoved` signal, read unit properties.
+//!
+//! It talks to the system bus, or, when no bus daemon runs, to systemd's private socket
+//! `/run/systemd/private` directly (the same API, peer to peer).
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+use zbus::blocking::{Connection, Proxy};
+use zbus::zvariant::OwnedObjectPath;
+
+const DEST: &str = "org.freedesktop.systemd1";
+const PATH: &str = "/org/freedesktop/systemd1";
+const MANAGER: &str = "org.freedesktop.systemd1.Manager";
+
+/// How long one phase's jobs may take in all before the switch gives up waiting.
+const JOB_TIMEOUT: Duration = Duration::from_secs(600);
+
+/// A unit as `ListUnits` reports it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnitStatus {
+    /// `loaded`, `not-found`, `masked`, …
+    pub load_state: String,
+    /// `active`, `inactive`, `failed`, `activating`, …
+    pub active_state: String,
+    /// `running`, `exited`, `dead`, …
+    pub sub_state: String,
+}
+
+/// A job to queue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JobKind {
+    /// StopUnit.
+    Stop,
+    /// StartUnit.
+    Start,
+    /// RestartUnit.
+    Restart,
+    /// ReloadUnit.
+    Reload,
+    /// ReloadOrRestartUnit.
+    ReloadOrRestart,
+}
+
+impl JobKind {
+    fn method(self) -> &'static str {
+        match self {
+            JobKind::Stop => "StopUnit",
+            JobKind::Start => "StartUnit",
+            JobKind::Restart => "RestartUnit",
+            JobKind::Reload => "ReloadUnit",
+            JobKind::ReloadOrRestart => "ReloadOrRestartUnit",
+        }
+    }
+}
+
+/// How a job ended: systemd's result (`done`, `failed`, `timeout`, `dependency`,
+/// `canceled`, `skipped`…) or the error that kept it from being queued.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JobOutcome {
+    /// The unit.
+    pub unit: String,
+    /// The job's result, or `error: …`.
+    pub result: String,
+}
+
+impl JobOutcome {
+    /// Whether the job did what was asked.
+    pub fn ok(&self) -> bool {
+        self.result == "done" || self.result == "skipped"
+    }
+}
+
+/// A connection to systemd.
+pub struct Systemd {
+    conn: Connection,
+    manager: Proxy<'static>,
+    removed: mpsc::Receiver<(OwnedObjectPath, String, String)>,
+    /// Time spent waiting for jobs to finish, in all.
+    pub waited: Duration,
+}
+
+fn err(e: zbus::Error) -> String {
+    e.to_string()
+}
+
+impl Systemd {
+    /// Connects to the system bus (or systemd's private socket) and subscribes to job
+    /// signals.
+    pub fn connect() -> Result<Systemd, String> {
+        let conn = match Connection::system() {
+            Ok(c) => c,
+            Err(bus_err) => zbus::blocking::connection::Builder::address("unix:path=/run/systemd/private")
+                .and_then(|b| b.p2p().build())
+                .map_err(|e| {
+                    format!("cannot reach systemd over D-Bus (system bus: {bus_err}; /run/systemd/private: {e}); is systemd running as PID 1?")
+                })?,
+        };
+        let manager = Proxy::new(&conn, DEST, PATH, MANAGER).map_err(err)?;
+        let signals = manager.receive_signal("JobRemoved").map_err(err)?;
+        let (tx, removed) = mpsc::channel();
+        std::thread::spawn(move || {
+            for msg in signals {
+                if let Ok((_id, job, unit, result)) =
+                    msg.body()
+                        .deserialize::<(u32, OwnedObjectPath, String, String)>()
+                    && tx.send((job, unit, result)).is_err()
+                {
+                    break;
+                }
+            }
+        });
+        let _: () = manager.call("Subscribe", &()).map_err(err)?;
+        Ok(Systemd {
+            conn,
+            manager,
+            removed,
+            waited: Duration::ZERO,
+        })
+    }
+
+    /// Every unit systemd has loaded, by name.
+    pub fn list_units(&self) -> Result<BTreeMap<String, UnitStatus>, String> {
+        type Row = (
+            String,
+            String,
+            String,
+            String,
+            String,
+            String,
+            OwnedObjectPath,
+            u32,
+            String,
+            OwnedObjectPath,
+        );
+        let rows: Vec<Row> = self.manager.call("ListUnits", &()).map_err(err)?;
+        Ok(rows
+            .into_iter()
+            .map(|r| {
+                (
+                    r.0,
+                    UnitStatus {
+                        load_state: r.2,
+                        active_state: r.3,
+                        sub_state: r.4,
+                    },
+                )
+            })
+            .collect())
+    }
+
+    /// `systemctl daemon-reload` (systemd answers once the reload is done).
+    pub fn daemon_reload(&self) -> Result<(), String> {
+        self.manager
+            .call::<_, _, ()>("Reload", &())
+            .map_err(|e| format!("daemon-reload: {e}"))
+    }
+
+    /// `systemctl reset-failed` for one unit (errors ignored: it may not be loaded).
+    pub fn reset_failed(&self, unit: &str) {
+        let _ = self.manager.call::<_, _, ()>("ResetFailedUnit", &(unit,));
+    }
+
+    /// Queues every job (mode "replace"), then waits for all of them to finish.
+    pub fn run_jobs(&mut self, jobs: &[(JobKind, String)]) -> Vec<JobOutcome> {
+        let mut outcomes = Vec::new();
+        let mut waiting: HashMap<OwnedObjectPath, String> = HashMap::new();
+        for (kind, unit) in jobs {
+            match self
+                .manager
+                .call::<_, _, OwnedObjectPath>(kind.method(), &(unit.as_str(), "replace"))
+            {
+                Ok(job) => {
+                    waiting.insert(job, unit.clone());
+                }
+                Err(e) => outcomes.push(JobOutcome {
+                    unit: unit.clone(),
+                    result: format!("error: {e}"),
+                }),
+            }
+        }
+        let started = Instant::now();
+        while !waiting.is_empty() {
+            let left = JOB_TIMEOUT.saturating_sub(started.elapsed());
+            match self.removed.recv_timeout(left) {
+                Ok((job, _unit, result)) => {
+                    // Jobs of other clients (and of units pulled in) are not ours.
+                    if let Some(unit) = waiting.remove(&job) {
+                        outcomes.push(JobOutcome { unit, result });
+                    }
+                }
+                Err(_) => {
+                    for (_, unit) in waiting.drain() {
+                        outcomes.push(JobOutcome {
+                            unit,
+                            result: "timeout waiting for the job".into(),
+                        });
+                    }
+                }
+            }
+        }
+        self.waited += started.elapsed();
+        outcomes
+    }
+
+    fn unit_proxy(&self, unit: &str, iface: &'static str) -> Result<Proxy<'static>, String> {
+        let path: OwnedObjectPath = self
+            .manager
+            .call("LoadUnit", &(unit,))
+            .map_err(|e| format!("{unit}: {e}"))?;
+        zbus::blocking::proxy::Builder::new(&self.conn)
+            .destination(DEST)
+            .and_then(|b| b.path(path))
+            .and_then(|b| b.interface(iface))
+            .map(|b| b.cache_properties(zbus::proxy::CacheProperties::No))
+            .and_then(|b| b.build())
+            .map_err(err)
+    }
+
+    /// A unit's `ActiveState` and `SubState`.
+    pub fn unit_state(&self, unit: &str) -> Result<(String, String), String> {
+        let p = self.unit_proxy(unit, "org.freedesktop.systemd1.Unit")?;
+        let active: String = p.get_property("ActiveState").map_err(err)?;
+        let sub: String = p.get_property("SubState").map_err(err)?;
+        Ok((active, sub))
+    }
+
+    /// A service's `MainPID` (0 when it has none).
+    pub fn main_pid(&self, unit: &str) -> Result<u32, String> {
+        let p = self.unit_proxy(unit, "org.freedesktop.systemd1.Service")?;
+        p.get_property("MainPID").map_err(err)
+    }
+}
