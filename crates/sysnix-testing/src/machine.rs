@@ -822,18 +822,8 @@ impl Machine {
                 if libc::setsid() < 0 {
                     return Err(std::io::Error::last_os_error());
                 }
-                // Join the machine's cgroups (writing 0 moves the writer).
-                for procs in &procs {
-                    let fd = libc::open(procs.as_ptr(), libc::O_WRONLY | libc::O_CLOEXEC);
-                    if fd < 0 {
-                        return Err(std::io::Error::last_os_error());
-                    }
-                    let written = libc::write(fd, b"0".as_ptr().cast(), 1);
-                    libc::close(fd);
-                    if written < 0 {
-                        return Err(std::io::Error::last_os_error());
-                    }
-                }
+                // Join the machine's cgroups.
+                rootfs::join_cgroup(&procs)?;
                 // The overlay lives in a private mount namespace: it never shows on the
                 // host and goes away with nspawn, however nspawn ends.
                 if libc::unshare(libc::CLONE_NEWNS) < 0 {

@@ -7,17 +7,21 @@
 //! directory renamed into place when complete: a killed build never leaves a half root
 //! file system, and concurrent builders wait on a lock instead of building twice.
 
+use std::ffi::CString;
 use std::fs;
 use std::os::fd::AsRawFd;
 use std::os::unix::fs::symlink;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use sha2::{Digest, Sha256};
 
+use crate::cgroup::Cgroup;
+
 use crate::error::{Error, Result};
-use crate::process::{self, Finished};
+use crate::process;
 use crate::util;
 
 /// The Debian suite.
@@ -138,7 +142,11 @@ pub fn build_rootfs_at(dest: &Path) -> Result<()> {
     if dest.join("usr/lib/systemd/systemd").exists() {
         return Ok(()); // Someone else built it while we waited.
     }
-    // Holding the lock, any temporary directory for this name is a dead build's.
+    // Holding the lock, any temporary directory for this name is a dead build's; its
+    // processes (in a cgroup named after the dead builder) are killed first.
+    for removed in crate::cleanup_stale() {
+        eprintln!("sysnix-test-rootfs: removed {removed} left by a dead process");
+    }
     let tmp_prefix = format!(".tmp-{name}-");
     for entry in fs::read_dir(parent)
         .map_err(|e| Error::io(format!("listing {}", parent.display()), e))?
@@ -190,22 +198,69 @@ fn mmdebstrap(target: &Path) -> Result<()> {
     let include = format!("--include={}", PACKAGES.join(","));
     let variant = format!("--variant={VARIANT}");
     let mut command = Command::new("mmdebstrap");
-    // No mirror argument: mmdebstrap uses the machine's own apt sources.
+    // No mirror argument: mmdebstrap uses the machine's own apt sources. Its progress
+    // goes to our stderr, and it stays in our process group (Ctrl-C stops it too). It runs
+    // in a cgroup of its own, named after this process: if we are killed, the next
+    // builder kills what is left of this one ([`crate::cleanup_stale`]) before removing
+    // its directory.
+    let cgroup = Cgroup::create(&util::unique_id("rootfs-build"))?;
+    let procs: Vec<CString> = cgroup
+        .procs_files()
+        .iter()
+        .map(|p| CString::new(p.as_os_str().as_encoded_bytes()).expect("no NUL in /sys paths"))
+        .collect();
     command
-        .args([&variant, &include, "--quiet", SUITE])
+        .args([&variant, &include, SUITE])
         .arg(target)
-        .env("DEBIAN_FRONTEND", "noninteractive");
+        .env("DEBIAN_FRONTEND", "noninteractive")
+        .stdin(Stdio::null())
+        .stdout(Stdio::inherit())
+        .stderr(Stdio::inherit());
+    // SAFETY: only open/write/close between fork and exec, on data prepared before.
+    unsafe {
+        command.pre_exec(move || join_cgroup(&procs));
+    }
     let display = format!(
         "mmdebstrap {variant} {include} {SUITE} {}",
         target.display()
     );
-    match process::run_captured(command, &display, Stdio::null(), None)? {
-        Finished::Exited(output) if output.success() => Ok(()),
-        Finished::Exited(output) | Finished::TimedOut(output) => Err(Error::CommandFailed {
-            machine: "host".into(),
-            output,
-        }),
+    let status = command
+        .status()
+        .map_err(|e| Error::io(format!("starting {display}"), e));
+    // Whatever it left running (it should leave nothing) goes with its cgroup.
+    let cleaned = cgroup
+        .kill_all(std::time::Duration::from_secs(10))
+        .and_then(|()| cgroup.remove());
+    let status = status?;
+    cleaned?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(Error::Setup(format!(
+            "`{display}` failed with status {} (its output is above)",
+            process::shell_status(status)
+        )))
     }
+}
+
+/// Moves the calling process into the cgroups whose `cgroup.procs` files are given (in
+/// a child between fork and exec: async-signal-safe calls only).
+pub(crate) fn join_cgroup(procs: &[CString]) -> std::io::Result<()> {
+    for procs in procs {
+        // SAFETY: open/write/close on a valid C string; writing 0 moves the writer.
+        unsafe {
+            let fd = libc::open(procs.as_ptr(), libc::O_WRONLY | libc::O_CLOEXEC);
+            if fd < 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            let written = libc::write(fd, b"0".as_ptr().cast(), 1);
+            libc::close(fd);
+            if written < 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Makes a freshly bootstrapped tree a good container image:

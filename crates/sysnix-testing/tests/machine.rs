@@ -20,8 +20,14 @@ fn boot(name: &str) -> Option<Machine> {
 #[test]
 fn boots_and_runs_commands() {
     let Some(m) = boot("basic") else { return };
-    let state = m.succeed("systemctl is-system-running").unwrap();
-    assert!(matches!(state.trim(), "running" | "degraded"), "{state}");
+    // A clean boot: nothing failed.
+    let state = m.execute("systemctl is-system-running").unwrap();
+    assert_eq!(
+        state.stdout.trim(),
+        "running",
+        "{}",
+        m.succeed("systemctl --failed --no-pager").unwrap()
+    );
     // Systemd really is PID 1, with the machine's own hostname.
     assert_eq!(m.succeed("cat /proc/1/comm").unwrap().trim(), "systemd");
     assert_eq!(m.succeed("hostname").unwrap().trim(), "basic");
@@ -63,6 +69,18 @@ fn boots_and_runs_commands() {
         .unwrap();
     assert!(started.elapsed() < Duration::from_secs(5));
     m.succeed("pkill -x sleep || true").unwrap();
+
+    // The machine may configure its own network namespace (the firewall).
+    m.succeed(
+        "nft add table inet t && nft add chain inet t c '{ type filter hook input priority 0; }'",
+    )
+    .unwrap();
+    assert!(m.succeed("nft list ruleset").unwrap().contains("chain c"));
+    assert!(
+        m.host_in_netns("nft list ruleset")
+            .unwrap()
+            .contains("chain c")
+    );
 
     // The guest's environment is its own, not the test process's.
     let env = m.succeed("env").unwrap();
@@ -228,6 +246,13 @@ fn two_machines_talk_over_a_veth_pair() {
     client
         .succeed("python3 -c 'import urllib.request; urllib.request.urlopen(\"http://10.233.0.2:9000/\")'")
         .unwrap();
+    // The machines' sshd takes the test key (deploy tests log in this way).
+    let key = sysnix_testing::rootfs::ssh_key(b.rootfs());
+    let ssh = format!(
+        "ssh -i {} -o BatchMode=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR root@10.233.0.2 hostname",
+        key.display()
+    );
+    assert_eq!(client.succeed(&ssh).unwrap().trim(), "beta");
     // Nothing routes between the two links.
     client
         .execute("ping -c 1 -W 1 10.231.0.1")
