@@ -532,6 +532,18 @@ impl Machine {
         Ok(values)
     }
 
+    /// Runs `systemctl ARGS` in the machine (`m.systemctl("restart nginx")`) and returns
+    /// what it did, whatever its status.
+    pub fn systemctl(&self, args: &str) -> Result<CommandOutput> {
+        self.execute(&format!("systemctl --no-pager {args}"))
+    }
+
+    /// Waits until `path` exists in the machine.
+    pub fn wait_for_file(&self, path: &str, timeout: Duration) -> Result<()> {
+        self.wait_until_succeeds(&format!("test -e {}", shell_quote(path)), timeout)
+            .map(|_| ())
+    }
+
     /// Waits until something listens on TCP `port` (any address) in the machine.
     pub fn wait_for_open_port(&self, port: u16, timeout: Duration) -> Result<()> {
         self.wait_until_succeeds(&port_check(port), timeout)
@@ -942,6 +954,19 @@ impl Machine {
                     self.shutdown_timeout,
                     process::tail(&self.console_log(), 15)
                 ));
+            }
+        }
+        if self.is_up() {
+            // Kill the container's PID 1 first: the kernel kills its whole PID namespace
+            // and nspawn, still alive, reaps it and exits. (Killing everything at once
+            // would orphan PID 1 to the host's init, which may never reap it.)
+            if let Ok(leader) = self.leader_pid() {
+                // SAFETY: kill(2) of the container's init, found under our nspawn.
+                unsafe { libc::kill(leader as libc::pid_t, libc::SIGKILL) };
+            }
+            let deadline = Instant::now() + Duration::from_secs(5);
+            while self.is_up() && Instant::now() < deadline {
+                thread::sleep(Duration::from_millis(5));
             }
         }
         if let Some(cgroup) = &self.cgroup

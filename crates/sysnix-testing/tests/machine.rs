@@ -137,6 +137,10 @@ fn units_ports_and_processes() {
         }
         other => panic!("expected UnitFailed, got {other}"),
     }
+    assert_eq!(m.systemctl("is-active web.service").unwrap().status, 3);
+    m.succeed("systemd-run --on-active=1 --timer-property=AccuracySec=10ms touch /run/later")
+        .unwrap();
+    m.wait_for_file("/run/later", T).unwrap();
     // By name.
     m.kill_process("sleep", libc_sigkill()).unwrap();
     assert!(m.kill_process("no-such-process", 15).is_err());
