@@ -172,3 +172,14 @@ pub fn cleanup_stale() -> Vec<String> {
     }
     removed
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn machines_can_be_shared_between_threads() {
+        fn send_sync<T: Send + Sync>() {}
+        send_sync::<crate::Machine>();
+        send_sync::<crate::Netns>();
+        send_sync::<crate::Error>();
+    }
+}

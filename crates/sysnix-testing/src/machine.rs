@@ -64,6 +64,14 @@ pub struct MachineOptions {
     shutdown_timeout: Duration,
     unified_cgroup_hierarchy: bool,
     nspawn_args: Vec<String>,
+    files: Vec<(PathBuf, FileContent)>,
+}
+
+/// What [`MachineOptions::file`] and [`MachineOptions::symlink`] put on the disk.
+#[derive(Debug, Clone)]
+enum FileContent {
+    Data(Vec<u8>),
+    Symlink(PathBuf),
 }
 
 impl MachineOptions {
@@ -81,7 +89,25 @@ impl MachineOptions {
             shutdown_timeout: Duration::from_secs(30),
             unified_cgroup_hierarchy: false,
             nspawn_args: Vec::new(),
+            files: Vec::new(),
         }
+    }
+
+    /// Puts a file on the machine's disk before its first boot (mode 0644, parents
+    /// created): units to start at boot, configuration, a first generation.
+    pub fn file(mut self, guest_path: impl Into<PathBuf>, contents: impl Into<Vec<u8>>) -> Self {
+        self.files
+            .push((guest_path.into(), FileContent::Data(contents.into())));
+        self
+    }
+
+    /// Puts a symbolic link on the machine's disk before its first boot (to enable a
+    /// unit: `.symlink("/etc/systemd/system/multi-user.target.wants/x.service",
+    /// "/etc/systemd/system/x.service")`).
+    pub fn symlink(mut self, guest_path: impl Into<PathBuf>, target: impl Into<PathBuf>) -> Self {
+        self.files
+            .push((guest_path.into(), FileContent::Symlink(target.into())));
+        self
     }
 
     /// Boots from this root file system instead of the cached one ([`rootfs::find_rootfs`]).
@@ -257,6 +283,38 @@ impl Machine {
             format!("{}\n", machine.name),
         )
         .map_err(|e| Error::io("writing the machine's /etc/hostname", e))?;
+        // Its own machine id: with none, systemd would take every boot for a first boot
+        // and apply the distribution's presets (enabling nginx, networkd...).
+        fs::write(
+            machine.state.join("upper/etc/machine-id"),
+            format!("{}\n", random_machine_id()?),
+        )
+        .map_err(|e| Error::io("writing the machine's /etc/machine-id", e))?;
+        // Files for the first boot go straight into the overlay's upper layer (it is not
+        // mounted yet).
+        for (guest, contents) in &options.files {
+            let relative = guest.strip_prefix("/").unwrap_or(guest);
+            if !guest.is_absolute()
+                || relative
+                    .components()
+                    .any(|c| !matches!(c, std::path::Component::Normal(_)))
+            {
+                return Err(Error::Setup(format!(
+                    "{}: file paths must be absolute and plain",
+                    guest.display()
+                )));
+            }
+            let path = machine.state.join("upper").join(relative);
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent)
+                    .map_err(|e| Error::io(format!("creating {}", parent.display()), e))?;
+            }
+            match contents {
+                FileContent::Data(bytes) => fs::write(&path, bytes),
+                FileContent::Symlink(target) => std::os::unix::fs::symlink(target, &path),
+            }
+            .map_err(|e| Error::io(format!("writing {}", path.display()), e))?;
+        }
         machine.cgroup = Some(Cgroup::create(&machine.id)?);
         machine.start()?;
         Ok(machine)
@@ -893,7 +951,10 @@ impl Machine {
                             _ => last = format!("{state} {}", output.stderr.trim()),
                         }
                     }
-                    Err(Error::Timeout { .. }) => break,
+                    Err(Error::Timeout { .. }) => {
+                        last = "boot not finished (jobs still running)".into();
+                        break;
+                    }
                     Err(e) => return Err(e),
                 },
                 // nspawn exited: nothing more to wait for.
@@ -1037,6 +1098,20 @@ impl Drop for Machine {
             eprintln!("sysnix-testing: {e}");
         }
     }
+}
+
+/// 128 random bits in hex, as /etc/machine-id holds them.
+fn random_machine_id() -> Result<String> {
+    let mut bytes = [0u8; 16];
+    // SAFETY: getrandom(2) into a buffer of the given length.
+    let n = unsafe { libc::getrandom(bytes.as_mut_ptr().cast(), bytes.len(), 0) };
+    if n != bytes.len() as isize {
+        return Err(Error::io(
+            "getting random bytes",
+            std::io::Error::last_os_error(),
+        ));
+    }
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
 }
 
 /// The command that succeeds when something listens on TCP `port`.

@@ -31,6 +31,9 @@ fn boots_and_runs_commands() {
     // Systemd really is PID 1, with the machine's own hostname.
     assert_eq!(m.succeed("cat /proc/1/comm").unwrap().trim(), "systemd");
     assert_eq!(m.succeed("hostname").unwrap().trim(), "basic");
+    // Not a "first boot": the distribution's presets did not enable packaged services.
+    m.fail("systemctl is-active nginx.service").unwrap();
+    m.fail("systemctl is-enabled nginx.service").unwrap();
     assert_eq!(m.succeed("echo out; echo err >&2").unwrap(), "out\n");
 
     // fail() gives the status; succeed() on a failing command says everything.
@@ -230,6 +233,10 @@ fn two_machines_talk_over_a_veth_pair() {
             .unwrap()
             .contains("10.231.0.1/24")
     );
+    assert_ne!(
+        a.succeed("cat /etc/machine-id").unwrap(),
+        b.succeed("cat /etc/machine-id").unwrap()
+    );
     a.succeed("ping -c 1 -W 5 10.231.0.2").unwrap();
     b.succeed("systemd-run --unit=listen python3 -m http.server --bind 0.0.0.0 9000")
         .unwrap();
@@ -354,4 +361,39 @@ fn pure_cgroup_v2_inside() {
     );
     m.succeed("systemd-run --wait -p MemoryMax=64M -p TasksMax=10 true")
         .unwrap();
+}
+
+#[test]
+fn a_boot_that_hangs_times_out_with_the_journal_and_cleans_up() {
+    let Some(_) = rootfs_or_skip() else { return };
+    let unit =
+        "[Unit]\nDescription=Hangs the boot\n[Service]\nType=oneshot\nExecStart=/bin/sleep 600\n";
+    let err = Machine::boot(
+        MachineOptions::new("hang")
+            .file("/etc/systemd/system/hang.service", unit)
+            .symlink(
+                "/etc/systemd/system/multi-user.target.wants/hang.service",
+                "/etc/systemd/system/hang.service",
+            )
+            .boot_timeout(Duration::from_secs(3)),
+    )
+    .unwrap_err();
+    let text = err.to_string();
+    assert!(matches!(err, Error::Timeout { .. }), "{text}");
+    assert!(text.contains("hang: timed out waiting for boot"), "{text}");
+    assert!(
+        text.contains("--- jobs:") && text.contains("hang.service"),
+        "{text}"
+    );
+    assert!(
+        text.contains("--- journal") && text.contains("Hangs the boot"),
+        "{text}"
+    );
+    let ns = std::process::Command::new("ip")
+        .args(["netns", "list"])
+        .output()
+        .unwrap();
+    let me = format!("sysnix-test-hang-{}-", std::process::id());
+    assert!(!String::from_utf8_lossy(&ns.stdout).contains(&me));
+    assert!(!Path::new("/sys/fs/cgroup/unified").join(&me).exists());
 }
