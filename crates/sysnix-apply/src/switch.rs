@@ -65,6 +65,8 @@ pub struct SwitchOptions {
     pub generation: GenerationChoice,
     /// Move unmanaged files in the way to `<name>.sysnix-backup` instead of refusing.
     pub backup_existing: bool,
+    /// Install missing Debian packages with apt-get (else only warn about them).
+    pub install_packages: bool,
 }
 
 /// Where the time went.
@@ -255,7 +257,13 @@ pub fn switch(opts: SwitchOptions) -> Result<Outcome, String> {
     activate::pause_point("started");
 
     let t = Instant::now();
-    activate::packages::apply(layout, &manifest.packages, &mut state, &mut outcome.report)?;
+    activate::packages::apply(
+        layout,
+        &manifest.packages,
+        opts.install_packages,
+        &mut state,
+        &mut outcome.report,
+    )?;
     outcome.timings.activation += t.elapsed();
 
     if let Some(sd) = systemd.as_mut() {

@@ -41,11 +41,12 @@ pub fn missing(layout: &Layout, wanted: &[String]) -> Option<Vec<String>> {
     )
 }
 
-/// Installs the missing packages (on the running machine); with `--root`, only says
-/// which are missing. Err when apt fails.
+/// Installs the missing packages (on the running machine); with `--root` or without
+/// `install`, only says which are missing. Err when apt fails.
 pub fn apply(
     layout: &Layout,
     wanted: &[String],
+    install: bool,
     state: &mut State,
     report: &mut Report,
 ) -> Result<(), String> {
@@ -60,9 +61,9 @@ pub fn apply(
     if missing.is_empty() {
         return Ok(());
     }
-    if layout.is_offline() {
+    if layout.is_offline() || !install {
         report.warn(format!(
-            "packages missing in {}: {} (install them in the image)",
+            "packages missing in {}: {} (not installed: install them with apt-get)",
             layout.root.display(),
             missing.join(" ")
         ));

@@ -23,6 +23,10 @@ pub struct ActivateArgs {
     /// (put back when the file leaves the configuration) instead of refusing to switch.
     #[arg(long)]
     pub backup_existing: bool,
+    /// Do not install missing Debian packages (say which are missing instead), for
+    /// machines without access to their apt repositories.
+    #[arg(long)]
+    pub no_install_packages: bool,
     /// Print where the time went (planning, activation, waiting for systemd's jobs) as
     /// one JSON line on stderr.
     #[arg(long)]
@@ -165,6 +169,7 @@ fn activate(
         action,
         generation,
         backup_existing: a.backup_existing,
+        install_packages: !a.no_install_packages,
     };
     let outcome = match sysnix_apply::switch(opts) {
         Ok(o) => o,
