@@ -148,10 +148,10 @@ fn build(args: BuildArgs) -> ExitCode {
     if let Err(e) = sysnix_build::realise::realise(&ev, &store, &top, &opts) {
         return session::fail(&e);
     }
-    if !args.no_out_link {
-        if let Err(e) = sysnix_build::realise::out_link(&store, &args.out_link, &top.out_path) {
-            return session::fail(&e);
-        }
+    if !args.no_out_link
+        && let Err(e) = sysnix_build::realise::out_link(&store, &args.out_link, &top.out_path)
+    {
+        return session::fail(&e);
     }
     let manifest = Manifest::read(Path::new(&top.out_path));
     let mut status = ExitCode::SUCCESS;
