@@ -175,7 +175,11 @@ impl Decider<'_> {
             (_, Some(n)) if unit_kind(name) == "target" => self.active_target(name, n),
             (Some(o), Some(n)) => {
                 let cmp = compare_units(&o.file, &n.file);
-                self.changed(name, &n.file, cmp.verdict, cmp.describe());
+                let what = match o.dropin_only && n.dropin_only {
+                    true => format!("drop-ins: {}", cmp.describe()),
+                    false => cmp.describe(),
+                };
+                self.changed(name, &n.file, cmp.verdict, what);
             }
             (None, Some(n)) => {
                 // Running from a host unit file (or an old generation without it): the
