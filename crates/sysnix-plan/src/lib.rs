@@ -39,7 +39,7 @@
 //! | `.socket` | **skip** (STC leaves changed sockets alone) |
 //! | `X-ReloadIfChanged=true` (`[Service]`) | **reload** |
 //! | `X-RestartIfChanged=false` (`[Service]`), `RefuseManualStop=true`, `X-OnlyManualStart=true` (`[Unit]`) | **skip** "…, but X-RestartIfChanged=false" |
-//! | `X-StopIfChanged=false`, or not a `.service` (timers, paths, swaps, …) | **restart** |
+//! | `X-StopIfChanged=false`, or not a `.service` (timers, paths, swaps, automounts) | **restart** (`.path`: switch-to-configuration-ng restarts it; the Perl version left it alone) |
 //! | a service with running sockets (`Sockets=` or `<name>.socket`, unless `X-NotSocketActivated=true`) | **stop** the service and its sockets; **start** the sockets (those still defined) only: the socket starts the service on demand |
 //! | other services | **stop** before activation, **start** after |
 //!
@@ -51,6 +51,14 @@
 //! the plan names the units). Units with `RefuseManualStart=true` or
 //! `X-OnlyManualStart=true` are not started this way. Targets started this way count as
 //! active in turn.
+//!
+//! Differences from switch-to-configuration, all for hosts that are not NixOS: a running
+//! unit the old system did not define but the new one does (a host unit taken over, or
+//! the first switch) is treated as changed; masking a running host unit stops it; a
+//! running unit defined only by drop-ins over a host unit (`overrideStrategy = "asDropin"`)
+//! whose drop-ins go is treated as changed, not removed; the explicit starts above stand
+//! in for starting the host's targets. Nspawn containers, fstab and swap, the
+//! activation script's restart lists and user units are not planned here.
 //!
 //! Finally a unit acted on is not also in `skip`, and a restarted one is not reloaded.
 //! `Boot` decides nothing at runtime: the plan only lists [`Plan::changes`]. `Test` and

@@ -219,7 +219,9 @@ fn yes() -> bool {
 
 /// What systemd is running, by unit name: what the executor reads before planning
 /// (`ListUnits`, leaving out units whose `Following` is set, as switch-to-configuration
-/// does). A unit not listed is inactive.
+/// does). A unit not listed is inactive. List a unit under each of its names (the `Names`
+/// property) when aliases matter, e.g. `default.target` for the target it stands for, so
+/// that units wanted by the alias are found active.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Runtime {
     pub units: BTreeMap<String, UnitRuntime>,
