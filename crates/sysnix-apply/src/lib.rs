@@ -2,7 +2,8 @@
 //! switch-to-configuration does, on any systemd Linux: packages, users, /etc, tmpfiles,
 //! sysctl, kernel modules and the firewall, then the units over D-Bus following a plan;
 //! generations (profiles) and rollback; a lock and a state file that make an
-//! interrupted switch safe to run again. See [`switch`] for the order of the steps and
+//! interrupted switch safe to run again. What happens to each unit is decided by
+//! `sysnix-plan`; this crate carries the plan out. See [`switch`] for the order of the steps and
 //! [`layout`] for where things live.
 
 #![warn(missing_docs)]
@@ -15,7 +16,6 @@ pub mod profile;
 pub mod state;
 pub mod switch;
 pub mod systemd;
-pub mod unit_plan;
 
 pub use layout::Layout;
 pub use switch::{Action, GenerationChoice, Outcome, SwitchOptions, Timings, switch};

@@ -21,11 +21,11 @@ use crate::lock::SwitchLock;
 use crate::profile;
 use crate::state::{NextBoot, Pending, State};
 use crate::systemd::{JobKind, Systemd};
-use crate::unit_plan::{self, UnitPlan};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use sysnix_build::summary::Manifest;
+use sysnix_plan::{Mode, Plan, SystemUnits};
 use sysnix_store::store::LocalStore;
 
 /// nixos-rebuild's verbs.
@@ -87,8 +87,8 @@ pub struct Timings {
 pub struct Outcome {
     /// The default generation after it (`switch`, `boot`).
     pub generation: Option<u64>,
-    /// The unit plan carried out (or printed).
-    pub plan: UnitPlan,
+    /// The unit plan carried out (or printed); none without a running systemd.
+    pub plan: Option<Plan>,
     /// Units that failed.
     pub failures: Vec<Failure>,
     /// Problems in the other steps.
@@ -194,24 +194,48 @@ pub fn switch(opts: SwitchOptions) -> Result<Outcome, String> {
     // The units' plan.
     let t = Instant::now();
     let mut systemd = None;
+    let mode = match opts.action {
+        Action::Switch => Mode::Switch,
+        Action::Test => Mode::Test,
+        Action::Boot => Mode::Boot,
+        Action::DryActivate => Mode::DryActivate,
+    };
+    let load = |dir: &Path| {
+        SystemUnits::load(dir).map_err(|e| format!("reading the units of {}: {e}", dir.display()))
+    };
+    let old_units = match &state.current {
+        Some(c) => Some(load(&Path::new(c).join("etc/systemd/system"))?),
+        None => None,
+    };
+    let new_units = load(&toplevel_host.join("etc/systemd/system"))?;
     if online {
         let sd = Systemd::connect()?;
-        let runtime = sd.list_units()?;
-        let old_dir = state
-            .current
-            .as_ref()
-            .map(|c| Path::new(c).join("etc/systemd/system"));
-        outcome.plan = unit_plan::decide(
-            old_dir.as_deref(),
-            &toplevel_host.join("etc/systemd/system"),
+        let runtime = sd.runtime()?;
+        outcome.plan = Some(sysnix_plan::plan(
+            old_units.as_ref(),
+            &new_units,
             &runtime,
-        );
+            mode,
+        ));
         systemd = Some(sd);
+    } else if mode == Mode::Boot || mode == Mode::DryActivate {
+        // No systemd to ask: how the unit files differ.
+        outcome.plan = Some(sysnix_plan::plan(
+            old_units.as_ref(),
+            &new_units,
+            &sysnix_plan::Runtime::new(),
+            Mode::Boot,
+        ));
     }
     outcome.timings.plan = t.elapsed();
 
     if opts.action == Action::DryActivate {
-        print!("{}", outcome.plan.render_text());
+        if let Some(plan) = &outcome.plan {
+            if !online {
+                println!("(systemd is not running here: how the unit files differ)");
+            }
+            print!("{}", plan.render_text());
+        }
         match activate::packages::missing(layout, &manifest.packages) {
             Some(m) if !m.is_empty() => println!("would install packages: {}", m.join(" ")),
             _ => {}
@@ -266,11 +290,12 @@ pub fn switch(opts: SwitchOptions) -> Result<Outcome, String> {
     )?;
     outcome.timings.activation += t.elapsed();
 
-    if let Some(sd) = systemd.as_mut() {
-        let stop = outcome.plan.stop.clone();
-        outcome
-            .failures
-            .extend(activate::units::run_phase(sd, JobKind::Stop, &stop));
+    if let (Some(sd), Some(plan)) = (systemd.as_mut(), &outcome.plan) {
+        for a in &plan.skip {
+            eprintln!("not restarting {}: {}", a.unit, a.reason);
+        }
+        let failed = activate::units::run_phase(sd, JobKind::Stop, &plan.stop);
+        outcome.failures.extend(failed);
     }
     activate::pause_point("stopped");
 
@@ -303,28 +328,22 @@ pub fn switch(opts: SwitchOptions) -> Result<Outcome, String> {
     }
     outcome.timings.activation += t.elapsed();
 
-    if let Some(sd) = systemd.as_mut() {
+    if let (Some(sd), Some(plan)) = (systemd.as_mut(), &outcome.plan) {
         let t = Instant::now();
+        for a in &plan.start {
+            sd.reset_failed(&a.unit);
+        }
         sd.daemon_reload()?;
         sd.waited += t.elapsed();
         activate::pause_point("daemon-reload");
-        for a in &outcome.plan.start {
-            sd.reset_failed(&a.unit);
-        }
-        let plan = outcome.plan.clone();
-        outcome.failures.extend(activate::units::run_phase(
-            sd,
-            JobKind::Reload,
-            &plan.reload,
-        ));
-        outcome.failures.extend(activate::units::run_phase(
+        let mut failed = activate::units::run_reloads(sd, &plan.reload);
+        failed.extend(activate::units::run_phase(
             sd,
             JobKind::Restart,
             &plan.restart,
         ));
-        outcome
-            .failures
-            .extend(activate::units::run_phase(sd, JobKind::Start, &plan.start));
+        failed.extend(activate::units::run_phase(sd, JobKind::Start, &plan.start));
+        outcome.failures.extend(failed);
         outcome.timings.systemd_wait = sd.waited;
     }
 

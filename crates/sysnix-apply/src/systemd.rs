@@ -6,7 +6,7 @@
 //! It talks to the system bus, or, when no bus daemon runs, to systemd's private socket
 //! `/run/systemd/private` directly (the same API, peer to peer).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 use zbus::blocking::{Connection, Proxy};
@@ -18,17 +18,6 @@ const MANAGER: &str = "org.freedesktop.systemd1.Manager";
 
 /// How long one phase's jobs may take in all before the switch gives up waiting.
 const JOB_TIMEOUT: Duration = Duration::from_secs(600);
-
-/// A unit as `ListUnits` reports it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UnitStatus {
-    /// `loaded`, `not-found`, `masked`, …
-    pub load_state: String,
-    /// `active`, `inactive`, `failed`, `activating`, …
-    pub active_state: String,
-    /// `running`, `exited`, `dead`, …
-    pub sub_state: String,
-}
 
 /// A job to queue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -122,8 +111,10 @@ impl Systemd {
         })
     }
 
-    /// Every unit systemd has loaded, by name.
-    pub fn list_units(&self) -> Result<BTreeMap<String, UnitStatus>, String> {
+    /// What systemd runs, as the planner reads it: every loaded unit except those that
+    /// follow another (as switch-to-configuration), and active targets under each of
+    /// their names too (`default.target` for the target it stands for).
+    pub fn runtime(&self) -> Result<sysnix_plan::Runtime, String> {
         type Row = (
             String,
             String,
@@ -137,19 +128,33 @@ impl Systemd {
             OwnedObjectPath,
         );
         let rows: Vec<Row> = self.manager.call("ListUnits", &()).map_err(err)?;
-        Ok(rows
-            .into_iter()
-            .map(|r| {
-                (
-                    r.0,
-                    UnitStatus {
-                        load_state: r.2,
-                        active_state: r.3,
-                        sub_state: r.4,
-                    },
-                )
-            })
-            .collect())
+        let mut runtime = sysnix_plan::Runtime::new();
+        for r in rows {
+            if !r.5.is_empty() {
+                continue;
+            }
+            let loaded = r.2 == "loaded";
+            let state = sysnix_plan::UnitRuntime {
+                active_state: r.3.clone(),
+                sub_state: r.4.clone(),
+                loaded,
+            };
+            if r.0.ends_with(".target") && r.3 == "active" {
+                let names: Vec<String> = zbus::blocking::proxy::Builder::<Proxy>::new(&self.conn)
+                    .destination(DEST)
+                    .and_then(|b| b.path(r.6.clone()))
+                    .and_then(|b| b.interface("org.freedesktop.systemd1.Unit"))
+                    .map(|b| b.cache_properties(zbus::proxy::CacheProperties::No))
+                    .and_then(|b| b.build())
+                    .and_then(|p| p.get_property("Names").map_err(zbus::Error::from))
+                    .unwrap_or_default();
+                for n in names {
+                    runtime.units.insert(n, state.clone());
+                }
+            }
+            runtime.units.insert(r.0, state);
+        }
+        Ok(runtime)
     }
 
     /// `systemctl daemon-reload` (systemd answers once the reload is done).

@@ -47,10 +47,10 @@ impl DebianDb {
             .names_cache
             .as_ref()
             .map(|d| d.join(format!("apt-names-{key}")));
-        if let Some(c) = &cache {
-            if let Ok(text) = std::fs::read_to_string(c) {
-                return text.lines().map(str::to_string).collect();
-            }
+        if let Some(c) = &cache
+            && let Ok(text) = std::fs::read_to_string(c)
+        {
+            return text.lines().map(str::to_string).collect();
         }
         let out = std::process::Command::new("apt-cache")
             .arg("pkgnames")
@@ -156,15 +156,15 @@ fn dpkg_files(pkg: &str) -> Option<Vec<String>> {
 /// and `share/` (documentation and lintian overrides are left out).
 fn link_locations(file: &str) -> Vec<String> {
     let rel = file.strip_prefix("/usr").unwrap_or(file);
-    if let Some(name) = rel.strip_prefix("/bin/") {
-        if !name.contains('/') {
-            return vec![format!("bin/{name}")];
-        }
+    if let Some(name) = rel.strip_prefix("/bin/")
+        && !name.contains('/')
+    {
+        return vec![format!("bin/{name}")];
     }
-    if let Some(name) = rel.strip_prefix("/sbin/") {
-        if !name.contains('/') {
-            return vec![format!("sbin/{name}"), format!("bin/{name}")];
-        }
+    if let Some(name) = rel.strip_prefix("/sbin/")
+        && !name.contains('/')
+    {
+        return vec![format!("sbin/{name}"), format!("bin/{name}")];
     }
     if let Some(r) = rel.strip_prefix("/lib/") {
         return vec![format!("lib/{r}")];

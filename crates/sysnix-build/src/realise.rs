@@ -80,7 +80,7 @@ pub fn realise(
         &state.drvs,
         &state.text_files,
         &sources,
-        &[top.out_path.clone()],
+        std::slice::from_ref(&top.out_path),
         &build_opts,
     )
     .map(|_| ())
@@ -106,13 +106,13 @@ pub fn out_link(store: &LocalStore, link: &Path, target: &str) -> Result<(), Str
             .map_err(|e| format!("cannot resolve {}: {e}", link.display()))?
             .join(link)
     };
-    if let Ok(m) = link.symlink_metadata() {
-        if !m.file_type().is_symlink() {
-            return Err(format!(
-                "{} exists and is not a symbolic link; remove it or pass --out-link/--no-out-link",
-                link.display()
-            ));
-        }
+    if let Ok(m) = link.symlink_metadata()
+        && !m.file_type().is_symlink()
+    {
+        return Err(format!(
+            "{} exists and is not a symbolic link; remove it or pass --out-link/--no-out-link",
+            link.display()
+        ));
     }
     let tmp = link.with_file_name(format!(
         ".{}.tmp-{}",

@@ -121,9 +121,9 @@ fn render_pos(out: &mut String, sources: &SourceMap, span: Span) {
         " ".repeat(col - 1),
         w = width + 5
     );
-    if line < file.line_count() {
-        if let Some(text) = file.line_text(line + 1) {
-            context(out, line + 1, text);
-        }
+    if line < file.line_count()
+        && let Some(text) = file.line_text(line + 1)
+    {
+        context(out, line + 1, text);
     }
 }

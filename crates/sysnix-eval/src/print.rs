@@ -53,11 +53,11 @@ fn print_via(v: &Value, via: Option<usize>, out: &mut String, seen: &mut HashSet
             } else {
                 Some(Rc::as_ptr(l) as usize)
             };
-            if let Some(key) = key.filter(|_| !l.is_empty()) {
-                if !seen.insert(key) {
-                    out.push_str("«repeated»");
-                    return;
-                }
+            if let Some(key) = key.filter(|_| !l.is_empty())
+                && !seen.insert(key)
+            {
+                out.push_str("«repeated»");
+                return;
             }
             if false {
                 out.push_str("«repeated»");

@@ -390,8 +390,10 @@ impl Machine {
         fs::read_to_string(self.state.join("console.log")).unwrap_or_default()
     }
 
-    /// The host PID of the container's PID 1 (systemd).
-    pub fn leader_pid(&self) -> Result<u32> {
+    /// The host PID of systemd-nspawn, while it runs. When the guest rebooted itself,
+    /// nspawn has exited with status 133 and leaves booting again to whoever started it
+    /// (`systemd-nspawn@.service` has `RestartForceExitStatus=133`): this does it.
+    fn nspawn_pid(&self) -> Result<u32> {
         let mut guard = self.nspawn.lock().expect("nspawn lock");
         let Some(child) = guard.as_mut() else {
             return Err(Error::Setup(format!(
@@ -399,17 +401,35 @@ impl Machine {
                 self.name
             )));
         };
-        if let Ok(Some(status)) = child.try_wait() {
-            let console = process::tail(&self.console_log(), 30);
-            *guard = None;
-            return Err(Error::Setup(format!(
-                "{}: systemd-nspawn exited with status {}\nconsole:\n{console}",
-                self.name,
-                process::shell_status(status)
-            )));
+        match child.try_wait() {
+            Ok(None) => Ok(child.id()),
+            Ok(Some(status)) if status.code() == Some(133) => {
+                *guard = None;
+                let child = self.spawn_nspawn()?;
+                let pid = child.id();
+                *guard = Some(child);
+                self.leader.store(0, Ordering::Relaxed);
+                Ok(pid)
+            }
+            Ok(Some(status)) => {
+                *guard = None;
+                Err(Error::Setup(format!(
+                    "{}: systemd-nspawn exited with status {}\nconsole:\n{}",
+                    self.name,
+                    process::shell_status(status),
+                    process::tail(&self.console_log(), 30)
+                )))
+            }
+            Err(e) => Err(Error::io(
+                format!("{}: waiting for systemd-nspawn", self.name),
+                e,
+            )),
         }
-        let nspawn_pid = child.id();
-        drop(guard);
+    }
+
+    /// The host PID of the container's PID 1 (systemd).
+    pub fn leader_pid(&self) -> Result<u32> {
+        let nspawn_pid = self.nspawn_pid()?;
         let cached = self.leader.load(Ordering::Relaxed);
         if cached != 0 && is_container_init(cached, nspawn_pid) {
             return Ok(cached);
@@ -748,7 +768,16 @@ impl Machine {
         stdout: Option<File>,
         timeout: Duration,
     ) -> Result<CommandOutput> {
-        let leader = self.leader_pid()?.to_string();
+        // Between nspawn starting (or restarting after a reboot) and the container's
+        // init appearing, wait a little rather than fail.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let leader = loop {
+            match self.leader_pid() {
+                Ok(pid) => break pid.to_string(),
+                Err(e) if !self.is_up() || Instant::now() >= deadline => return Err(e),
+                Err(_) => thread::sleep(Duration::from_millis(5)),
+            }
+        };
         let mut command = Command::new("nsenter");
         command
             .args([
@@ -774,11 +803,7 @@ impl Machine {
 
     /// Whether the machine's systemd-nspawn is running.
     pub fn is_up(&self) -> bool {
-        let mut guard = self.nspawn.lock().expect("nspawn lock");
-        match guard.as_mut() {
-            Some(child) => matches!(child.try_wait(), Ok(None)),
-            None => false,
-        }
+        self.nspawn_pid().is_ok()
     }
 
     /// Starts systemd-nspawn over the machine's disk and waits until it has booted.

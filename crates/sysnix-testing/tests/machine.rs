@@ -168,12 +168,18 @@ fn binds_and_copies() {
     fs::create_dir_all(&ro).unwrap();
     fs::create_dir_all(&rw).unwrap();
     fs::write(ro.join("marker"), "from-host\n").unwrap();
+    let script = dir.path().join("script.sh");
+    fs::write(&script, "#!/bin/sh\necho script-ran\n").unwrap();
+    fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
     let m = Machine::boot(
         MachineOptions::new("binds")
             .bind_ro(&ro, "/sysnix/store")
-            .bind(&rw, "/mnt/rw"),
+            .bind(&rw, "/mnt/rw")
+            // A single file, as tests bind the sysnix binary.
+            .bind_ro(&script, "/usr/local/bin/tool"),
     )
     .unwrap();
+    assert_eq!(m.succeed("tool").unwrap(), "script-ran\n");
     assert_eq!(
         m.succeed("cat /sysnix/store/marker").unwrap(),
         "from-host\n"
@@ -183,9 +189,6 @@ fn binds_and_copies() {
     assert_eq!(fs::read_to_string(rw.join("back")).unwrap(), "from-guest\n");
 
     // copy_in: a file (mode kept) and a directory; copy_out: bytes as they are.
-    let script = dir.path().join("script.sh");
-    fs::write(&script, "#!/bin/sh\necho script-ran\n").unwrap();
-    fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
     m.copy_in(&script, "/opt/new/dir/script.sh").unwrap();
     assert_eq!(m.succeed("/opt/new/dir/script.sh").unwrap(), "script-ran\n");
     let tree = dir.path().join("tree");
@@ -343,6 +346,13 @@ fn reboot_and_crash_keep_the_disk() {
     let first_pid1 = m.leader_pid().unwrap();
     m.reboot().unwrap();
     assert_ne!(m.leader_pid().unwrap(), first_pid1);
+    assert_eq!(m.succeed("cat /var/lib/marker").unwrap(), "kept\n");
+    // A reboot from inside: nspawn boots it again by itself.
+    let pid1 = m.leader_pid().unwrap();
+    let _ = m.execute("systemctl reboot");
+    m.wait_until_succeeds("systemctl is-system-running --wait", T)
+        .unwrap();
+    assert_ne!(m.leader_pid().unwrap(), pid1);
     assert_eq!(m.succeed("cat /var/lib/marker").unwrap(), "kept\n");
     m.crash().unwrap();
     assert!(m.succeed("true").is_err());

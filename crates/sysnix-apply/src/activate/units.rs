@@ -6,8 +6,28 @@
 
 use super::{Ctx, run};
 use crate::systemd::{JobKind, JobOutcome, Systemd};
-use crate::unit_plan::UnitAction;
 use std::process::Command;
+use sysnix_plan::UnitAction;
+
+/// The reload phase: a unit that is no longer running (stopping others took it down) is
+/// started instead when the plan says so, else left alone; the rest are reloaded.
+pub fn run_reloads(sd: &mut Systemd, actions: &[UnitAction]) -> Vec<Failure> {
+    let mut reload = Vec::new();
+    let mut start = Vec::new();
+    for a in actions {
+        let active = sd
+            .unit_state(&a.unit)
+            .is_ok_and(|(s, _)| matches!(s.as_str(), "active" | "activating" | "reloading"));
+        if active {
+            reload.push(a.clone());
+        } else if a.start_if_inactive {
+            start.push(a.clone());
+        }
+    }
+    let mut failures = run_phase(sd, JobKind::Reload, &reload);
+    failures.extend(run_phase(sd, JobKind::Start, &start));
+    failures
+}
 
 /// A failed unit with the end of its journal.
 #[derive(Clone, Debug)]
@@ -25,7 +45,7 @@ pub fn run_phase(sd: &mut Systemd, kind: JobKind, actions: &[UnitAction]) -> Vec
     if actions.is_empty() {
         return Vec::new();
     }
-    for a in actions {
+    for a in actions.iter().filter(|a| !a.quiet) {
         let verb = match kind {
             JobKind::Stop => "stopping",
             JobKind::Start => "starting",

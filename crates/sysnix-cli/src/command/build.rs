@@ -171,10 +171,10 @@ fn build(args: BuildArgs) -> ExitCode {
         Ok(b) => b,
         Err(code) => return code,
     };
-    if !args.no_out_link {
-        if let Err(e) = sysnix_build::realise::out_link(&store, &args.out_link, &top.out_path) {
-            return session::fail(&e);
-        }
+    if !args.no_out_link
+        && let Err(e) = sysnix_build::realise::out_link(&store, &args.out_link, &top.out_path)
+    {
+        return session::fail(&e);
     }
     let manifest = Manifest::read(Path::new(&top.out_path));
     let mut status = ExitCode::SUCCESS;

@@ -118,18 +118,18 @@ fn append_context(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
             ));
         }
         let info = ev.expect_attrs(&attr.value, span)?;
-        if let Some(p) = info.get_str("path").cloned() {
-            if ev.expect_bool(&p, span)? {
-                ctx.insert(ContextElem::Opaque(path.clone()));
-            }
+        if let Some(p) = info.get_str("path").cloned()
+            && ev.expect_bool(&p, span)?
+        {
+            ctx.insert(ContextElem::Opaque(path.clone()));
         }
-        if let Some(all) = info.get_str("allOutputs").cloned() {
-            if ev.expect_bool(&all, span)? {
-                if !path.ends_with(".drv") {
-                    return Err(ev.error(format!("tried to add all-outputs context of {path}, which is not a derivation, to a string"), span));
-                }
-                ctx.insert(ContextElem::DrvDeep(path.clone()));
+        if let Some(all) = info.get_str("allOutputs").cloned()
+            && ev.expect_bool(&all, span)?
+        {
+            if !path.ends_with(".drv") {
+                return Err(ev.error(format!("tried to add all-outputs context of {path}, which is not a derivation, to a string"), span));
             }
+            ctx.insert(ContextElem::DrvDeep(path.clone()));
         }
         if let Some(outs) = info.get_str("outputs").cloned() {
             let outs = ev.expect_list(&outs, span)?;

@@ -174,10 +174,10 @@ fn derivation_strict(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value
         text.push('}');
         input.env.insert("__json".into(), text);
     }
-    if input.builder.is_empty() && !attrs.get_str("builder").is_some() {
+    if input.builder.is_empty() && attrs.get_str("builder").is_none() {
         return Err(ev.error("required attribute 'builder' missing", pos_name));
     }
-    if input.system.is_empty() && !attrs.get_str("system").is_some() {
+    if input.system.is_empty() && attrs.get_str("system").is_none() {
         return Err(ev.error("required attribute 'system' missing", pos_name));
     }
     if let Some(h) = hash {
@@ -208,11 +208,11 @@ fn derivation_strict(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value
             }
             ContextElem::DrvDeep(drv) => {
                 for p in ev.builtin_state.drvs.closure(&drv) {
-                    if p.ends_with(".drv") {
-                        if let Some(d) = ev.builtin_state.drvs.get(&p) {
-                            let outs: BTreeSet<String> = d.outputs.keys().cloned().collect();
-                            input.input_drvs.insert(p.clone(), outs);
-                        }
+                    if p.ends_with(".drv")
+                        && let Some(d) = ev.builtin_state.drvs.get(&p)
+                    {
+                        let outs: BTreeSet<String> = d.outputs.keys().cloned().collect();
+                        input.input_drvs.insert(p.clone(), outs);
                     }
                     input.input_srcs.insert(p);
                 }

@@ -36,10 +36,8 @@ impl Compiler<'_> {
     ) -> Result<AttrsDef> {
         let mut pending = Pending::default();
         self.collect(entries, &mut pending)?;
-        if !allow_dynamic {
-            if let Some((_, _, s)) = pending.dynamics.first() {
-                return Err(self.err("dynamic attributes not allowed in let", *s));
-            }
+        if !allow_dynamic && let Some((_, _, s)) = pending.dynamics.first() {
+            return Err(self.err("dynamic attributes not allowed in let", *s));
         }
         let _ = span;
         if rec {

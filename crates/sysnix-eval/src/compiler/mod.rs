@@ -466,12 +466,12 @@ impl<'a> Compiler<'a> {
                 InterpolPart::Interpolation(ip) => out.push(self.compile_opt(ip.expr(), span)?),
             }
         }
-        if out.len() == 1 {
-            if let Expr::Lit(Value::String(s)) = &*out[0] {
-                return Ok(Rc::new(Expr::Lit(Value::Path(Rc::new(canon_path(
-                    s.as_str(),
-                ))))));
-            }
+        if out.len() == 1
+            && let Expr::Lit(Value::String(s)) = &*out[0]
+        {
+            return Ok(Rc::new(Expr::Lit(Value::Path(Rc::new(canon_path(
+                s.as_str(),
+            ))))));
         }
         Ok(Rc::new(Expr::PathInterpolate(out, span)))
     }
@@ -547,7 +547,7 @@ impl<'a> Compiler<'a> {
                         )
                     })
                     .collect();
-                entries.sort_by(|a, b| a.0.cmp(&b.0));
+                entries.sort_by_key(|a| a.0);
                 for w in entries.windows(2) {
                     if w[0].0 == w[1].0 {
                         return Err(EvalError::new(
@@ -561,12 +561,12 @@ impl<'a> Compiler<'a> {
                     .pat_bind()
                     .and_then(|b| b.ident())
                     .map(|i| Symbol::new(&ident_text(&i)));
-                if let Some(at) = at {
-                    if entries.iter().any(|(n, _, _)| *n == at) {
-                        return Err(
-                            self.err(format!("duplicate formal function argument '{at}'"), span)
-                        );
-                    }
+                if let Some(at) = at
+                    && entries.iter().any(|(n, _, _)| *n == at)
+                {
+                    return Err(
+                        self.err(format!("duplicate formal function argument '{at}'"), span)
+                    );
                 }
                 let mut names: Vec<Symbol> = entries.iter().map(|e| e.0).collect();
                 names.extend(at);

@@ -74,11 +74,11 @@ fn go(e: &ast::Expr, out: &mut String) {
         | ast::Expr::CurPos(_) => out.push_str(&e.syntax().text().to_string()),
         ast::Expr::Str(s) => {
             let parts = s.normalized_parts();
-            if parts.len() <= 1 {
-                if let Some(t) = single_literal(s) {
-                    out.push_str(&string_lit(&t));
-                    return;
-                }
+            if parts.len() <= 1
+                && let Some(t) = single_literal(s)
+            {
+                out.push_str(&string_lit(&t));
+                return;
             }
             out.push('(');
             for (i, p) in parts.iter().enumerate() {

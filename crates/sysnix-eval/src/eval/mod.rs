@@ -309,12 +309,11 @@ impl Eval {
     /// argument shows as its value instead of `<CODE>`; see docs/differences.md.)
     #[inline]
     fn delay_arg(&mut self, e: &Rc<Expr>, env: &Rc<Env>) -> Value {
-        if let Expr::BinOp(op, l, r, _, _) = &**e {
-            if let (Some(x), Some(y)) = (known_int(l, env), known_int(r, env)) {
-                if let Some(v) = ops::int_binop(*op, x, y) {
-                    return v;
-                }
-            }
+        if let Expr::BinOp(op, l, r, _, _) = &**e
+            && let (Some(x), Some(y)) = (known_int(l, env), known_int(r, env))
+            && let Some(v) = ops::int_binop(*op, x, y)
+        {
+            return v;
         }
         self.delay(e, env)
     }

@@ -58,10 +58,10 @@ impl Eval {
             _ => {
                 let a = self.eval(l, env)?;
                 let b = self.eval(r, env)?;
-                if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
-                    if let Some(v) = int_binop(op, *x, *y) {
-                        return Ok(v);
-                    }
+                if let (Value::Int(x), Value::Int(y)) = (&a, &b)
+                    && let Some(v) = int_binop(op, *x, *y)
+                {
+                    return Ok(v);
                 }
                 self.binop_values(op, a, b, ls, rs)
             }
@@ -136,9 +136,8 @@ impl Eval {
                 let s = self.coerce_to_string(&b, rs, super::CoerceMode::NoCopy, &mut ctx)?;
                 if !ctx.is_empty() {
                     return Err(self.error(
-                        format!(
-                            "a string that refers to a store path cannot be appended to a path"
-                        ),
+                        "a string that refers to a store path cannot be appended to a path"
+                            .to_string(),
                         rs,
                     ));
                 }
@@ -249,6 +248,7 @@ impl Eval {
     }
 
     /// Nix's `==`: deep, numbers across int/float, derivations by `outPath`, functions never.
+    #[allow(clippy::only_used_in_recursion)] // the span is for errors deeper comparisons may raise
     pub fn values_equal(&mut self, a: &Value, b: &Value, span: Span) -> Result<bool> {
         let a = self.force(a)?;
         let b = self.force(b)?;
@@ -279,13 +279,14 @@ impl Eval {
                 if Rc::ptr_eq(x, y) {
                     return Ok(true);
                 }
-                if self.is_derivation(x)? && self.is_derivation(y)? {
-                    if let (Some(p), Some(q)) = (
+                if self.is_derivation(x)?
+                    && self.is_derivation(y)?
+                    && let (Some(p), Some(q)) = (
                         x.get(self.syms.out_path).cloned(),
                         y.get(self.syms.out_path).cloned(),
-                    ) {
-                        return self.values_equal(&p, &q, span);
-                    }
+                    )
+                {
+                    return self.values_equal(&p, &q, span);
                 }
                 if x.len() != y.len() {
                     return Ok(false);

@@ -269,7 +269,7 @@ pub fn filter_ansi_escapes(s: &str, filter_all: bool) -> String {
             i += 1;
             out.push(b' ');
             width += 1;
-            while width % 8 != 0 {
+            while !width.is_multiple_of(8) {
                 out.push(b' ');
                 width += 1;
             }

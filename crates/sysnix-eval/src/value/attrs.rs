@@ -41,11 +41,11 @@ impl Attrs {
     /// otherwise the last.
     pub fn from_unsorted(mut items: Vec<Attr>, first_wins: bool) -> Attrs {
         if first_wins {
-            items.sort_by(|a, b| a.name.cmp(&b.name));
+            items.sort_by_key(|a| a.name);
             items.dedup_by(|b, a| a.name == b.name);
         } else {
             items.reverse();
-            items.sort_by(|a, b| a.name.cmp(&b.name));
+            items.sort_by_key(|a| a.name);
             items.dedup_by(|b, a| a.name == b.name);
         }
         Attrs { items, pos: None }

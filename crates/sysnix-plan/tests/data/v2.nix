@@ -1,0 +1,1 @@
+import ./common.nix 2
