@@ -146,7 +146,7 @@ impl Systemd {
                     .and_then(|b| b.interface("org.freedesktop.systemd1.Unit"))
                     .map(|b| b.cache_properties(zbus::proxy::CacheProperties::No))
                     .and_then(|b| b.build())
-                    .and_then(|p| p.get_property("Names").map_err(zbus::Error::from))
+                    .and_then(|p| p.get_property("Names"))
                     .unwrap_or_default();
                 for n in names {
                     runtime.units.insert(n, state.clone());

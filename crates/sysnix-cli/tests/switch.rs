@@ -349,6 +349,10 @@ fn a_killed_switch_converges_when_run_again() {
         env.m
             .wait_until_succeeds(&format!("grep -q 'paused at {step}' /run/switch.log"), T)
             .unwrap();
+        // One switch at a time.
+        let (status, _, err) = env.sysnix("switch", &format!("--system {two}"));
+        assert_ne!(status, 0);
+        assert!(err.contains("another switch is running"), "{err}");
         env.m.succeed("kill -9 $(cat /run/switch.pid)").unwrap();
         // /etc is on one generation or the other, never between.
         let st = env.static_target();
@@ -381,4 +385,43 @@ fn a_killed_switch_converges_when_run_again() {
             .unwrap();
         assert!(state.contains("\"pending\": null"), "{step}: {state}");
     }
+}
+
+#[test]
+fn a_failing_unit_is_reported_with_its_journal() {
+    let Some(env) = Env::boot("failing") else {
+        return;
+    };
+    let one = env.build("one", "");
+    env.switch(&one);
+    let two = env.build(
+        "two",
+        r#"  systemd.services.broken = {
+    wantedBy = [ "multi-user.target" ];
+    serviceConfig.Type = "oneshot";
+    script = "echo the-broken-service-says-boom; exit 3";
+  };
+  environment.etc."sysnix-two".text = "two";"#,
+    );
+    let (status, _, err) = env.sysnix("switch", &format!("--system {two}"));
+    assert_eq!(status, 1, "{err}");
+    assert!(
+        err.contains("unit broken.service failed (start: failed)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("the-broken-service-says-boom"),
+        "no journal tail:\n{err}"
+    );
+    // The files are the new generation's, whole; the other units run.
+    assert_eq!(env.static_target(), format!("{two}/etc"));
+    assert_eq!(env.m.succeed("cat /etc/sysnix-two").unwrap(), "two");
+    env.m.wait_for_unit("nbd-server.service", T).unwrap();
+    // Going back works.
+    let (status, _, err) = env.sysnix("rollback", "");
+    assert_eq!(status, 0, "{err}");
+    env.m.fail("test -e /etc/sysnix-two").unwrap();
+    env.m
+        .fail("test -e /etc/systemd/system/broken.service")
+        .unwrap();
 }
