@@ -72,13 +72,17 @@ pub struct SwitchOptions {
 /// Where the time went.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Timings {
+    /// Before planning: the lock, the state, the manifest, checking /etc (and with
+    /// `--root`, copying the closure).
+    pub prepare: Duration,
     /// Reading systemd's units and deciding the plan.
     pub plan: Duration,
-    /// Waiting for systemd's jobs (stop, reload, restart, start) and daemon-reload.
+    /// systemd's jobs (stop, reload, restart, start: queueing them and waiting for them to
+    /// finish) and daemon-reload.
     pub systemd_wait: Duration,
     /// Packages, users, /etc, tmpfiles, sysctl, modules, firewall.
     pub activation: Duration,
-    /// The whole switch.
+    /// The whole switch (the rest is bookkeeping: the generation, the state file).
     pub total: Duration,
 }
 
@@ -192,6 +196,7 @@ pub fn switch(opts: SwitchOptions) -> Result<Outcome, String> {
     };
 
     // The units' plan.
+    outcome.timings.prepare = started.elapsed();
     let t = Instant::now();
     let mut systemd = None;
     let mode = match opts.action {

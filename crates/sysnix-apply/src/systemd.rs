@@ -68,7 +68,8 @@ pub struct Systemd {
     conn: Connection,
     manager: Proxy<'static>,
     removed: mpsc::Receiver<(OwnedObjectPath, String, String)>,
-    /// Time spent waiting for jobs to finish, in all.
+    /// Time spent on jobs (queueing them and waiting for them to finish) and
+    /// daemon-reloads, in all.
     pub waited: Duration,
 }
 
@@ -171,6 +172,7 @@ impl Systemd {
 
     /// Queues every job (mode "replace"), then waits for all of them to finish.
     pub fn run_jobs(&mut self, jobs: &[(JobKind, String)]) -> Vec<JobOutcome> {
+        let started = Instant::now();
         let mut outcomes = Vec::new();
         let mut waiting: HashMap<OwnedObjectPath, String> = HashMap::new();
         for (kind, unit) in jobs {
@@ -187,9 +189,9 @@ impl Systemd {
                 }),
             }
         }
-        let started = Instant::now();
+        let queued = Instant::now();
         while !waiting.is_empty() {
-            let left = JOB_TIMEOUT.saturating_sub(started.elapsed());
+            let left = JOB_TIMEOUT.saturating_sub(queued.elapsed());
             match self.removed.recv_timeout(left) {
                 Ok((job, _unit, result)) => {
                     // Jobs of other clients (and of units pulled in) are not ours.
