@@ -425,3 +425,65 @@ fn a_failing_unit_is_reported_with_its_journal() {
         .fail("test -e /etc/systemd/system/broken.service")
         .unwrap();
 }
+
+#[test]
+fn test_activates_without_a_generation_and_boot_waits_for_a_reboot() {
+    let Some(mut env) = Env::boot("boot") else {
+        return;
+    };
+    let one = env.build("one", "");
+    env.switch(&one);
+    env.m.wait_for_unit("nbd-server.service", T).unwrap();
+    let extra = r#"  services.nbd.server.exports.extra.path = "/var/lib/nbd/extra.img";"#;
+    let two = env.build("two", extra);
+    let conf = |env: &Env| {
+        env.m
+            .succeed("grep -c '^\\[extra\\]' $(systemctl show -P ExecStart nbd-server.service | grep -o '/[^ ]*nbd-server.conf') || true")
+            .unwrap()
+            .trim()
+            .to_string()
+    };
+    let generations = |env: &Env| {
+        let (_, out, _) = env.sysnix("list-generations", "--json");
+        let g: serde_json::Value = serde_json::from_str(&out).unwrap();
+        g.as_array()
+            .unwrap()
+            .iter()
+            .map(|g| {
+                (
+                    g["number"].as_u64().unwrap(),
+                    g["current"].as_bool().unwrap(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+
+    // test: runs now, the default generation stays.
+    let (status, _, err) = env.sysnix("test", &format!("--system {two}"));
+    assert_eq!(status, 0, "{err}");
+    assert_eq!(env.static_target(), format!("{two}/etc"));
+    env.m.wait_for_unit("nbd-server.service", T).unwrap();
+    assert_eq!(conf(&env), "1");
+    assert_eq!(generations(&env), [(1, true)]);
+
+    // Back to one, then boot two: the default changes, nothing that runs does.
+    env.switch(&one);
+    let pid = env.pid("nbd-server.service");
+    let (status, _, err) = env.sysnix("boot", &format!("--system {two}"));
+    assert_eq!(status, 0, "{err}");
+    assert!(err.contains("will boot into generation 2"), "{err}");
+    assert_eq!(generations(&env), [(1, false), (2, true)]);
+    assert_eq!(env.pid("nbd-server.service"), pid);
+    assert_eq!(conf(&env), "0");
+    // After a reboot the machine runs generation two, and sysnix knows it does: switching
+    // to it again changes nothing.
+    env.m.reboot().unwrap();
+    env.m.wait_for_unit("nbd-server.service", T).unwrap();
+    assert_eq!(conf(&env), "1");
+    let pid = env.pid("nbd-server.service");
+    let (status, plan, _) = env.sysnix("dry-activate", &format!("--system {two}"));
+    assert_eq!(status, 0);
+    assert!(fates(&plan, "nbd-server.service").is_empty(), "{plan}");
+    env.switch(&two);
+    assert_eq!(env.pid("nbd-server.service"), pid);
+}
