@@ -154,9 +154,25 @@ fn services(reload_value: &str) -> String {
 #[test]
 fn nbd_serves_a_client_in_another_namespace() {
     let Some(env) = Env::boot("nbd") else { return };
-    let top = env.build("nbd", "");
+    // A module the container cannot load and a kernel parameter: warnings, not failures.
+    let top = env.build(
+        "nbd",
+        r#"  boot.kernelModules = [ "nbd" ];
+  boot.kernel.sysctl."net.ipv4.ip_forward" = 1;"#,
+    );
     let err = env.switch(&top);
     assert!(err.contains("switched to generation 1"), "{err}");
+    assert!(
+        err.contains("warning: cannot load kernel module nbd now"),
+        "{err}"
+    );
+    // Applied, or (nspawn mounts /proc/sys read-only) a warning that says why not.
+    let forward = env.m.succeed("sysctl -n net.ipv4.ip_forward").unwrap();
+    assert!(
+        forward.trim() == "1"
+            || err.contains("sysctl: permission denied on key \"net.ipv4.ip_forward\""),
+        "{err}"
+    );
     env.m.wait_for_unit("nbd-server.service", T).unwrap();
     env.m.wait_for_unit("sysnix-firewall.service", T).unwrap();
     // The configured user, the firewall's table.

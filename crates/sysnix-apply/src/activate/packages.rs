@@ -87,3 +87,31 @@ pub fn apply(
     state.packages_installed.extend(missing);
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_packages_are_those_dpkg_does_not_have_installed() {
+        let root =
+            std::env::temp_dir().join(format!("sysnix-packages-test-{}", std::process::id()));
+        let admin = root.join("var/lib/dpkg");
+        std::fs::create_dir_all(admin.join("info")).unwrap();
+        std::fs::write(
+            admin.join("status"),
+            "Package: here\nStatus: install ok installed\nVersion: 1\nArchitecture: all\n\n\
+             Package: gone\nStatus: deinstall ok config-files\nVersion: 1\nArchitecture: all\n\n",
+        )
+        .unwrap();
+        let layout = Layout::new(&root, std::path::Path::new("/sysnix/store"));
+        let wanted: Vec<String> = ["here", "gone", "never"].map(String::from).to_vec();
+        assert_eq!(
+            missing(&layout, &wanted),
+            Some(vec!["gone".to_string(), "never".to_string()])
+        );
+        let empty = Layout::new(&root.join("nothing"), std::path::Path::new("/sysnix/store"));
+        assert_eq!(missing(&empty, &wanted), None);
+        let _ = std::fs::remove_dir_all(&root);
+    }
+}

@@ -18,7 +18,11 @@ pub fn apply(ctx: &mut Ctx) {
         return;
     }
     let file = ctx.toplevel_host.join("etc").join(FILE);
-    let ran = run(Command::new("sysctl").arg("--load").arg(&file), None);
+    // procps's --load takes its file only attached: `--load=FILE`.
+    let ran = run(
+        Command::new("sysctl").arg(format!("--load={}", file.display())),
+        None,
+    );
     if !ran.ok {
         ctx.report.warn(format!(
             "sysctl --load {} failed:\n{}",
