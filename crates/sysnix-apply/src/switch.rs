@@ -77,9 +77,11 @@ pub struct Timings {
     pub prepare: Duration,
     /// Reading systemd's units and deciding the plan.
     pub plan: Duration,
-    /// systemd's jobs (stop, reload, restart, start: queueing them and waiting for them to
-    /// finish) and daemon-reload.
+    /// systemd's jobs (stop, reload, restart, start): queueing them and waiting for them
+    /// to finish.
     pub systemd_wait: Duration,
+    /// `ResetFailed` and daemon-reload.
+    pub daemon_reload: Duration,
     /// Packages, users, /etc, tmpfiles, sysctl, modules, firewall.
     pub activation: Duration,
     /// The whole switch (the rest is bookkeeping: the generation, the state file).
@@ -339,7 +341,7 @@ pub fn switch(opts: SwitchOptions) -> Result<Outcome, String> {
             sd.reset_failed(&a.unit);
         }
         sd.daemon_reload()?;
-        sd.waited += t.elapsed();
+        outcome.timings.daemon_reload = t.elapsed();
         activate::pause_point("daemon-reload");
         let mut failed = activate::units::run_reloads(sd, &plan.reload);
         failed.extend(activate::units::run_phase(

@@ -68,8 +68,7 @@ pub struct Systemd {
     conn: Connection,
     manager: Proxy<'static>,
     removed: mpsc::Receiver<(OwnedObjectPath, String, String)>,
-    /// Time spent on jobs (queueing them and waiting for them to finish) and
-    /// daemon-reloads, in all.
+    /// Time spent on jobs (queueing them and waiting for them to finish), in all.
     pub waited: Duration,
 }
 

@@ -178,12 +178,13 @@ fn activate(
     if a.timings {
         let ms = |d: std::time::Duration| (d.as_secs_f64() * 1000.0 * 10.0).round() / 10.0;
         let t = &outcome.timings;
-        let known = t.prepare + t.plan + t.activation + t.systemd_wait;
+        let known = t.prepare + t.plan + t.activation + t.daemon_reload + t.systemd_wait;
         eprintln!(
-            "timings: {{\"prepare_ms\": {}, \"plan_ms\": {}, \"activation_ms\": {}, \"systemd_wait_ms\": {}, \"bookkeeping_ms\": {}, \"total_ms\": {}}}",
+            "timings: {{\"prepare_ms\": {}, \"plan_ms\": {}, \"activation_ms\": {}, \"daemon_reload_ms\": {}, \"systemd_wait_ms\": {}, \"bookkeeping_ms\": {}, \"total_ms\": {}}}",
             ms(t.prepare),
             ms(t.plan),
             ms(t.activation),
+            ms(t.daemon_reload),
             ms(t.systemd_wait),
             ms(t.total.saturating_sub(known)),
             ms(t.total)
