@@ -62,7 +62,13 @@ mod tests {
         assert!(e.contains("another switch is running"), "{e}");
         assert!(e.contains(&std::process::id().to_string()), "{e}");
         drop(held);
-        SwitchLock::acquire(&path).unwrap();
+        // Another test's child process may hold a copy of the descriptor between its fork
+        // and exec (close-on-exec): the lock is free once that exec happened.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        while let Err(e) = SwitchLock::acquire(&path) {
+            assert!(std::time::Instant::now() < deadline, "{e}");
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
