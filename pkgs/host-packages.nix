@@ -246,7 +246,14 @@ let
   };
 
   # Fallback entries: a Debian package name stands for itself.
-  fallback = name: { deb = [ name ]; mainProgram = name; };
+  # While the package is not installed its files are unknown, so the program
+  # of the same name is assumed in /usr/bin (`${pkgs.hello}/bin/hello` then
+  # works once activation installs it); installed, dpkg's file list is used.
+  fallback = name: {
+    deb = [ name ];
+    mainProgram = name;
+    bin = lib.optionalAttrs (hostVersionOf [ name ] == "missing") { ${name} = "/usr/bin/${name}"; };
+  };
 
   # Every name apt knows, each a lazy host package (sysnix's evaluator builds the set;
   # C++ Nix has only the curated table).

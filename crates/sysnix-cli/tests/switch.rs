@@ -503,3 +503,105 @@ fn test_activates_without_a_generation_and_boot_waits_for_a_reboot() {
     env.switch(&two);
     assert_eq!(env.pid("nbd-server.service"), pid);
 }
+
+/// Activation installs the Debian packages a system needs and lacks, with apt. The
+/// machine has no network, so apt gets them from a local repository (a `.deb` fetched on
+/// the host and indexed with dpkg-scanpackages, bound into the machine).
+#[test]
+fn missing_packages_are_installed_with_apt() {
+    if sysnix_testing::rootfs_or_skip().is_none() {
+        return;
+    }
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let dir = PathBuf::from(format!(
+        "/sysnix-test/apt-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed)
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    let debs = dir.join("debs");
+    std::fs::create_dir_all(&debs).unwrap();
+    std::fs::create_dir_all(dir.join("store")).unwrap();
+    let sh = |cmd: &str| {
+        let out = Command::new("sh")
+            .arg("-c")
+            .arg(cmd)
+            .current_dir(&debs)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{cmd}:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    // GNU hello depends only on libc6, which every Debian has.
+    sh("apt-get download hello");
+    sh("dpkg-scanpackages . /dev/null > Packages");
+    let conf = dir.join("configuration.nix");
+    std::fs::write(
+        &conf,
+        "{ pkgs, ... }: { environment.systemPackages = [ pkgs.hello ]; }\n",
+    )
+    .unwrap();
+    let store = dir.join("store").to_string_lossy().into_owned();
+    let out = Command::new(env!("CARGO_BIN_EXE_sysnix"))
+        .args(["build", "--no-out-link", "--store", &store, "-c"])
+        .arg(&conf)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let top = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    let m = Machine::boot(
+        MachineOptions::new("apt")
+            .bind(&dir, &dir)
+            .bind_ro(env!("CARGO_BIN_EXE_sysnix"), "/usr/local/bin/sysnix"),
+    )
+    .expect("boot");
+    m.fail("dpkg -s hello").unwrap();
+    m.succeed(&format!(
+        "rm -f /etc/apt/sources.list /etc/apt/sources.list.d/* && echo 'deb [trusted=yes] file:{} ./' > /etc/apt/sources.list.d/local.list && apt-get update -qq",
+        debs.display()
+    ))
+    .unwrap();
+    let out = m
+        .execute_timeout(
+            &format!("sysnix switch --store {store} --system {top}"),
+            Duration::from_secs(120),
+        )
+        .unwrap();
+    assert_eq!(out.status, 0, "switch:\n{}", out.stderr);
+    assert!(
+        out.stderr.contains("installing packages: hello"),
+        "{}",
+        out.stderr
+    );
+    m.succeed("dpkg -s hello | grep -q '^Status: install ok installed'")
+        .unwrap();
+    let greeting = m.succeed(&format!("{top}/sw/bin/hello")).unwrap();
+    assert_eq!(greeting.trim(), "Hello, world!");
+    // Installed once: the next switch finds nothing to install.
+    let again = m
+        .execute_timeout(
+            &format!("sysnix switch --store {store} --system {top}"),
+            Duration::from_secs(120),
+        )
+        .unwrap();
+    assert_eq!(again.status, 0, "{}", again.stderr);
+    assert!(
+        !again.stderr.contains("installing packages"),
+        "{}",
+        again.stderr
+    );
+    drop(m);
+    let _ = Command::new("chmod")
+        .arg("-R")
+        .arg("u+w")
+        .arg(&dir)
+        .status();
+    let _ = std::fs::remove_dir_all(&dir);
+}
