@@ -350,6 +350,16 @@ fn reboot_and_crash_keep_the_disk() {
     // A reboot from inside: nspawn boots it again by itself.
     let pid1 = m.leader_pid().unwrap();
     let _ = m.execute("systemctl reboot");
+    // Until the old init is gone, commands would enter the machine that is shutting down
+    // (and be killed with it): wait for the new PID 1 first.
+    let deadline = std::time::Instant::now() + T;
+    while m.leader_pid().ok() == Some(pid1) || m.leader_pid().is_err() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the machine did not come back after rebooting itself"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
     m.wait_until_succeeds("systemctl is-system-running --wait", T)
         .unwrap();
     assert_ne!(m.leader_pid().unwrap(), pid1);
