@@ -23,6 +23,9 @@ const APT_LISTS: &str = "/var/lib/apt/lists";
 pub struct DebianDb {
     installed: HashMap<String, String>,
     names_cache: Option<PathBuf>,
+    /// Every known name, computed on first use (the package set and `--check-packages`
+    /// both ask).
+    names: std::cell::OnceCell<Vec<String>>,
 }
 
 impl DebianDb {
@@ -33,12 +36,8 @@ impl DebianDb {
         DebianDb {
             installed: parse_dpkg_status(&text),
             names_cache: cache_dir.map(Path::to_path_buf),
+            names: std::cell::OnceCell::new(),
         }
-    }
-
-    /// Whether apt knows a package of this name (installed or installable).
-    pub fn is_known(&self, name: &str) -> bool {
-        self.installed.contains_key(name) || self.names().iter().any(|n| n == name)
     }
 
     fn available_names(&self) -> Vec<String> {
@@ -79,9 +78,13 @@ impl DebianDb {
 
 impl HostPackageDb for DebianDb {
     fn names(&self) -> Vec<String> {
-        let mut all: BTreeSet<String> = self.available_names().into_iter().collect();
-        all.extend(self.installed.keys().cloned());
-        all.into_iter().collect()
+        self.names
+            .get_or_init(|| {
+                let mut all: BTreeSet<String> = self.available_names().into_iter().collect();
+                all.extend(self.installed.keys().cloned());
+                all.into_iter().collect()
+            })
+            .clone()
     }
 
     fn installed_version(&self, name: &str) -> Option<String> {

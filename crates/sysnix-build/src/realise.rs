@@ -97,7 +97,7 @@ fn sandbox_exe() -> Result<PathBuf, String> {
 }
 
 /// Points `link` at `target` (replacing an older link atomically) and registers it as an
-/// indirect GC root, as nix-build's `result`.
+/// indirect GC root, as nix-build's `result`; refuses to replace anything but a link.
 pub fn out_link(store: &LocalStore, link: &Path, target: &str) -> Result<(), String> {
     let link = if link.is_absolute() {
         link.to_path_buf()
@@ -114,18 +114,8 @@ pub fn out_link(store: &LocalStore, link: &Path, target: &str) -> Result<(), Str
             link.display()
         ));
     }
-    let tmp = link.with_file_name(format!(
-        ".{}.tmp-{}",
-        link.file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-        std::process::id()
-    ));
-    let _ = std::fs::remove_file(&tmp);
-    std::os::unix::fs::symlink(target, &tmp)
-        .and_then(|_| std::fs::rename(&tmp, &link))
-        .map_err(|e| format!("creating the link {}: {e}", link.display()))?;
     store
-        .add_indirect_root(&link)
-        .map_err(|e| format!("registering {} as a GC root: {e}", link.display()))
+        .add_root(&link, target)
+        .map(|_| ())
+        .map_err(|e| format!("creating the GC root link {}: {e}", link.display()))
 }

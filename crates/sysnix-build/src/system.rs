@@ -3,6 +3,7 @@
 //! whole system (its /etc tree, units, activation manifest, package list).
 
 use std::path::{Path, PathBuf};
+use sysnix_eval::support::strings::{print_string_literal, split_attr_path};
 use sysnix_eval::{ErrorKind, Eval, EvalError, Value};
 
 /// What to build.
@@ -31,38 +32,7 @@ pub struct Toplevel {
 
 /// A path as a Nix expression, whatever characters it holds.
 fn path_expr(p: &Path) -> String {
-    format!("(/. + {})", string_literal(&p.display().to_string()))
-}
-
-/// A Nix string literal.
-fn string_literal(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '$' => out.push_str("\\$"),
-            '\n' => out.push_str("\\n"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// Splits `a."b.c".d` into its components (quotes group dots).
-fn attr_components(path: &str) -> Vec<String> {
-    let mut out = vec![String::new()];
-    let mut quoted = false;
-    for c in path.chars() {
-        match c {
-            '"' => quoted = !quoted,
-            '.' if !quoted => out.push(String::new()),
-            c => out.last_mut().expect("never empty").push(c),
-        }
-    }
-    out.retain(|c| !c.is_empty());
-    out
+    format!("(/. + {})", print_string_literal(&p.display().to_string()))
 }
 
 /// The Nix expression whose value is the derivation to build.
@@ -77,9 +47,9 @@ pub fn target_expr(target: &Target) -> String {
                 "(let f = import {}; in if builtins.isFunction f then f {{}} else f)",
                 path_expr(file)
             );
-            for c in attr_components(attr) {
+            for c in split_attr_path(attr).iter().filter(|c| !c.is_empty()) {
                 e.push('.');
-                e.push_str(&string_literal(&c));
+                e.push_str(&print_string_literal(c));
             }
             e
         }

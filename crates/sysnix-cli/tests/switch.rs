@@ -509,19 +509,9 @@ fn test_activates_without_a_generation_and_boot_waits_for_a_reboot() {
 /// the host and indexed with dpkg-scanpackages, bound into the machine).
 #[test]
 fn missing_packages_are_installed_with_apt() {
-    if sysnix_testing::rootfs_or_skip().is_none() {
-        return;
-    }
-    static N: AtomicUsize = AtomicUsize::new(0);
-    let dir = PathBuf::from(format!(
-        "/sysnix-test/apt-{}-{}",
-        std::process::id(),
-        N.fetch_add(1, Ordering::Relaxed)
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    let debs = dir.join("debs");
+    let Some(env) = Env::boot("apt") else { return };
+    let debs = env.dir.join("debs");
     std::fs::create_dir_all(&debs).unwrap();
-    std::fs::create_dir_all(dir.join("store")).unwrap();
     let sh = |cmd: &str| {
         let out = Command::new("sh")
             .arg("-c")
@@ -538,13 +528,13 @@ fn missing_packages_are_installed_with_apt() {
     // GNU hello depends only on libc6, which every Debian has.
     sh("apt-get download hello");
     sh("dpkg-scanpackages . /dev/null > Packages");
-    let conf = dir.join("configuration.nix");
+    let conf = env.dir.join("configuration.nix");
     std::fs::write(
         &conf,
         "{ pkgs, ... }: { environment.systemPackages = [ pkgs.hello ]; }\n",
     )
     .unwrap();
-    let store = dir.join("store").to_string_lossy().into_owned();
+    let store = env.store();
     let out = Command::new(env!("CARGO_BIN_EXE_sysnix"))
         .args(["build", "--no-out-link", "--store", &store, "-c"])
         .arg(&conf)
@@ -556,12 +546,7 @@ fn missing_packages_are_installed_with_apt() {
         String::from_utf8_lossy(&out.stderr)
     );
     let top = String::from_utf8_lossy(&out.stdout).trim().to_string();
-    let m = Machine::boot(
-        MachineOptions::new("apt")
-            .bind(&dir, &dir)
-            .bind_ro(env!("CARGO_BIN_EXE_sysnix"), "/usr/local/bin/sysnix"),
-    )
-    .expect("boot");
+    let m = &env.m;
     m.fail("dpkg -s hello").unwrap();
     m.succeed(&format!(
         "rm -f /etc/apt/sources.list /etc/apt/sources.list.d/* && echo 'deb [trusted=yes] file:{} ./' > /etc/apt/sources.list.d/local.list && apt-get update -qq",
@@ -597,11 +582,4 @@ fn missing_packages_are_installed_with_apt() {
         "{}",
         again.stderr
     );
-    drop(m);
-    let _ = Command::new("chmod")
-        .arg("-R")
-        .arg("u+w")
-        .arg(&dir)
-        .status();
-    let _ = std::fs::remove_dir_all(&dir);
 }

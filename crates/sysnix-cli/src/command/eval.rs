@@ -189,7 +189,7 @@ fn select_path(ev: &mut Eval, root: Value, path: &str, auto: &Attrs) -> sysnix_e
     if path.is_empty() {
         return Ok(v);
     }
-    for component in split_attr_path(path) {
+    for component in sysnix_eval::support::strings::split_attr_path(path) {
         let component = component.as_str();
         v = ev.force(&v)?;
         v = auto_call(ev, v, auto)?;
@@ -224,18 +224,4 @@ fn select_path(ev: &mut Eval, root: Value, path: &str, auto: &Attrs) -> sysnix_e
 
 fn fail(msg: String) -> Box<EvalError> {
     EvalError::new(sysnix_eval::ErrorKind::Eval, msg, None)
-}
-
-/// Splits `a."b.c".d` into its components (quotes group dots).
-fn split_attr_path(path: &str) -> Vec<String> {
-    let mut out = vec![String::new()];
-    let mut quoted = false;
-    for c in path.chars() {
-        match c {
-            '"' => quoted = !quoted,
-            '.' if !quoted => out.push(String::new()),
-            c => out.last_mut().expect("never empty").push(c),
-        }
-    }
-    out
 }

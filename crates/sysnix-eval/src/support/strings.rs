@@ -34,6 +34,21 @@ pub fn print_string_literal(s: &str) -> String {
     out
 }
 
+/// Splits an attribute path as `-A` takes it, `a."b.c".d`, into its components
+/// (double quotes group dots; empty components are kept, for the caller to judge).
+pub fn split_attr_path(path: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut quoted = false;
+    for c in path.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '.' if !quoted => out.push(String::new()),
+            c => out.last_mut().expect("never empty").push(c),
+        }
+    }
+    out
+}
+
 /// Quotes `s` the way Nix 2.8 quotes non-identifier attribute names: like
 /// [`print_string_literal`] but with every `$` escaped.
 fn quote_attr_name(s: &str) -> String {
@@ -126,6 +141,13 @@ pub fn xml_escape_attr(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn attr_paths_split_on_unquoted_dots() {
+        assert_eq!(split_attr_path("a.\"b.c\".d"), ["a", "b.c", "d"]);
+        assert_eq!(split_attr_path("x"), ["x"]);
+        assert_eq!(split_attr_path("a..b"), ["a", "", "b"]);
+    }
 
     #[test]
     fn string_literals() {
