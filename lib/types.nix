@@ -754,6 +754,8 @@ let
       };
   }
   # Types whose values are modules (submodule, submoduleWith, deferredModule).
-  // import ./types-modules.nix { inherit lib types; };
+  // import ./types-modules.nix { inherit lib types; }
+  # Secrets (secret, secretFile).
+  // import ./types-secrets.nix { inherit lib types; };
 in
 types

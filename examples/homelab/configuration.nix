@@ -67,28 +67,16 @@ in
       find ${mediaDir} -mindepth 1 -not -name 'index.txt*' -printf '%P\t%s\n' | sort > ${mediaDir}/index.txt.new
       mv ${mediaDir}/index.txt.new ${mediaDir}/index.txt
     '';
+    # The "strict" preset, with the library writable and no network at all.
+    sandbox = "strict";
     serviceConfig = {
       Type = "oneshot";
       User = "media";
       Group = "media";
       UMask = "0027";
-      ProtectSystem = "strict";
       ReadWritePaths = [ mediaDir ];
-      ProtectHome = true;
-      PrivateTmp = true;
-      PrivateDevices = true;
       PrivateNetwork = true;
-      NoNewPrivileges = true;
-      CapabilityBoundingSet = "";
       RestrictAddressFamilies = "none";
-      RestrictNamespaces = true;
-      LockPersonality = true;
-      MemoryDenyWriteExecute = true;
-      SystemCallArchitectures = "native";
-      SystemCallFilter = [ "@system-service" "~@privileged @resources" ];
-      ProtectKernelTunables = true;
-      ProtectKernelModules = true;
-      ProtectControlGroups = true;
     };
   };
   systemd.timers.media-index.timerConfig.Persistent = true;

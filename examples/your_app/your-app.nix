@@ -17,42 +17,19 @@ let
   isLoopback = host: host == "localhost" || lib.hasPrefix "127." host || host == "::1";
   urlHost = host: if lib.hasInfix ":" host then "[${host}]" else host;
 
-  # What both services share: a static unprivileged user, a read-only system, no
-  # privileges, no devices, no kernel knobs, only IP sockets.
-  hardening = {
-    User = cfg.user;
-    Group = cfg.group;
-    UMask = "0077";
-    NoNewPrivileges = true;
-    CapabilityBoundingSet = "";
-    ProtectSystem = "strict";
-    ProtectHome = true;
-    PrivateTmp = true;
-    PrivateDevices = true;
-    PrivateUsers = true;
-    PrivateMounts = true;
-    ProtectProc = "invisible";
-    ProcSubset = "pid";
-    ProtectClock = true;
-    ProtectHostname = true;
-    ProtectKernelLogs = true;
-    ProtectKernelModules = true;
-    ProtectKernelTunables = true;
-    ProtectControlGroups = true;
-    RestrictAddressFamilies = [ "AF_INET" "AF_INET6" ];
-    RestrictNamespaces = true;
-    RestrictRealtime = true;
-    RestrictSUIDSGID = true;
-    LockPersonality = true;
-    MemoryDenyWriteExecute = true;
-    RemoveIPC = true;
-    SystemCallArchitectures = "native";
-    SystemCallFilter = [ "@system-service" "~@privileged @resources" ];
-    SystemCallErrorNumber = "EPERM";
-    Restart = "on-failure";
-    RestartSec = "2s";
-    # The password file, as the credential `password` ($CREDENTIALS_DIRECTORY/password).
-    LoadCredential = "password:${cfg.passwordFile}";
+  # What both services share: a static unprivileged user on top of the "strict"
+  # preset (sysnix's systemd.services.<name>.sandbox), only IP sockets, and the
+  # password as the credential `password` ($CREDENTIALS_DIRECTORY/password).
+  common = {
+    sandbox = "strict";
+    credentials.password = cfg.passwordFile;
+    serviceConfig = {
+      User = cfg.user;
+      Group = cfg.group;
+      RestrictAddressFamilies = [ "AF_INET" "AF_INET6" ];
+      Restart = "on-failure";
+      RestartSec = "2s";
+    };
   };
 in
 {
@@ -91,13 +68,13 @@ in
     };
 
     passwordFile = mkOption {
-      type = types.str;
+      type = types.secretFile;
       example = "/etc/your_app/password";
       description = ''
         Absolute path of a file holding the password the web service uses with the backend
         (surrounding white space is ignored). Read at start-up by systemd and passed as a
-        credential, so it may be owned by root with mode 0600. Give a path string, not a
-        Nix path: a Nix path would be copied into the world-readable store.
+        credential, so it may be owned by root with mode 0600. The file is never copied
+        into the store (a Nix path such as `./password` is taken as its path name).
       '';
     };
 
@@ -118,10 +95,6 @@ in
   config = mkIf cfg.enable {
     assertions = [
       {
-        assertion = lib.hasPrefix "/" cfg.passwordFile && !lib.hasPrefix builtins.storeDir cfg.passwordFile;
-        message = "services.your_app.passwordFile must be an absolute path outside the store (got ${cfg.passwordFile}).";
-      }
-      {
         assertion = cfg.port != cfg.backend.port;
         message = "services.your_app.port and services.your_app.backend.port must differ.";
       }
@@ -138,7 +111,7 @@ in
 
     networking.firewall.allowedTCPPorts = lib.optional cfg.openFirewall cfg.port;
 
-    systemd.services.your-app-backend = {
+    systemd.services.your-app-backend = lib.mkMerge [ common {
       description = "your_app RPC backend";
       after = [ "network.target" ];
       wantedBy = [ "multi-user.target" ];
@@ -146,16 +119,16 @@ in
         BACKEND_HOST = cfg.backend.host;
         BACKEND_PORT = toString cfg.backend.port;
       };
-      serviceConfig = hardening // {
+      serviceConfig = {
         ExecStart = "${python} -I -B ${backendScript}";
       } // lib.optionalAttrs (isLoopback cfg.backend.host) {
         # Only this host's processes may talk to it.
         IPAddressDeny = "any";
         IPAddressAllow = "localhost";
       };
-    };
+    } ];
 
-    systemd.services.your-app = {
+    systemd.services.your-app = lib.mkMerge [ common {
       description = "your_app web service";
       after = [ "network.target" "your-app-backend.service" ];
       requires = [ "your-app-backend.service" ];
@@ -165,9 +138,7 @@ in
         APP_PORT = toString cfg.port;
         BACKEND_URL = "http://${urlHost cfg.backend.host}:${toString cfg.backend.port}/RPC2";
       };
-      serviceConfig = hardening // {
-        ExecStart = "${python} -I -B ${appScript}";
-      };
-    };
+      serviceConfig.ExecStart = "${python} -I -B ${appScript}";
+    } ];
   };
 }

@@ -18,6 +18,8 @@
   ./system/boot/kernel.nix
   ./system/etc/etc.nix
   ./system/activation/top-level.nix
+  ./security/sandbox.nix
+  ./security/exposure.nix
 ]
 ++ (if builtins.pathExists ./services/default.nix then [ ./services/default.nix ] else [ ])
 ++ (if builtins.pathExists ./programs/default.nix then [ ./programs/default.nix ] else [ ])

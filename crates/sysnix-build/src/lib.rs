@@ -9,6 +9,7 @@
 //!   in a [`sysnix_store::store::LocalStore`].
 
 pub mod host;
+pub mod leaks;
 pub mod realise;
 pub mod summary;
 pub mod system;

@@ -75,7 +75,11 @@ pub fn realise(
         "builtin:sysnix-host-package".to_string(),
         std::sync::Arc::new(crate::host::build_host_package),
     );
-    sysnix_store::build::realise(
+    let leaks = crate::leaks::check_before_build(ev, store, &top.drv_path);
+    if !leaks.is_empty() {
+        return Err(crate::leaks::report(&leaks));
+    }
+    let report = sysnix_store::build::realise(
         store,
         &state.drvs,
         &state.text_files,
@@ -83,8 +87,16 @@ pub fn realise(
         std::slice::from_ref(&top.out_path),
         &build_opts,
     )
-    .map(|_| ())
-    .map_err(|e| e.to_string())
+    .map_err(|e| e.to_string())?;
+    let leaks = crate::leaks::check_after_build(ev, &report.realised);
+    if !leaks.is_empty() {
+        return Err(format!(
+            "{}\n(The paths were built by a builder and are in the store now, unreferenced: \
+             `sysnix gc` removes them once the configuration is fixed.)",
+            crate::leaks::report(&leaks)
+        ));
+    }
+    Ok(())
 }
 
 /// The sysnix binary, which runs the sandbox's first process (`sysnix __sandbox-init`).

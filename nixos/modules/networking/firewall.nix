@@ -189,7 +189,21 @@ in
       conflicts = [ "shutdown.target" ];
       reloadIfChanged = true;
       unitConfig.DefaultDependencies = false;
+      # nft needs root's CAP_NET_ADMIN and a netlink socket, nothing else.
+      sandbox = "basic";
       serviceConfig = {
+        ProtectSystem = "strict";
+        ProtectHome = true;
+        PrivateDevices = true;
+        PrivateMounts = true;
+        NoNewPrivileges = true;
+        CapabilityBoundingSet = "CAP_NET_ADMIN";
+        RestrictAddressFamilies = "AF_NETLINK";
+        IPAddressDeny = "any";
+        MemoryDenyWriteExecute = true;
+        SystemCallFilter = [ "@system-service" "~@resources" ];
+        SystemCallErrorNumber = "EPERM";
+        UMask = "0077";
         Type = "oneshot";
         RemainAfterExit = true;
         ExecStart = "${lib.getExe' cfg.package "nft"} -f ${rulesetFile}";

@@ -139,6 +139,7 @@ pub fn realise(args: &BuildArgs) -> Result<Built, ExitCode> {
     let mut ev = session::evaluator_with(&args.include, args.show_trace, |o| {
         o.store_dir = store.dir().as_str().to_string();
         o.host_packages = Some(db.clone());
+        o.track_secrets = true;
     });
     let top = sysnix_build::system::evaluate(&mut ev, &target)
         .map_err(|e| session::report(&ev, &e, args.show_trace))?;

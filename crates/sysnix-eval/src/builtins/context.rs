@@ -11,10 +11,12 @@ use std::collections::BTreeMap;
 /// Nix's `forceStringNoCtx`: a string that must not carry context.
 pub fn expect_string_no_ctx(ev: &mut Eval, v: &Value, span: Span) -> Result<NixString> {
     let s = ev.expect_string(v, span)?;
-    if let Some(first) = s
-        .context()
-        .and_then(|c| c.iter().map(ContextElem::encode).min())
-    {
+    if let Some(first) = s.context().and_then(|c| {
+        c.iter()
+            .filter(|e| e.is_store_ref())
+            .map(ContextElem::encode)
+            .min()
+    }) {
         return Err(ev.error(
             format!(
                 "the string '{}' is not allowed to refer to a store path (such as '{first}')",
@@ -80,6 +82,7 @@ fn get_context(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
                 .or_default()
                 .outputs
                 .push(output.clone()),
+            ContextElem::Secret(_) => {}
         }
     }
     let mut b = AttrsBuilder::with_capacity(by_path.len());

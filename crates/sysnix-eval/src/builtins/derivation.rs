@@ -42,6 +42,41 @@ let
 in (builtins.head outputsList).value
 "#;
 
+/// The error for a derivation one of whose attributes carries the secret `what`: finds
+/// the attribute (coercing each again, which only this error path pays for).
+fn secret_leak(
+    ev: &mut Eval,
+    attrs: &crate::value::Attrs,
+    name: &str,
+    what: &str,
+    structured: bool,
+    span: Span,
+) -> Box<crate::error::EvalError> {
+    for attr in attrs.iter() {
+        let Ok(v) = ev.force(&attr.value) else {
+            continue;
+        };
+        let mut ctx = Context::new();
+        let found = if structured {
+            super::json::to_json_ctx(ev, &v, span, &mut ctx).is_ok()
+        } else {
+            let items: Vec<Value> = match &v {
+                Value::List(l) => l.iter().cloned().collect(),
+                other => vec![other.clone()],
+            };
+            items.iter().all(|x| {
+                ev.coerce_to_string(x, span, CoerceMode::DerivationAttr, &mut ctx)
+                    .is_ok()
+            })
+        };
+        if found && crate::value::secret_in(&ctx) == Some(what) {
+            let into = format!("attribute '{}' of derivation '{name}'", attr.name.as_str());
+            return super::secrets::leak_error(ev, what, &into, attr.span.unwrap_or(span));
+        }
+    }
+    super::secrets::leak_error(ev, what, &format!("derivation '{name}'"), span)
+}
+
 fn derivation_strict(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let attrs = ev.expect_attrs(&a[0], span)?;
     let Some(name_attr) = attrs.get_attr(ev.syms.name).cloned() else {
@@ -197,6 +232,10 @@ fn derivation_strict(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value
         let parsed = Hash::parse_allow_empty(&h, algo).map_err(|e| ev.error(e, span))?;
         input.fixed_output = Some((parsed, hash_mode));
     }
+    if let Some(what) = crate::value::secret_in(&ctx) {
+        let what = what.to_string();
+        return Err(secret_leak(ev, &attrs, &name, &what, structured, span));
+    }
     let store = StoreDir::new(ev.opts.store_dir.clone());
     for c in ctx {
         match c {
@@ -206,6 +245,7 @@ fn derivation_strict(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value
             ContextElem::Built { drv, output } => {
                 input.input_drvs.entry(drv).or_default().insert(output);
             }
+            ContextElem::Secret(_) => unreachable!("refused above"),
             ContextElem::DrvDeep(drv) => {
                 for p in ev.builtin_state.drvs.closure(&drv) {
                     if p.ends_with(".drv")

@@ -117,6 +117,10 @@ fn to_file(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
             ContextElem::Opaque(p) => {
                 refs.insert(p.clone());
             }
+            ContextElem::Secret(what) => {
+                let into = format!("the file '{}' (builtins.toFile)", name.as_str());
+                return Err(super::secrets::leak_error(ev, what, &into, span));
+            }
             other => {
                 return Err(ev.error(
                     format!(

@@ -11,6 +11,7 @@ pub mod json;
 mod lists;
 mod math;
 mod newer;
+pub mod secrets;
 mod strings;
 mod types;
 mod xml;
@@ -117,6 +118,11 @@ pub fn install(ev: &mut Eval) {
     }
     if ev.opts.host_packages.is_some() {
         for op in host::PRIMOPS {
+            b.insert_str(op.name, Value::PrimOp(op));
+        }
+    }
+    if ev.opts.track_secrets {
+        for op in secrets::PRIMOPS {
             b.insert_str(op.name, Value::PrimOp(op));
         }
     }

@@ -125,7 +125,7 @@ impl Eval {
 
 /// Nix refuses an attribute name that refers to a store path (a string with context).
 pub(super) fn no_store_context(s: &crate::value::NixString) -> Result<()> {
-    if let Some(first) = s.context().and_then(|c| c.iter().next()) {
+    if let Some(first) = s.first_store_ref() {
         return Err(crate::error::EvalError::new(
             crate::error::ErrorKind::Eval,
             format!(

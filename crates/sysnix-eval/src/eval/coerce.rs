@@ -259,7 +259,7 @@ impl Eval {
                 self.coerce_to_string(&v, p.span().unwrap_or(span), CoerceMode::NoCopy, &mut ctx)?;
             out.push_str(&s);
         }
-        if !ctx.is_empty() {
+        if ctx.iter().any(|e| e.is_store_ref()) {
             return Err(self.error(
                 "a path cannot refer to a store path through string interpolation",
                 span,

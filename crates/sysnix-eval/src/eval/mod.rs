@@ -36,6 +36,10 @@ pub struct EvalOptions {
     /// The host's package database, for `pkgs`' host packages (`sysnix build`); `None`
     /// leaves the sysnix-only builtins out, as in C++ Nix.
     pub host_packages: Option<Rc<dyn crate::builtins::host::HostPackageDb>>,
+    /// Provide `builtins.__sysnixMarkSecret` (for `lib.types.secret`), so a secret
+    /// option's value that flows into a derivation or `toFile` is an error naming the
+    /// option. Off by default, as in C++ Nix.
+    pub track_secrets: bool,
 }
 
 impl Default for EvalOptions {
@@ -47,6 +51,7 @@ impl Default for EvalOptions {
             show_trace: false,
             current_system: format!("{}-linux", std::env::consts::ARCH),
             host_packages: None,
+            track_secrets: false,
         }
     }
 }

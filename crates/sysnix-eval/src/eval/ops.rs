@@ -134,7 +134,7 @@ impl Eval {
             (Value::Path(p), _) => {
                 let mut ctx = Default::default();
                 let s = self.coerce_to_string(&b, rs, super::CoerceMode::NoCopy, &mut ctx)?;
-                if !ctx.is_empty() {
+                if ctx.iter().any(|e| e.is_store_ref()) {
                     return Err(self.error(
                         "a string that refers to a store path cannot be appended to a path"
                             .to_string(),

@@ -6,7 +6,7 @@ mod string;
 mod thunk;
 
 pub use attrs::{Attr, Attrs, AttrsBuilder};
-pub use string::{Context, ContextElem, NixString};
+pub use string::{Context, ContextElem, NixString, secret_in};
 pub use thunk::{Env, Thunk, ThunkState};
 
 use crate::compiler::LambdaDef;

@@ -13,6 +13,11 @@ pub enum ContextElem {
     DrvDeep(String),
     /// One output of a derivation (`!out!/nix/store/...drv`).
     Built { drv: String, output: String },
+    /// sysnix only: the string carries a secret (the value of a secret-marked option,
+    /// described by the text, e.g. "option `x.password' (defined in `/c.nix')"). It is
+    /// not a store reference: `getContext`/`hasContext` do not show it, and a string with
+    /// it must never be written to the store (derivations and `toFile` refuse it).
+    Secret(String),
 }
 
 impl ContextElem {
@@ -22,7 +27,13 @@ impl ContextElem {
             ContextElem::Opaque(p) => p.clone(),
             ContextElem::DrvDeep(p) => format!("={p}"),
             ContextElem::Built { drv, output } => format!("!{output}!{drv}"),
+            ContextElem::Secret(what) => format!("secret {what}"),
         }
+    }
+
+    /// True for the elements that refer to the store (all but [`ContextElem::Secret`]).
+    pub fn is_store_ref(&self) -> bool {
+        !matches!(self, ContextElem::Secret(_))
     }
 
     /// Parses Nix's string encoding.
@@ -45,6 +56,14 @@ impl ContextElem {
 
 /// A string's context.
 pub type Context = BTreeSet<ContextElem>;
+
+/// The description of the first secret in a context, if any.
+pub fn secret_in(ctx: &Context) -> Option<&str> {
+    ctx.iter().find_map(|e| match e {
+        ContextElem::Secret(what) => Some(what.as_str()),
+        _ => None,
+    })
+}
 
 struct Inner {
     s: String,
@@ -81,9 +100,19 @@ impl NixString {
         self.0.ctx.as_deref()
     }
 
-    /// True when the string refers to no store path.
+    /// True when the string refers to a store path (a secret marker alone does not count).
     pub fn has_context(&self) -> bool {
-        self.0.ctx.is_some()
+        self.first_store_ref().is_some()
+    }
+
+    /// The first context element that refers to the store, if any.
+    pub fn first_store_ref(&self) -> Option<&ContextElem> {
+        self.0.ctx.as_deref()?.iter().find(|e| e.is_store_ref())
+    }
+
+    /// The description of a secret this string carries, if any.
+    pub fn secret(&self) -> Option<&str> {
+        secret_in(self.0.ctx.as_deref()?)
     }
 }
 

@@ -170,6 +170,7 @@ in
       after = [ "network.target" ];
       wantedBy = [ "multi-user.target" ];
       restartTriggers = [ configFile ];
+      sandbox = "strict";
 
       serviceConfig = {
         Type = "forking";
@@ -181,40 +182,16 @@ in
         User = cfg.user;
         Group = cfg.group;
 
-        # The file system is read-only but for the exports nbd-server may write.
-        ProtectSystem = "strict";
-        ProtectHome = true;
-        PrivateTmp = true;
-        PrivateMounts = true;
-        # A private /dev when only files are exported; otherwise exactly the exported devices.
+        # The "strict" preset (nixos/modules/security/sandbox.nix), but for what
+        # exporting needs: devices when a block device is exported (with exactly
+        # those devices allowed), the port capability below 1024.
         PrivateDevices = !hasDevices;
-        DevicePolicy = "closed";
         PrivateUsers = !hasDevices && !privilegedPort;
-        ProtectProc = "invisible";
-        ProcSubset = "pid";
-
-        NoNewPrivileges = true;
         CapabilityBoundingSet = if privilegedPort then "CAP_NET_BIND_SERVICE" else "";
-        RestrictAddressFamilies = [ "AF_INET" "AF_INET6" "AF_UNIX" ];
-        RestrictNamespaces = true;
-        RestrictRealtime = true;
-        RestrictSUIDSGID = true;
-        LockPersonality = true;
-        MemoryDenyWriteExecute = true;
-        SystemCallArchitectures = "native";
         # Not "~@resources": GLib (nbd-server's thread pools) checks that it may call
         # sched_setattr; refused, it hands thread creation to a helper thread, which the
         # per-connection fork() does not copy, and every connection hangs.
         SystemCallFilter = [ "@system-service" "~@privileged" ];
-        SystemCallErrorNumber = "EPERM";
-        ProtectClock = true;
-        ProtectHostname = true;
-        ProtectKernelLogs = true;
-        ProtectKernelModules = true;
-        ProtectKernelTunables = true;
-        ProtectControlGroups = true;
-        RemoveIPC = true;
-        UMask = "0077";
       }
       # Empty lists are left out rather than rendered as resetting `Key=` lines.
       // lib.optionalAttrs (writableFiles != [ ]) {

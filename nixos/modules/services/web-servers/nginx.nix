@@ -215,6 +215,7 @@ in
       after = [ "network.target" ];
       wantedBy = [ "multi-user.target" ];
       restartTriggers = [ configFile ];
+      sandbox = "strict";
 
       # Debian's nginx package ships its own nginx.service; ours is a full unit that
       # takes precedence. The empty first entries would reset Debian's commands and PID
@@ -239,35 +240,13 @@ in
         CacheDirectoryMode = "0750";
         UMask = "0027";
 
+        # The rest is the "strict" preset (nixos/modules/security/sandbox.nix); the
+        # capability to bind ports below 1024 when a virtual host listens on one.
         CapabilityBoundingSet = if needsBindCap then "CAP_NET_BIND_SERVICE" else "";
-        NoNewPrivileges = true;
-        ProtectSystem = "strict";
-        ProtectHome = true;
-        PrivateTmp = true;
-        PrivateDevices = true;
-        PrivateMounts = true;
-        ProtectProc = "invisible";
-        ProcSubset = "pid";
-        ProtectClock = true;
-        ProtectHostname = true;
-        ProtectKernelLogs = true;
-        ProtectKernelModules = true;
-        ProtectKernelTunables = true;
-        ProtectControlGroups = true;
-        RestrictAddressFamilies = [ "AF_UNIX" "AF_INET" "AF_INET6" ];
-        RestrictNamespaces = true;
-        RestrictRealtime = true;
-        RestrictSUIDSGID = true;
-        LockPersonality = true;
-        MemoryDenyWriteExecute = true;
-        RemoveIPC = true;
-        SystemCallArchitectures = "native";
-        SystemCallFilter = [ "@system-service" "~@privileged @resources" ];
-        SystemCallErrorNumber = "EPERM";
       } // lib.optionalAttrs needsBindCap {
         AmbientCapabilities = "CAP_NET_BIND_SERVICE";
-      } // lib.optionalAttrs (!needsBindCap) {
-        PrivateUsers = true;
+        # A private user namespace would take the capability away.
+        PrivateUsers = false;
       };
     };
   };

@@ -73,6 +73,7 @@ let
     sysctl = cfg.build.sysctl;
     firewall = if config.networking.firewall.enable then toString config.networking.firewall.rulesetFile else null;
     tmpfiles = cfg.build.tmpfilesLines;
+    exposure = cfg.build.exposurePolicy;
   };
 
   # Shell lines linking each /etc entry into $out/etc.

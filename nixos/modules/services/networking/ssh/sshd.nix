@@ -211,6 +211,12 @@ in
 
     systemd.services.sshd = {
       description = "OpenSSH server";
+      # A login service: the users' sessions are its children and would inherit any
+      # sandbox (a read-only system, no sudo, no devices), so it runs unconfined, as on
+      # NixOS and Debian (exposure 9.6). Its limit says so, so that a global
+      # security.exposure.max does not fail every system with sshd; anything that made
+      # it worse still fails.
+      exposure.max = lib.mkDefault 9.6;
       documentation = [ "man:sshd(8)" "man:sshd_config(5)" ];
       wantedBy = [ "multi-user.target" ];
       # Debian's own units for the same daemon: starting ours stops theirs. Being ordered
