@@ -31,14 +31,20 @@ use serde::Serialize;
 /// What went wrong reading a unit.
 #[derive(Debug)]
 pub enum Error {
-    Io { path: PathBuf, source: io::Error },
+    Io {
+        path: PathBuf,
+        source: io::Error,
+    },
     /// A line systemd would not accept, at `file:line`.
     Syntax {
         file: String,
         line: usize,
         message: String,
     },
-    BadName { name: String, reason: String },
+    BadName {
+        name: String,
+        reason: String,
+    },
 }
 
 impl fmt::Display for Error {

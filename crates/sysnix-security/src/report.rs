@@ -21,7 +21,11 @@ pub(crate) fn render_table(a: &Assessment) -> String {
     let mut rows: Vec<&Row> = a.rows.iter().collect();
     rows.sort_by(|x, y| order_key(x).cmp(&order_key(y)));
     let width = |header: &str, cell: &dyn Fn(&Row) -> usize| {
-        rows.iter().map(|r| cell(r)).chain([header.chars().count()]).max().unwrap_or(0)
+        rows.iter()
+            .map(|r| cell(r))
+            .chain([header.chars().count()])
+            .max()
+            .unwrap_or(0)
     };
     let name_w = width("NAME", &|r| r.name.chars().count());
     let desc_w = width("DESCRIPTION", &|r| r.description.chars().count());
@@ -34,7 +38,12 @@ pub(crate) fn render_table(a: &Assessment) -> String {
     };
     line(" ", "NAME", "DESCRIPTION", "EXPOSURE");
     for r in rows {
-        line(r.verdict.mark(), &r.name, &r.description, &r.exposure_text());
+        line(
+            r.verdict.mark(),
+            &r.name,
+            &r.description,
+            &r.exposure_text(),
+        );
     }
     out
 }
@@ -43,7 +52,12 @@ pub(crate) fn render_table(a: &Assessment) -> String {
 pub fn render_summary(assessments: &[Assessment]) -> String {
     let mut sorted: Vec<&Assessment> = assessments.iter().collect();
     sorted.sort_by(|a, b| b.exposure.cmp(&a.exposure).then(a.unit.cmp(&b.unit)));
-    let unit_w = sorted.iter().map(|a| a.unit.chars().count()).chain([4]).max().unwrap_or(4);
+    let unit_w = sorted
+        .iter()
+        .map(|a| a.unit.chars().count())
+        .chain([4])
+        .max()
+        .unwrap_or(4);
     let mut out = format!("{:<unit_w$} {:>8} {}\n", "UNIT", "EXPOSURE", "PREDICATE");
     for a in sorted {
         out.push_str(&format!(

@@ -156,7 +156,11 @@ impl Settings {
         let mut s = Settings::defaults(unit);
         let mut parser = Parser::default();
         for section in unit.file.sections.iter().filter(|s| s.name == "Unit") {
-            for e in section.entries.iter().filter(|e| e.key == "DefaultDependencies") {
+            for e in section
+                .entries
+                .iter()
+                .filter(|e| e.key == "DefaultDependencies")
+            {
                 if let Some(b) = boolean(&e.value) {
                     s.default_dependencies = b;
                 }
@@ -252,9 +256,11 @@ impl Parser {
                     (None, _) => s.protect_home,
                 }
             }
-            "KeyringMode" => {
-                set_choice(&mut s.keyring_mode, value, &["inherit", "private", "shared"])
-            }
+            "KeyringMode" => set_choice(
+                &mut s.keyring_mode,
+                value,
+                &["inherit", "private", "shared"],
+            ),
             "ProtectProc" => set_choice(
                 &mut s.protect_proc,
                 value,
@@ -326,7 +332,10 @@ impl Parser {
     /// What systemd's loader derives once every line is read.
     fn finish(self, s: &mut Settings, unit: &LoadedUnit) {
         if unit.is_service() {
-            let mut notify = s.notify_access.clone().unwrap_or_else(|| "none".to_string());
+            let mut notify = s
+                .notify_access
+                .clone()
+                .unwrap_or_else(|| "none".to_string());
             if notify == "none" && (self.notify_type || self.watchdog) {
                 notify = "main".to_string();
             }
@@ -352,7 +361,8 @@ impl Parser {
         }
 
         if s.private_devices {
-            s.capability_bounding_set &= !(names::cap_bit("CAP_MKNOD") | names::cap_bit("CAP_SYS_RAWIO"));
+            s.capability_bounding_set &=
+                !(names::cap_bit("CAP_MKNOD") | names::cap_bit("CAP_SYS_RAWIO"));
             if s.device_policy == DevicePolicy::Auto {
                 s.device_policy = DevicePolicy::Closed;
             }
@@ -388,7 +398,8 @@ impl Parser {
         }
 
         let any = |list: &[(IpAddr, u8)], v6: bool| {
-            list.iter().any(|(addr, prefix)| *prefix == 0 && addr.is_ipv6() == v6)
+            list.iter()
+                .any(|(addr, prefix)| *prefix == 0 && addr.is_ipv6() == v6)
         };
         s.ip_address_deny_all = any(&self.ip_deny, false) && any(&self.ip_deny, true);
         for (addr, _) in &self.ip_allow {
@@ -498,7 +509,7 @@ fn address_families(state: &mut AddressFamilies, value: &str) {
         let Some(af) = names::address_family(&word) else {
             continue;
         };
-        if !invert == allow_list {
+        if invert != allow_list {
             families.insert(af);
         } else {
             families.remove(&af);
@@ -572,7 +583,11 @@ mod tests {
         capability_set(&mut set, ALL_CAPABILITIES, "CAP_KILL");
         assert_eq!(set, ALL_CAPABILITIES, "back to the initial set");
         capability_set(&mut set, ALL_CAPABILITIES, "CAP_SYS_TIME");
-        assert_eq!(set, names::cap_bit("CAP_SYS_TIME"), "which the next list replaces");
+        assert_eq!(
+            set,
+            names::cap_bit("CAP_SYS_TIME"),
+            "which the next list replaces"
+        );
         capability_set(&mut set, ALL_CAPABILITIES, "");
         assert_eq!(set, 0);
     }
@@ -585,7 +600,11 @@ mod tests {
         assert_eq!(allowed & names::namespace("user").unwrap(), 0);
         assert_ne!(allowed & names::namespace("pid").unwrap(), 0);
         restrict_namespaces(&mut allowed, "~pid bogus");
-        assert_ne!(allowed & names::namespace("pid").unwrap(), 0, "ignored line");
+        assert_ne!(
+            allowed & names::namespace("pid").unwrap(),
+            0,
+            "ignored line"
+        );
     }
 
     #[test]

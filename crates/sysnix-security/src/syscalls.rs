@@ -131,7 +131,7 @@ impl SyscallFilter {
 
     fn add_or_remove(&mut self, name: &str, invert: bool) {
         let table = table();
-        let add = !invert == self.allow_list;
+        let add = invert != self.allow_list;
         let members = match name.starts_with('@') {
             true => match table.expand(name) {
                 Some(members) => members,

@@ -5,10 +5,20 @@ fn bare_service_is_unsafe() {
     let a = assess_text("bare.service", "[Service]\nExecStart=/bin/true\n").unwrap();
     assert_eq!(a.exposure, 96);
     assert_eq!(a.level(), "UNSAFE");
-    assert_eq!(a.overall_line(), "→ Overall exposure level for bare.service: 9.6 UNSAFE 😨");
+    assert_eq!(
+        a.overall_line(),
+        "→ Overall exposure level for bare.service: 9.6 UNSAFE 😨"
+    );
     let network = a.rows.iter().find(|r| r.name == "PrivateNetwork=").unwrap();
-    assert_eq!((network.verdict, network.exposure_text().as_str()), (Verdict::Bad, "0.5"));
-    let groups = a.rows.iter().find(|r| r.name == "SupplementaryGroups=").unwrap();
+    assert_eq!(
+        (network.verdict, network.exposure_text().as_str()),
+        (Verdict::Bad, "0.5")
+    );
+    let groups = a
+        .rows
+        .iter()
+        .find(|r| r.name == "SupplementaryGroups=")
+        .unwrap();
     assert_eq!(groups.verdict, Verdict::NotApplicable);
 }
 
@@ -22,9 +32,15 @@ fn improvements_rank_the_biggest_fix_first() {
 
 #[test]
 fn malformed_text_names_the_line() {
-    let err = assess_text("x.service", "[Service]\nExecStart=/bin/true\nnot an assignment\n")
-        .unwrap_err();
-    assert_eq!(err.to_string(), "x.service:3: missing '=' in \"not an assignment\"");
+    let err = assess_text(
+        "x.service",
+        "[Service]\nExecStart=/bin/true\nnot an assignment\n",
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "x.service:3: missing '=' in \"not an assignment\""
+    );
     assert!(assess_text("no-suffix", "[Service]\n").is_err());
 }
 

@@ -57,8 +57,17 @@ pub(crate) fn check_name(name: &str) -> Result<(), Error> {
         return Err(bad("not a valid unit name"));
     }
     const TYPES: &[&str] = &[
-        "service", "socket", "target", "device", "mount", "automount", "swap", "timer",
-        "path", "slice", "scope",
+        "service",
+        "socket",
+        "target",
+        "device",
+        "mount",
+        "automount",
+        "swap",
+        "timer",
+        "path",
+        "slice",
+        "scope",
     ];
     if !TYPES.contains(&suffix) {
         return Err(bad("unknown unit type suffix"));
