@@ -51,3 +51,87 @@ fn table_lists_every_row() {
     assert_eq!(table.lines().count(), a.rows.len() + 1);
     assert!(table.starts_with("  NAME"));
 }
+
+/// Generated units from a vocabulary of keys and odd values: an assessment or an error,
+/// never a panic, and the exposure always within 0..=100.
+#[test]
+fn odd_values_never_panic() {
+    const KEYS: &[&str] = &[
+        "User",
+        "DynamicUser",
+        "CapabilityBoundingSet",
+        "AmbientCapabilities",
+        "SystemCallFilter",
+        "SystemCallArchitectures",
+        "RestrictAddressFamilies",
+        "RestrictNamespaces",
+        "IPAddressDeny",
+        "IPAddressAllow",
+        "UMask",
+        "DeviceAllow",
+        "DevicePolicy",
+        "ProtectSystem",
+        "ProtectHome",
+        "Delegate",
+        "ProtectProc",
+        "RootImage",
+        "SupplementaryGroups",
+        "KeyringMode",
+        "NotifyAccess",
+        "Type",
+    ];
+    const VALUES: &[&str] = &[
+        "",
+        "~",
+        "yes",
+        "no",
+        "none",
+        "~@clock:EPERM",
+        "@",
+        "@system-service",
+        "~x y",
+        "'unterminated",
+        "\\",
+        "0.0.0.0/99",
+        "::/0",
+        "any",
+        "99999999999",
+        "0777",
+        "-1",
+        "CAP_SYS_ADMIN ~CAP_KILL",
+        "é",
+        "char-rtc r",
+        "/dev/null",
+        "~user bogus",
+        "native",
+        "AF_INET ~AF_UNIX",
+        "strict",
+        "read-only",
+        "notify",
+        "all",
+        "\"a b\"",
+    ];
+    let mut seed: u64 = 0x5eed;
+    let mut next = |n: usize| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize % n
+    };
+    for _ in 0..2000 {
+        let mut text = String::from("[Unit]\nDefaultDependencies=no\n[Service]\n");
+        for _ in 0..next(8) {
+            text.push_str(&format!(
+                "{}={}\n",
+                KEYS[next(KEYS.len())],
+                VALUES[next(VALUES.len())]
+            ));
+        }
+        let a = assess_text("odd.service", &text).unwrap();
+        assert!(a.exposure <= 100);
+        let _ = (a.render_table(), a.improvements(), a.overall_line());
+    }
+    for garbage in ["[", "=x", "[Service]\n=", "x=y", "[Service]\n\\", "\u{0}"] {
+        let _ = assess_text("g.service", garbage);
+    }
+}
