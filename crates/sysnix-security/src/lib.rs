@@ -1,12 +1,12 @@
 //! systemd's exposure score (`systemd-analyze security`), computed by sysnix from unit
 //! files, offline, with the numbers systemd 252 gives (`--offline=true`).
 //!
-//! - [`unit`](crate::unit): reading a unit file and its drop-ins.
-//! - [`settings`](crate::settings): the effective security settings after systemd's
+//! - `unit`: reading a unit file and its drop-ins.
+//! - `settings`: the effective security settings after systemd's
 //!   defaults and implications, each directive's value syntax.
 //! - `syscalls`, `names`: system call groups (checked-in data) and the names
 //!   capabilities, address families, namespaces and architectures go by.
-//! - [`assess`](crate::assess): the checks, their weights and the score.
+//! - `assess`: the checks (`assess/checks.rs`), their weights and the score.
 //! - `report`: the table, the overall line, JSON.
 //!
 //! ```no_run
