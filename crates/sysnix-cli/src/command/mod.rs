@@ -5,6 +5,7 @@ pub mod eval;
 pub mod gc;
 pub mod generations;
 pub mod options;
+pub mod security;
 pub mod switch;
 
 use clap::{Parser, Subcommand};
@@ -48,6 +49,10 @@ pub enum Command {
     Rollback(switch::RollbackArgs),
     /// List the system's generations (number, date, store path, the default one).
     ListGenerations(generations::GenerationsArgs),
+    /// systemd's exposure score (as `systemd-analyze security` of systemd 252) for unit
+    /// files or a configuration's services, computed offline; --threshold makes it a gate.
+    #[command(long_about = security::LONG_ABOUT)]
+    Security(security::SecurityArgs),
     /// Delete store paths that no GC root (generation, `result` link) reaches.
     Gc(gc::GcArgs),
     /// Internal: the build sandbox's first process (run by the store, not by users).
@@ -66,6 +71,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Options(args) => options::run(args),
         Command::Build(args) => build::run(args),
         Command::Gc(args) => gc::run(args),
+        Command::Security(args) => security::run(args),
         Command::Switch(args) => switch::run(args, sysnix_apply::Action::Switch),
         Command::Boot(args) => switch::run(args, sysnix_apply::Action::Boot),
         Command::Test(args) => switch::run(args, sysnix_apply::Action::Test),
