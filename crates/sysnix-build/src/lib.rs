@@ -8,6 +8,7 @@
 //! * [`realise`]: realising what evaluation computed (sources, text files, derivations)
 //!   in a [`sysnix_store::store::LocalStore`].
 
+pub mod exposure_gate;
 pub mod host;
 pub mod leaks;
 pub mod realise;

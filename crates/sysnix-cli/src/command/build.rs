@@ -59,6 +59,9 @@ pub struct BuildArgs {
     /// Keep a failed build's directory for inspection.
     #[arg(short = 'K', long)]
     pub keep_failed: bool,
+    /// Skip the exposure policy gate (`sysnix security` reports scores itself).
+    #[arg(skip)]
+    pub skip_exposure_gate: bool,
 }
 
 /// Where the store is.
@@ -154,12 +157,29 @@ pub fn realise(args: &BuildArgs) -> Result<Built, ExitCode> {
         .lock_shared()
         .map_err(|e| session::fail(&format!("locking the store: {e}")))?;
     sysnix_build::realise::realise(&ev, &store, &top, &opts).map_err(|e| session::fail(&e))?;
+    if !args.skip_exposure_gate {
+        exposure_gate(&top.out_path)?;
+    }
     Ok(Built {
         store,
         top,
         db,
         lock,
     })
+}
+
+/// The exposure policy gate: fails (enforce) or warns (warn) for each service over its
+/// limit.
+fn exposure_gate(toplevel: &str) -> Result<(), ExitCode> {
+    let report =
+        sysnix_build::exposure_gate::check(Path::new(toplevel)).map_err(|e| session::fail(&e))?;
+    if report.fails() {
+        return Err(session::fail(&report.render()));
+    }
+    if !report.over.is_empty() {
+        eprintln!("warning: {}", report.render());
+    }
+    Ok(())
 }
 
 fn build(args: BuildArgs) -> ExitCode {

@@ -133,6 +133,7 @@ fn security(args: SecurityArgs) -> ExitCode {
             verbose: args.verbose,
             max_jobs: args.max_jobs,
             keep_failed: false,
+            skip_exposure_gate: true,
         };
         let built = match super::build::realise(&build) {
             Ok(b) => b,
