@@ -7,93 +7,46 @@
 //!
 //! Skipped (with the reason) without the harness's prerequisites; failing under CI=true.
 
-use std::path::PathBuf;
 use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
-use sysnix_testing::{Machine, MachineOptions, Netns, rootfs_or_skip, veth};
+use sysnix_testing::{Netns, veth};
+
+mod common;
+use common::booted::Booted;
 
 const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
 const T: Duration = Duration::from_secs(30);
 
-/// A store (and sysnix's var beside it) on the host, bound into a booted machine at the
-/// same path, with the sysnix binary.
-struct Env {
-    dir: PathBuf,
-    m: Machine,
+/// A booted machine for systems built from examples/nbd.
+struct Env(Booted);
+
+impl std::ops::Deref for Env {
+    type Target = Booted;
+    fn deref(&self) -> &Booted {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Env {
+    fn deref_mut(&mut self) -> &mut Booted {
+        &mut self.0
+    }
 }
 
 impl Env {
     fn boot(name: &str) -> Option<Env> {
-        rootfs_or_skip()?;
-        static N: AtomicUsize = AtomicUsize::new(0);
-        // Not under /tmp or /var/tmp: services with PrivateTmp= would not see the store.
-        let dir = PathBuf::from(format!(
-            "/sysnix-test/switch-{}-{name}-{}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::Relaxed)
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(dir.join("store")).unwrap();
-        let m = Machine::boot(
-            MachineOptions::new(name)
-                .bind(&dir, &dir)
-                .bind_ro(env!("CARGO_BIN_EXE_sysnix"), "/usr/local/bin/sysnix"),
-        )
-        .expect("boot");
-        Some(Env { dir, m })
-    }
-
-    fn store(&self) -> String {
-        self.dir.join("store").to_string_lossy().into_owned()
+        Booted::boot("switch", name).map(Env)
     }
 
     /// Builds a configuration importing examples/nbd plus `extra` on the host; returns
     /// the toplevel.
     fn build(&self, name: &str, extra: &str) -> String {
-        let conf = self.dir.join(format!("{name}.nix"));
-        std::fs::write(
-            &conf,
-            format!(
+        self.0.build(
+            name,
+            &format!(
                 "{{ pkgs, lib, ... }}: {{\n  imports = [ {ROOT}/examples/nbd/configuration.nix ];\n{extra}\n}}\n"
             ),
         )
-        .unwrap();
-        let out = Command::new(env!("CARGO_BIN_EXE_sysnix"))
-            .args(["build", "--no-out-link", "--store", &self.store(), "-c"])
-            .arg(&conf)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "build failed:\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).trim().to_string()
-    }
-
-    /// `sysnix VERB --store S ARGS` in the machine; returns (status, stdout, stderr).
-    fn sysnix(&self, verb: &str, args: &str) -> (i32, String, String) {
-        // The machine has no network for apt: missing packages are only reported.
-        let flags = if verb == "list-generations" {
-            ""
-        } else {
-            "--no-install-packages"
-        };
-        let out = self
-            .m
-            .execute_timeout(
-                &format!("sysnix {verb} --store {} {flags} {args}", self.store()),
-                Duration::from_secs(120),
-            )
-            .unwrap();
-        (out.status, out.stdout, out.stderr)
-    }
-
-    fn switch(&self, top: &str) -> String {
-        let (status, _, err) = self.sysnix("switch", &format!("--system {top}"));
-        assert_eq!(status, 0, "switch to {top} failed:\n{err}");
-        err
     }
 
     fn pid(&self, unit: &str) -> u32 {
@@ -106,17 +59,6 @@ impl Env {
             .unwrap()
             .trim()
             .to_string()
-    }
-}
-
-impl Drop for Env {
-    fn drop(&mut self) {
-        let _ = Command::new("chmod")
-            .arg("-R")
-            .arg("u+w")
-            .arg(&self.dir)
-            .status();
-        let _ = std::fs::remove_dir_all(&self.dir);
     }
 }
 
