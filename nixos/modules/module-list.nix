@@ -17,6 +17,7 @@
   ./system/boot/tmpfiles.nix
   ./system/boot/kernel.nix
   ./system/etc/etc.nix
+  ./security/keys.nix
   ./system/activation/top-level.nix
 ]
 ++ (if builtins.pathExists ./services/default.nix then [ ./services/default.nix ] else [ ])

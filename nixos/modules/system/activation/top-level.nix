@@ -73,6 +73,7 @@ let
     sysctl = cfg.build.sysctl;
     firewall = if config.networking.firewall.enable then toString config.networking.firewall.rulesetFile else null;
     tmpfiles = cfg.build.tmpfilesLines;
+    keys = cfg.build.keysManifest or [ ];
   };
 
   # Shell lines linking each /etc entry into $out/etc.
