@@ -5,10 +5,12 @@
 //! * [`host`]: host packages (`pkgs.<name>` from Debian): the package database the
 //!   evaluator consults, the `builtin:sysnix-host-package` builder, `--check-packages`.
 //! * [`summary`]: the built system's activation manifest and `--json` summary.
+//! * [`keys`]: the content of `text` keys, kept root-only beside the store (never in it).
 //! * [`realise`]: realising what evaluation computed (sources, text files, derivations)
 //!   in a [`sysnix_store::store::LocalStore`].
 
 pub mod host;
+pub mod keys;
 pub mod realise;
 pub mod summary;
 pub mod system;

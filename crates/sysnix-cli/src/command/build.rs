@@ -153,12 +153,31 @@ pub fn realise(args: &BuildArgs) -> Result<Built, ExitCode> {
         .lock_shared()
         .map_err(|e| session::fail(&format!("locking the store: {e}")))?;
     sysnix_build::realise::realise(&ev, &store, &top, &opts).map_err(|e| session::fail(&e))?;
+    if let Target::Configuration(conf) = &target {
+        save_keys(&mut ev, conf, &store, &top.out_path, args.show_trace)?;
+    }
     Ok(Built {
         store,
         top,
         db,
         lock,
     })
+}
+
+/// Keeps the configuration's `text` keys root-only beside the store (never in it), for
+/// activation and boot to place (`sysnix_build::keys`).
+fn save_keys(
+    ev: &mut sysnix_eval::Eval,
+    conf: &Path,
+    store: &sysnix_store::store::LocalStore,
+    toplevel: &str,
+    show_trace: bool,
+) -> Result<(), ExitCode> {
+    let texts = sysnix_build::keys::text_keys(ev, conf)
+        .map_err(|e| session::report(ev, &e, show_trace))?;
+    sysnix_build::keys::save(Path::new(store.dir().as_str()), toplevel, &texts)
+        .map_err(|e| session::fail(&format!("keeping the keys: {e}")))?;
+    Ok(())
 }
 
 fn build(args: BuildArgs) -> ExitCode {
