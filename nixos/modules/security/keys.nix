@@ -128,6 +128,8 @@ let
   # `wait PATH` returns once PATH exists; `watch PATH` returns once it is gone.
   keyWatch = pkgs.writeScript "sysnix-key-watch" ''
     #!/bin/sh
+    # Stopped (SIGTERM) is a clean end, not a failure.
+    trap 'exit 0' TERM INT
     case "$1" in
       wait) while [ ! -e "$2" ]; do sleep 1; done ;;
       watch) while [ -e "$2" ]; do sleep 1; done; echo "$2 was removed" ;;
