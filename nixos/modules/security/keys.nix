@@ -185,7 +185,8 @@ let
       run =
         if k.text != null then ''cat "$copies"/${escapeShellArg attr}''
         else if k.keyFile != null then escapeShellArgs [ "cat" k.keyFile ]
-        else escapeShellArgs k.keyCommand;
+        else if k.keyCommand != null then escapeShellArgs k.keyCommand
+        else "false"; # no source: an assertion fails the build
     in
     "place ${args} ${run}\n";
 
