@@ -215,9 +215,14 @@ pub fn save(
     Ok(Some(dir))
 }
 
-/// The key directories of systems no longer in the store (`sysnix gc` runs this after
-/// collecting), removed unless `dry_run`. Returns them.
-pub fn collect_garbage(store_dir: &Path, dry_run: bool) -> Result<Vec<PathBuf>, String> {
+/// The key directories of systems no longer in the store, or among `collected` (the
+/// store paths a gc deleted, or would delete in a dry run), removed unless `dry_run`.
+/// Returns them.
+pub fn collect_garbage(
+    store_dir: &Path,
+    collected: &[String],
+    dry_run: bool,
+) -> Result<Vec<PathBuf>, String> {
     let dir = keys_dir(store_dir);
     let entries = match std::fs::read_dir(&dir) {
         Ok(e) => e,
@@ -227,7 +232,9 @@ pub fn collect_garbage(store_dir: &Path, dry_run: bool) -> Result<Vec<PathBuf>, 
     let mut gone = Vec::new();
     for e in entries.flatten() {
         let name = e.file_name();
-        if store_dir.join(&name).symlink_metadata().is_ok() {
+        let system = store_dir.join(&name);
+        let going = collected.iter().any(|p| Path::new(p) == system);
+        if !going && system.symlink_metadata().is_ok() {
             continue;
         }
         let path = e.path();
@@ -268,11 +275,13 @@ mod tests {
         // Nothing to save, nothing made.
         assert_eq!(save(&store, &format!("{}/bbbb-x", store.display()), &BTreeMap::new()).unwrap(), None);
         // The system exists: kept. Gone: removed (a dry run only says so).
-        assert!(collect_garbage(&store, false).unwrap().is_empty());
-        std::fs::remove_dir(&top).unwrap();
-        assert_eq!(collect_garbage(&store, true).unwrap(), vec![dir.clone()]);
+        assert!(collect_garbage(&store, &[], false).unwrap().is_empty());
+        assert_eq!(collect_garbage(&store, &[top.clone()], true).unwrap(), vec![dir.clone()]);
         assert!(dir.exists());
-        assert_eq!(collect_garbage(&store, false).unwrap(), vec![dir.clone()]);
+        std::fs::remove_dir(&top).unwrap();
+        assert_eq!(collect_garbage(&store, &[], true).unwrap(), vec![dir.clone()]);
+        assert!(dir.exists());
+        assert_eq!(collect_garbage(&store, &[], false).unwrap(), vec![dir.clone()]);
         assert!(!dir.exists());
         let _ = std::fs::remove_dir_all(&d);
     }

@@ -241,8 +241,9 @@ in
   };
 
   config = {
-    # Members of `keys` may enter /run/keys.
-    users.groups.keys = { };
+    # Members of `keys` may enter /run/keys. Only with keys: a host that has
+    # none gets no new group (NixOS always has it).
+    users.groups.keys = mkIf (cfg != { }) { };
 
     assertions = lib.concatLists (mapAttrsToList (attr: k:
       let opt = "deployment.keys.${lib.strings.escapeNixIdentifier attr}"; in [

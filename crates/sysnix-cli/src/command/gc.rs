@@ -43,7 +43,7 @@ pub fn run(args: GcArgs) -> ExitCode {
             );
             // Keys kept for systems that are gone now (sysnix_build::keys).
             let store_dir = std::path::Path::new(store.dir().as_str());
-            match sysnix_build::keys::collect_garbage(store_dir, args.dry_run) {
+            match sysnix_build::keys::collect_garbage(store_dir, &report.deleted, args.dry_run) {
                 Ok(dirs) => {
                     for d in dirs {
                         eprintln!("{verb} the keys of a collected system: {}", d.display());
