@@ -135,7 +135,10 @@ pub fn texts_expr(configuration: &Path) -> String {
 
 /// The text keys of a configuration (attribute name → content); keys from a file or a
 /// command are left out.
-pub fn text_keys(ev: &mut Eval, configuration: &Path) -> sysnix_eval::Result<BTreeMap<String, String>> {
+pub fn text_keys(
+    ev: &mut Eval,
+    configuration: &Path,
+) -> sysnix_eval::Result<BTreeMap<String, String>> {
     let v = ev.eval_string(&texts_expr(configuration), Path::new("/"))?;
     let v = ev.force(&v)?;
     let Value::String(s) = &v else {
@@ -145,10 +148,8 @@ pub fn text_keys(ev: &mut Eval, configuration: &Path) -> sysnix_eval::Result<BTr
             None,
         ));
     };
-    let all: BTreeMap<String, Option<String>> =
-        serde_json::from_str(s.as_str()).map_err(|e| {
-            EvalError::new(ErrorKind::Eval, format!("deployment.keys: {e}"), None)
-        })?;
+    let all: BTreeMap<String, Option<String>> = serde_json::from_str(s.as_str())
+        .map_err(|e| EvalError::new(ErrorKind::Eval, format!("deployment.keys: {e}"), None))?;
     Ok(all
         .into_iter()
         .filter_map(|(k, t)| t.map(|t| (k, t)))
@@ -239,7 +240,8 @@ pub fn collect_garbage(
         }
         let path = e.path();
         if !dry_run {
-            std::fs::remove_dir_all(&path).map_err(|e| format!("removing {}: {e}", path.display()))?;
+            std::fs::remove_dir_all(&path)
+                .map_err(|e| format!("removing {}: {e}", path.display()))?;
         }
         gone.push(path);
     }
@@ -273,15 +275,32 @@ mod tests {
         assert_eq!(mode(&dir), 0o700);
         assert_eq!(mode(&d.join("var/keys")), 0o700);
         // Nothing to save, nothing made.
-        assert_eq!(save(&store, &format!("{}/bbbb-x", store.display()), &BTreeMap::new()).unwrap(), None);
+        assert_eq!(
+            save(
+                &store,
+                &format!("{}/bbbb-x", store.display()),
+                &BTreeMap::new()
+            )
+            .unwrap(),
+            None
+        );
         // The system exists: kept. Gone: removed (a dry run only says so).
         assert!(collect_garbage(&store, &[], false).unwrap().is_empty());
-        assert_eq!(collect_garbage(&store, &[top.clone()], true).unwrap(), vec![dir.clone()]);
+        assert_eq!(
+            collect_garbage(&store, std::slice::from_ref(&top), true).unwrap(),
+            vec![dir.clone()]
+        );
         assert!(dir.exists());
         std::fs::remove_dir(&top).unwrap();
-        assert_eq!(collect_garbage(&store, &[], true).unwrap(), vec![dir.clone()]);
+        assert_eq!(
+            collect_garbage(&store, &[], true).unwrap(),
+            vec![dir.clone()]
+        );
         assert!(dir.exists());
-        assert_eq!(collect_garbage(&store, &[], false).unwrap(), vec![dir.clone()]);
+        assert_eq!(
+            collect_garbage(&store, &[], false).unwrap(),
+            vec![dir.clone()]
+        );
         assert!(!dir.exists());
         let _ = std::fs::remove_dir_all(&d);
     }
@@ -298,6 +317,9 @@ mod tests {
         let keys = KeyMeta::from_manifest(&m).unwrap();
         assert_eq!(keys[0].source, KeySource::KeyCommand);
         assert_eq!(keys[0].mode().unwrap(), 0o640);
-        assert_eq!(keys[0].key_command.as_deref(), Some(&["echo".to_string(), "x".to_string()][..]));
+        assert_eq!(
+            keys[0].key_command.as_deref(),
+            Some(&["echo".to_string(), "x".to_string()][..])
+        );
     }
 }

@@ -193,11 +193,22 @@ fn keys_are_placed_followed_removed_and_back_after_a_reboot() {
     assert_eq!(env.stat("/run/keys/beta"), "600 root root");
     assert_eq!(env.stat("/run/keys/gamma"), "600 root root");
     assert_eq!(env.m.succeed("cat /run/keys/alpha").unwrap(), SECRET);
-    assert_eq!(env.m.succeed("cat /run/keys/beta").unwrap(), "from-a-file\n");
-    assert_eq!(env.m.succeed("cat /run/keys/gamma").unwrap(), "from-command\n");
+    assert_eq!(
+        env.m.succeed("cat /run/keys/beta").unwrap(),
+        "from-a-file\n"
+    );
+    assert_eq!(
+        env.m.succeed("cat /run/keys/gamma").unwrap(),
+        "from-command\n"
+    );
 
     // The service waited for its key unit and read the key as its user.
-    for u in ["alpha-key.service", "beta-key.service", "gamma-key.service", "reader.service"] {
+    for u in [
+        "alpha-key.service",
+        "beta-key.service",
+        "gamma-key.service",
+        "reader.service",
+    ] {
         env.m.wait_for_unit(u, T).unwrap();
     }
     env.m.wait_for_file("/run/reader/copy", T).unwrap();

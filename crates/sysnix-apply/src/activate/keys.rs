@@ -154,7 +154,10 @@ fn content(ctx: &Ctx, k: &KeyMeta) -> Result<Vec<u8>, String> {
     match k.source {
         KeySource::Text => text_copy(ctx.layout, &ctx.toplevel, &k.attr),
         KeySource::KeyFile => {
-            let f = k.key_file.as_deref().ok_or("keyFile is missing from the manifest")?;
+            let f = k
+                .key_file
+                .as_deref()
+                .ok_or("keyFile is missing from the manifest")?;
             std::fs::read(f).map_err(|e| format!("reading its keyFile {f}: {e}"))
         }
         KeySource::KeyCommand => {

@@ -5,8 +5,8 @@
 
 pub mod etc_files;
 pub mod firewall;
-pub mod keys;
 pub mod kernel_modules;
+pub mod keys;
 pub mod packages;
 pub mod sysctl;
 pub mod tmpfiles;

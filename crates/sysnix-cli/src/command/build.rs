@@ -173,8 +173,8 @@ fn save_keys(
     toplevel: &str,
     show_trace: bool,
 ) -> Result<(), ExitCode> {
-    let texts = sysnix_build::keys::text_keys(ev, conf)
-        .map_err(|e| session::report(ev, &e, show_trace))?;
+    let texts =
+        sysnix_build::keys::text_keys(ev, conf).map_err(|e| session::report(ev, &e, show_trace))?;
     sysnix_build::keys::save(Path::new(store.dir().as_str()), toplevel, &texts)
         .map_err(|e| session::fail(&format!("keeping the keys: {e}")))?;
     Ok(())
