@@ -17,6 +17,7 @@
   ./system/boot/tmpfiles.nix
   ./system/boot/kernel.nix
   ./system/etc/etc.nix
+  ./security/keys.nix
   ./system/activation/top-level.nix
   ./security/sandbox.nix
   ./security/exposure.nix

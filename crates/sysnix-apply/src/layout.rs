@@ -7,6 +7,7 @@
 //! <prefix>/var/profiles/system-N-link -> <store>/…-sysnix-system (GC roots)
 //! <prefix>/var/state/state.json  what sysnix owns (files in /etc, users, packages, units)
 //! <prefix>/var/state/switch.lock held while a switch runs
+//! <prefix>/var/keys/<system>/    text keys, root-only (sysnix_build::keys)
 //! /etc/sysnix/static             -> <toplevel>/etc (flipped with one rename)
 //! ```
 //!

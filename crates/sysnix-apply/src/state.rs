@@ -12,8 +12,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::Path;
 
-/// The state file's format version.
-pub const STATE_VERSION: u32 = 1;
+/// The state file's format version. 2 added `keys`; a version 1 file is read as owning
+/// no keys (and written back as version 2, which older sysnix refuses rather than
+/// forgetting the keys it does not know about).
+pub const STATE_VERSION: u32 = 2;
+
+/// The oldest version this sysnix reads.
+const OLDEST_READABLE: u32 = 1;
 
 /// How a file under /etc is managed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,6 +73,10 @@ pub struct State {
     /// Debian packages sysnix installed (never removed automatically).
     #[serde(default)]
     pub packages_installed: BTreeSet<String>,
+    /// Key files sysnix placed (`deployment.keys`, paths as the system sees them):
+    /// removed when the configuration no longer declares them.
+    #[serde(default)]
+    pub keys: BTreeSet<String>,
 }
 
 /// A switch in progress.
@@ -109,13 +118,16 @@ impl State {
         let probe: serde_json::Value = serde_json::from_str(&text)
             .map_err(|e| format!("{}: not JSON: {e}", path.display()))?;
         let version = probe.get("version").and_then(|v| v.as_u64()).unwrap_or(0);
-        if version != u64::from(STATE_VERSION) {
+        if !(u64::from(OLDEST_READABLE)..=u64::from(STATE_VERSION)).contains(&version) {
             return Err(format!(
-                "{}: state version {version}, but this sysnix reads version {STATE_VERSION}; use the sysnix that wrote it",
+                "{}: state version {version}, but this sysnix reads versions {OLDEST_READABLE} to {STATE_VERSION}; use the sysnix that wrote it",
                 path.display()
             ));
         }
-        serde_json::from_value(probe).map_err(|e| format!("{}: {e}", path.display()))
+        let mut state: State =
+            serde_json::from_value(probe).map_err(|e| format!("{}: {e}", path.display()))?;
+        state.version = STATE_VERSION;
+        Ok(state)
     }
 
     /// Writes the state file atomically (temp file, fsync, rename, fsync of the dir).
@@ -151,8 +163,14 @@ mod tests {
         let mut s = State::new();
         s.etc.insert("a/b".into(), EtcKind::Copy);
         s.users_created.insert("nbd".into());
+        s.keys.insert("/run/keys/a".into());
         s.save(&path).unwrap();
         assert_eq!(State::load(&path).unwrap(), s);
+        // Version 1 (before keys) reads as owning no keys.
+        std::fs::write(&path, r#"{"version": 1, "etc": {"a/b": "copy"}}"#).unwrap();
+        let old = State::load(&path).unwrap();
+        assert_eq!(old.version, STATE_VERSION);
+        assert!(old.keys.is_empty() && old.etc.contains_key("a/b"));
         std::fs::write(&path, r#"{"version": 99}"#).unwrap();
         let e = State::load(&path).unwrap_err();
         assert!(e.contains("state version 99"), "{e}");

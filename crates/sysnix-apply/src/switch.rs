@@ -7,7 +7,7 @@
 //! 4. Install missing packages (before any unit stops, so a failing apt leaves everything
 //!    running as it was).
 //! 5. Stop the units the plan stops.
-//! 6. Users, /etc (one flip of the static link), tmpfiles, sysctl, kernel modules, nft.
+//! 6. Users, /etc (one flip of the static link), keys, tmpfiles, sysctl, kernel modules, nft.
 //! 7. daemon-reload, then reload, restart, start, each job waited for.
 //! 8. Record the new system as current; report failed units with their journal.
 //!
@@ -262,6 +262,9 @@ pub fn switch(opts: SwitchOptions) -> Result<Outcome, String> {
             opts.toplevel,
             etc_plan.wanted.len()
         );
+        for line in activate::keys::dry_run_lines(&manifest, &state) {
+            println!("{line}");
+        }
         outcome.timings.total = started.elapsed();
         return Ok(outcome);
     }
@@ -323,6 +326,10 @@ pub fn switch(opts: SwitchOptions) -> Result<Outcome, String> {
             ctx.report.error(e);
         }
         activate::pause_point("etc");
+        // Keys (users exist now); `boot` leaves them to the next boot's sysnix-keys.service.
+        if online || layout.is_offline() {
+            activate::keys::apply(&mut ctx, &save);
+        }
         if online {
             activate::tmpfiles::apply(&mut ctx);
             activate::sysctl::apply(&mut ctx);

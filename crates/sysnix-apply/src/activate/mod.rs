@@ -1,11 +1,12 @@
 //! The activation steps, one file per kind of thing applied, in the order a switch runs
-//! them: packages, users, /etc files, tmpfiles, sysctl, kernel modules, the firewall; then
+//! them: packages, users, /etc files, keys, tmpfiles, sysctl, kernel modules, the firewall; then
 //! the units (`units.rs`). Each step is idempotent (running it again with the same system
 //! changes nothing), which is what makes an interrupted switch safe to run again.
 
 pub mod etc_files;
 pub mod firewall;
 pub mod kernel_modules;
+pub mod keys;
 pub mod packages;
 pub mod sysctl;
 pub mod tmpfiles;

@@ -160,6 +160,9 @@ pub fn realise(args: &BuildArgs) -> Result<Built, ExitCode> {
     if !args.skip_exposure_gate {
         exposure_gate(&top.out_path)?;
     }
+    if let Target::Configuration(conf) = &target {
+        save_keys(&mut ev, conf, &store, &top.out_path, args.show_trace)?;
+    }
     Ok(Built {
         store,
         top,
@@ -179,6 +182,22 @@ fn exposure_gate(toplevel: &str) -> Result<(), ExitCode> {
     if !report.over.is_empty() {
         eprintln!("warning: {}", report.render());
     }
+    Ok(())
+}
+
+/// Keeps the configuration's `text` keys root-only beside the store (never in it), for
+/// activation and boot to place (`sysnix_build::keys`).
+fn save_keys(
+    ev: &mut sysnix_eval::Eval,
+    conf: &Path,
+    store: &sysnix_store::store::LocalStore,
+    toplevel: &str,
+    show_trace: bool,
+) -> Result<(), ExitCode> {
+    let texts =
+        sysnix_build::keys::text_keys(ev, conf).map_err(|e| session::report(ev, &e, show_trace))?;
+    sysnix_build::keys::save(Path::new(store.dir().as_str()), toplevel, &texts)
+        .map_err(|e| session::fail(&format!("keeping the keys: {e}")))?;
     Ok(())
 }
 

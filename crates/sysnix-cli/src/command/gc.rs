@@ -1,4 +1,5 @@
-//! `sysnix gc`: delete store paths that no GC root (generation, `result` link) reaches.
+//! `sysnix gc`: delete store paths that no GC root (generation, `result` link) reaches,
+//! and the root-only key copies (`<prefix>/var/keys/<system>`) of systems deleted.
 
 use super::build::StoreArgs;
 use crate::session;
@@ -40,7 +41,17 @@ pub fn run(args: GcArgs) -> ExitCode {
                 report.freed_bytes as f64 / (1024.0 * 1024.0),
                 report.kept
             );
-            ExitCode::SUCCESS
+            // Keys kept for systems that are gone now (sysnix_build::keys).
+            let store_dir = std::path::Path::new(store.dir().as_str());
+            match sysnix_build::keys::collect_garbage(store_dir, &report.deleted, args.dry_run) {
+                Ok(dirs) => {
+                    for d in dirs {
+                        eprintln!("{verb} the keys of a collected system: {}", d.display());
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => session::fail(&format!("removing keys of collected systems: {e}")),
+            }
         }
         Err(e) => session::fail(&format!("garbage collection failed: {e}")),
     }

@@ -74,6 +74,7 @@ let
     firewall = if config.networking.firewall.enable then toString config.networking.firewall.rulesetFile else null;
     tmpfiles = cfg.build.tmpfilesLines;
     exposure = cfg.build.exposurePolicy;
+    keys = cfg.build.keysManifest or [ ];
   };
 
   # Shell lines linking each /etc entry into $out/etc.
