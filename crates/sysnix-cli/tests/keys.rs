@@ -8,75 +8,44 @@
 //!
 //! Skipped (with the reason) without the harness's prerequisites; failing under CI=true.
 
-use std::path::PathBuf;
 use std::process::Command;
 use std::time::Duration;
-use sysnix_testing::{Machine, MachineOptions, rootfs_or_skip};
+
+mod common;
+use common::booted::Booted;
 
 const T: Duration = Duration::from_secs(30);
 const SECRET: &str = "sysnix-test-key-text-3f9c1b";
 
-struct Env {
-    dir: PathBuf,
-    m: Machine,
+/// A booted machine (the store shared with the host, which keeps the text keys beside it).
+struct Env(Booted);
+
+impl std::ops::Deref for Env {
+    type Target = Booted;
+    fn deref(&self) -> &Booted {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Env {
+    fn deref_mut(&mut self) -> &mut Booted {
+        &mut self.0
+    }
 }
 
 impl Env {
     fn boot(name: &str) -> Option<Env> {
-        rootfs_or_skip()?;
-        // Not under /tmp: services with PrivateTmp= would not see the store.
-        let dir = PathBuf::from(format!("/sysnix-test/keys-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(dir.join("store")).unwrap();
-        let m = Machine::boot(
-            MachineOptions::new(name)
-                .bind(&dir, &dir)
-                .bind_ro(env!("CARGO_BIN_EXE_sysnix"), "/usr/local/bin/sysnix"),
-        )
-        .expect("boot");
-        Some(Env { dir, m })
+        Booted::boot("keys", name).map(Env)
     }
 
-    fn store(&self) -> String {
-        self.dir.join("store").to_string_lossy().into_owned()
-    }
-
-    /// Builds a configuration on the host (which keeps the text keys beside the store,
-    /// in the directory the machine shares); returns the toplevel.
+    /// Builds a configuration with `body` on the host; returns the toplevel.
     fn build(&self, name: &str, body: &str) -> String {
-        let conf = self.dir.join(format!("{name}.nix"));
-        std::fs::write(&conf, format!("{{ pkgs, lib, ... }}: {{\n{body}\n}}\n")).unwrap();
-        let out = Command::new(env!("CARGO_BIN_EXE_sysnix"))
-            .args(["build", "--no-out-link", "--store", &self.store(), "-c"])
-            .arg(&conf)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "build failed:\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).trim().to_string()
+        self.0
+            .build(name, &format!("{{ pkgs, lib, ... }}: {{\n{body}\n}}\n"))
     }
 
     fn sysnix(&self, verb: &str, top: &str) -> (i32, String, String) {
-        let out = self
-            .m
-            .execute_timeout(
-                &format!(
-                    "sysnix {verb} --store {} --no-install-packages --system {top}",
-                    self.store()
-                ),
-                Duration::from_secs(120),
-            )
-            .unwrap();
-        (out.status, out.stdout, out.stderr)
-    }
-
-    fn switch(&self, top: &str) -> String {
-        let (status, _, err) = self.sysnix("switch", top);
-        assert_eq!(status, 0, "switch to {top} failed:\n{err}");
-        err
+        self.0.sysnix(verb, &format!("--system {top}"))
     }
 
     fn stat(&self, path: &str) -> String {
@@ -103,17 +72,6 @@ impl Env {
             .trim()
             .parse()
             .unwrap()
-    }
-}
-
-impl Drop for Env {
-    fn drop(&mut self) {
-        let _ = Command::new("chmod")
-            .arg("-R")
-            .arg("u+w")
-            .arg(&self.dir)
-            .status();
-        let _ = std::fs::remove_dir_all(&self.dir);
     }
 }
 
