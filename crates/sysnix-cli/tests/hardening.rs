@@ -53,11 +53,7 @@ impl Scratch {
 }
 
 fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "build failed:\n{}",
-        text(&out.stderr)
-    );
+    assert!(out.status.success(), "build failed:\n{}", text(&out.stderr));
     text(&out.stdout).trim().to_string()
 }
 
@@ -104,7 +100,10 @@ fn the_gate_fails_the_build_naming_each_service_over_its_limit() {
         err.contains("bare.service: exposure 9.5 UNSAFE, limit 2.0"),
         "{err}"
     );
-    assert!(err.contains("would lower it most: PrivateNetwork= (→ 9.1)"), "{err}");
+    assert!(
+        err.contains("would lower it most: PrivateNetwork= (→ 9.1)"),
+        "{err}"
+    );
     assert!(!err.contains("tight.service: exposure"), "{err}");
     // The firewall unit sysnix generates itself is under the limit too.
     assert!(!err.contains("sysnix-firewall.service: exposure"), "{err}");
@@ -126,8 +125,14 @@ fn a_per_service_limit_or_warn_mode_lets_the_build_through() {
         &format!("{{ ... }}: {{\n  systemd.services.tight.exposure.max = 0.5;\n{SERVICES}}}\n"),
     );
     let err = failed(&s.build(&tighter));
-    assert!(err.contains("tight.service: exposure 1.1 OK, limit 0.5"), "{err}");
-    assert!(!err.contains("bare.service: exposure"), "no global limit: {err}");
+    assert!(
+        err.contains("tight.service: exposure 1.1 OK, limit 0.5"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("bare.service: exposure"),
+        "no global limit: {err}"
+    );
 
     let warn = s.write(
         "warn.nix",
@@ -138,7 +143,10 @@ fn a_per_service_limit_or_warn_mode_lets_the_build_through() {
     let out = s.build(&warn);
     ok(&out);
     let err = text(&out.stderr);
-    assert!(err.contains("warning: 1 service is over its exposure limit"), "{err}");
+    assert!(
+        err.contains("warning: 1 service is over its exposure limit"),
+        "{err}"
+    );
     assert!(err.contains("bare.service: exposure 9.5"), "{err}");
 }
 
@@ -186,7 +194,10 @@ fn presets_render_and_each_setting_can_be_overridden() {
     }
     assert!(!app.contains("ProtectHome=true"), "{app}");
     assert!(!app.contains("AF_INET"), "the list is replaced: {app}");
-    assert!(!app.contains("~@privileged"), "the filter is replaced: {app}");
+    assert!(
+        !app.contains("~@privileged"),
+        "the filter is replaced: {app}"
+    );
     // A Nix path given to a secret-file option is its path name, never a store copy.
     let token = s.0.join("token");
     assert!(
@@ -228,7 +239,10 @@ fn a_secret_option_reaching_the_store_fails_naming_the_option_and_its_file() {
         "{err}"
     );
     assert!(!s.store_contains("CORRECT-HORSE-BATTERY"));
-    assert!(!err.contains("correct-horse"), "the value is not printed: {err}");
+    assert!(
+        !err.contains("correct-horse"),
+        "the value is not printed: {err}"
+    );
 
     // Used where it belongs (read at run time, nothing in the store), the same option is fine.
     let fine = s.write(
@@ -263,7 +277,10 @@ fn conflicting_secret_definitions_do_not_print_the_values() {
         err.contains("The secret option `services.demo.password' has conflicting definition values (not shown)"),
         "{err}"
     );
-    assert!(!err.contains("first-value") && !err.contains("second-value"), "{err}");
+    assert!(
+        !err.contains("first-value") && !err.contains("second-value"),
+        "{err}"
+    );
 }
 
 const KEY: &str = "-----BEGIN OPENSSH PRIVATE KEY-----
@@ -281,7 +298,10 @@ fn key_material_fails_the_build_before_anything_is_written() {
         "{ ... }: { environment.etc.\"ssh/hostkey\".source = ./id_test; }\n",
     );
     let err = failed(&s.build(&by_source));
-    assert!(err.contains("key material would be written to the world-readable store"), "{err}");
+    assert!(
+        err.contains("key material would be written to the world-readable store"),
+        "{err}"
+    );
     assert!(
         err.contains("a private key block (-----BEGIN OPENSSH PRIVATE KEY-----)"),
         "{err}"

@@ -17,62 +17,39 @@ use common::booted::Booted;
 const T: Duration = Duration::from_secs(30);
 const SECRET: &str = "sysnix-test-key-text-3f9c1b";
 
-/// A booted machine (the store shared with the host, which keeps the text keys beside it).
-struct Env(Booted);
-
-impl std::ops::Deref for Env {
-    type Target = Booted;
-    fn deref(&self) -> &Booted {
-        &self.0
-    }
+/// Builds a configuration with `body` on the host; returns the toplevel.
+fn build_with(env: &Booted, name: &str, body: &str) -> String {
+    env.build(name, &format!("{{ pkgs, lib, ... }}: {{\n{body}\n}}\n"))
 }
 
-impl std::ops::DerefMut for Env {
-    fn deref_mut(&mut self) -> &mut Booted {
-        &mut self.0
-    }
+fn sysnix_system(env: &Booted, verb: &str, top: &str) -> (i32, String, String) {
+    env.sysnix(verb, &format!("--system {top}"))
 }
 
-impl Env {
-    fn boot(name: &str) -> Option<Env> {
-        Booted::boot("keys", name).map(Env)
-    }
+fn stat(env: &Booted, path: &str) -> String {
+    env.m
+        .succeed(&format!("stat -c '%a %U %G' {path}"))
+        .unwrap()
+        .trim()
+        .to_string()
+}
 
-    /// Builds a configuration with `body` on the host; returns the toplevel.
-    fn build(&self, name: &str, body: &str) -> String {
-        self.0
-            .build(name, &format!("{{ pkgs, lib, ... }}: {{\n{body}\n}}\n"))
-    }
+fn active(env: &Booted, unit: &str) -> String {
+    env.m
+        .execute(&format!("systemctl is-active {unit}"))
+        .unwrap()
+        .stdout
+        .trim()
+        .to_string()
+}
 
-    fn sysnix(&self, verb: &str, top: &str) -> (i32, String, String) {
-        self.0.sysnix(verb, &format!("--system {top}"))
-    }
-
-    fn stat(&self, path: &str) -> String {
-        self.m
-            .succeed(&format!("stat -c '%a %U %G' {path}"))
-            .unwrap()
-            .trim()
-            .to_string()
-    }
-
-    fn active(&self, unit: &str) -> String {
-        self.m
-            .execute(&format!("systemctl is-active {unit}"))
-            .unwrap()
-            .stdout
-            .trim()
-            .to_string()
-    }
-
-    fn monotonic(&self, unit: &str, property: &str) -> u64 {
-        self.m
-            .succeed(&format!("systemctl show -P {property} {unit}"))
-            .unwrap()
-            .trim()
-            .parse()
-            .unwrap()
-    }
+fn monotonic(env: &Booted, unit: &str, property: &str) -> u64 {
+    env.m
+        .succeed(&format!("systemctl show -P {property} {unit}"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap()
 }
 
 /// The configuration: three keys (or two, without gamma), a service reading one and a
@@ -111,13 +88,13 @@ fn configuration(key_file: &str, with_gamma: bool) -> String {
 
 #[test]
 fn keys_are_placed_followed_removed_and_back_after_a_reboot() {
-    let Some(mut env) = Env::boot("keys") else {
+    let Some(mut env) = Booted::boot("keys", "keys") else {
         return;
     };
     let key_file = env.dir.join("beta.key");
     std::fs::write(&key_file, "from-a-file\n").unwrap();
     let key_file = key_file.to_string_lossy().into_owned();
-    let one = env.build("one", &configuration(&key_file, true));
+    let one = build_with(&env, "one", &configuration(&key_file, true));
 
     // The text is kept root-only beside the store, and nowhere in it.
     let base = one.rsplit('/').next().unwrap();
@@ -136,7 +113,7 @@ fn keys_are_placed_followed_removed_and_back_after_a_reboot() {
     );
 
     // dry-activate names the keys, never their content.
-    let (status, out, _) = env.sysnix("dry-activate", &one);
+    let (status, out, _) = sysnix_system(&env, "dry-activate", &one);
     assert_eq!(status, 0);
     assert!(
         out.contains("would place key /run/keys/alpha (text, reader:keys 0640)"),
@@ -146,10 +123,10 @@ fn keys_are_placed_followed_removed_and_back_after_a_reboot() {
 
     let err = env.switch(&one);
     assert!(!err.contains(SECRET), "{err}");
-    assert_eq!(env.stat("/run/keys"), "750 root keys");
-    assert_eq!(env.stat("/run/keys/alpha"), "640 reader keys");
-    assert_eq!(env.stat("/run/keys/beta"), "600 root root");
-    assert_eq!(env.stat("/run/keys/gamma"), "600 root root");
+    assert_eq!(stat(&env, "/run/keys"), "750 root keys");
+    assert_eq!(stat(&env, "/run/keys/alpha"), "640 reader keys");
+    assert_eq!(stat(&env, "/run/keys/beta"), "600 root root");
+    assert_eq!(stat(&env, "/run/keys/gamma"), "600 root root");
     assert_eq!(env.m.succeed("cat /run/keys/alpha").unwrap(), SECRET);
     assert_eq!(
         env.m.succeed("cat /run/keys/beta").unwrap(),
@@ -172,8 +149,8 @@ fn keys_are_placed_followed_removed_and_back_after_a_reboot() {
     env.m.wait_for_file("/run/reader/copy", T).unwrap();
     assert_eq!(env.m.succeed("cat /run/reader/copy").unwrap(), SECRET);
     assert!(
-        env.monotonic("alpha-key.service", "ActiveEnterTimestampMonotonic")
-            <= env.monotonic("reader.service", "ExecMainStartTimestampMonotonic")
+        monotonic(&env, "alpha-key.service", "ActiveEnterTimestampMonotonic")
+            <= monotonic(&env, "reader.service", "ExecMainStartTimestampMonotonic")
     );
 
     // Deleted: the key unit stops being active and waits; placed again: active.
@@ -185,27 +162,27 @@ fn keys_are_placed_followed_removed_and_back_after_a_reboot() {
     env.m
         .wait_until_succeeds("! systemctl is-active -q follower.service", T)
         .unwrap();
-    let (status, _, err) = env.sysnix("test", &one);
+    let (status, _, err) = sysnix_system(&env, "test", &one);
     assert_eq!(status, 0, "{err}");
-    assert_eq!(env.stat("/run/keys/alpha"), "640 reader keys");
+    assert_eq!(stat(&env, "/run/keys/alpha"), "640 reader keys");
     env.m.wait_for_unit("alpha-key.service", T).unwrap();
 
     // A key left out of the configuration is removed, with its unit.
-    let two = env.build("two", &configuration(&key_file, false));
+    let two = build_with(&env, "two", &configuration(&key_file, false));
     let err = env.switch(&two);
     assert!(err.contains("removed key /run/keys/gamma"), "{err}");
     env.m.fail("test -e /run/keys/gamma").unwrap();
     env.m.succeed("test -e /run/keys/beta").unwrap();
-    assert_eq!(env.active("gamma-key.service"), "inactive");
+    assert_eq!(active(&env, "gamma-key.service"), "inactive");
 
     // /run is a tmpfs: after a reboot sysnix-keys.service places the keys again.
     env.m.reboot().unwrap();
     env.m.wait_for_unit("sysnix-keys.service", T).unwrap();
     env.m.wait_for_unit("alpha-key.service", T).unwrap();
     env.m.wait_for_unit("reader.service", T).unwrap();
-    assert_eq!(env.stat("/run/keys"), "750 root keys");
-    assert_eq!(env.stat("/run/keys/alpha"), "640 reader keys");
-    assert_eq!(env.stat("/run/keys/beta"), "600 root root");
+    assert_eq!(stat(&env, "/run/keys"), "750 root keys");
+    assert_eq!(stat(&env, "/run/keys/alpha"), "640 reader keys");
+    assert_eq!(stat(&env, "/run/keys/beta"), "600 root root");
     assert_eq!(env.m.succeed("cat /run/keys/alpha").unwrap(), SECRET);
     env.m.fail("test -e /run/keys/gamma").unwrap();
     env.m.wait_for_file("/run/reader/copy", T).unwrap();

@@ -17,49 +17,27 @@ use common::booted::Booted;
 const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
 const T: Duration = Duration::from_secs(30);
 
-/// A booted machine for systems built from examples/nbd.
-struct Env(Booted);
-
-impl std::ops::Deref for Env {
-    type Target = Booted;
-    fn deref(&self) -> &Booted {
-        &self.0
-    }
+/// Builds a configuration importing examples/nbd plus `extra` on the host; returns
+/// the toplevel.
+fn build_nbd(env: &Booted, name: &str, extra: &str) -> String {
+    env.build(
+        name,
+        &format!(
+            "{{ pkgs, lib, ... }}: {{\n  imports = [ {ROOT}/examples/nbd/configuration.nix ];\n{extra}\n}}\n"
+        ),
+    )
 }
 
-impl std::ops::DerefMut for Env {
-    fn deref_mut(&mut self) -> &mut Booted {
-        &mut self.0
-    }
+fn main_pid(env: &Booted, unit: &str) -> u32 {
+    env.m.unit_pid(unit).unwrap()
 }
 
-impl Env {
-    fn boot(name: &str) -> Option<Env> {
-        Booted::boot("switch", name).map(Env)
-    }
-
-    /// Builds a configuration importing examples/nbd plus `extra` on the host; returns
-    /// the toplevel.
-    fn build(&self, name: &str, extra: &str) -> String {
-        self.0.build(
-            name,
-            &format!(
-                "{{ pkgs, lib, ... }}: {{\n  imports = [ {ROOT}/examples/nbd/configuration.nix ];\n{extra}\n}}\n"
-            ),
-        )
-    }
-
-    fn pid(&self, unit: &str) -> u32 {
-        self.m.unit_pid(unit).unwrap()
-    }
-
-    fn static_target(&self) -> String {
-        self.m
-            .succeed("readlink /etc/sysnix/static")
-            .unwrap()
-            .trim()
-            .to_string()
-    }
+fn static_target(env: &Booted) -> String {
+    env.m
+        .succeed("readlink /etc/sysnix/static")
+        .unwrap()
+        .trim()
+        .to_string()
 }
 
 /// What a dry-activate plan does to a unit: the verbs of its lines.
@@ -95,9 +73,12 @@ fn services(reload_value: &str) -> String {
 
 #[test]
 fn nbd_serves_a_client_in_another_namespace() {
-    let Some(env) = Env::boot("nbd") else { return };
+    let Some(env) = Booted::boot("switch", "nbd") else {
+        return;
+    };
     // A module the container cannot load and a kernel parameter: warnings, not failures.
-    let top = env.build(
+    let top = build_nbd(
+        &env,
         "nbd",
         r#"  boot.kernelModules = [ "nbd" ];
   boot.kernel.sysctl."net.ipv4.ip_forward" = 1;"#,
@@ -186,22 +167,23 @@ fn nbd_serves_a_client_in_another_namespace() {
 
 #[test]
 fn changes_restart_reload_and_roll_back() {
-    let Some(env) = Env::boot("changes") else {
+    let Some(env) = Booted::boot("switch", "changes") else {
         return;
     };
-    let one = env.build("one", &services("1"));
+    let one = build_nbd(&env, "one", &services("1"));
     env.switch(&one);
     for u in ["nbd-server.service", "idle.service", "reloady.service"] {
         env.m.wait_for_unit(u, T).unwrap();
     }
     let (nbd1, idle1, reloady1) = (
-        env.pid("nbd-server.service"),
-        env.pid("idle.service"),
-        env.pid("reloady.service"),
+        main_pid(&env, "nbd-server.service"),
+        main_pid(&env, "idle.service"),
+        main_pid(&env, "reloady.service"),
     );
 
     // An option of the NBD server: only it restarts.
-    let two = env.build(
+    let two = build_nbd(
+        &env,
         "two",
         &(services("1")
             + r#"  services.nbd.server.exports.extra.path = "/var/lib/nbd/extra.img";"#),
@@ -223,18 +205,19 @@ fn changes_restart_reload_and_roll_back() {
     assert!(err.contains("switched to generation 2"), "{err}");
     env.m.wait_for_unit("nbd-server.service", T).unwrap();
     assert_ne!(
-        env.pid("nbd-server.service"),
+        main_pid(&env, "nbd-server.service"),
         nbd1,
         "nbd-server did not restart"
     );
-    assert_eq!(env.pid("idle.service"), idle1);
-    assert_eq!(env.pid("reloady.service"), reloady1);
+    assert_eq!(main_pid(&env, "idle.service"), idle1);
+    assert_eq!(main_pid(&env, "reloady.service"), reloady1);
     env.m
         .succeed("grep -q '^\\[extra\\]' $(systemctl show -P ExecStart nbd-server.service | grep -o '/[^ ]*nbd-server.conf')")
         .unwrap();
 
     // A reload-only change: reloaded, same process, ExecReload ran.
-    let three = env.build(
+    let three = build_nbd(
+        &env,
         "three",
         &(services("2")
             + r#"  services.nbd.server.exports.extra.path = "/var/lib/nbd/extra.img";"#),
@@ -242,15 +225,15 @@ fn changes_restart_reload_and_roll_back() {
     let (_, plan, _) = env.sysnix("dry-activate", &format!("--system {three}"));
     assert_eq!(fates(&plan, "reloady.service"), ["reload"], "{plan}");
     assert!(fates(&plan, "nbd-server.service").is_empty(), "{plan}");
-    let nbd2 = env.pid("nbd-server.service");
+    let nbd2 = main_pid(&env, "nbd-server.service");
     env.switch(&three);
     assert_eq!(
-        env.pid("reloady.service"),
+        main_pid(&env, "reloady.service"),
         reloady1,
         "reloady was restarted"
     );
-    assert_eq!(env.pid("nbd-server.service"), nbd2);
-    assert_eq!(env.pid("idle.service"), idle1);
+    assert_eq!(main_pid(&env, "nbd-server.service"), nbd2);
+    assert_eq!(main_pid(&env, "idle.service"), idle1);
     assert_eq!(
         env.m.succeed("cat /run/reloady.log").unwrap().trim(),
         "reloaded 2"
@@ -260,7 +243,7 @@ fn changes_restart_reload_and_roll_back() {
     let (status, _, err) = env.sysnix("rollback", "");
     assert_eq!(status, 0, "{err}");
     assert!(err.contains("rolling back to generation 2"), "{err}");
-    assert_eq!(env.static_target(), format!("{two}/etc"));
+    assert_eq!(static_target(&env), format!("{two}/etc"));
     assert_eq!(
         env.m.succeed("tail -n1 /run/reloady.log").unwrap().trim(),
         "reloaded 1"
@@ -268,9 +251,9 @@ fn changes_restart_reload_and_roll_back() {
     // And to generation 1 by number: the extra export is gone, nbd-server restarted.
     let (status, _, err) = env.sysnix("switch", "--generation 1");
     assert_eq!(status, 0, "{err}");
-    assert_eq!(env.static_target(), format!("{one}/etc"));
+    assert_eq!(static_target(&env), format!("{one}/etc"));
     env.m.wait_for_unit("nbd-server.service", T).unwrap();
-    assert_ne!(env.pid("nbd-server.service"), nbd2);
+    assert_ne!(main_pid(&env, "nbd-server.service"), nbd2);
     let (_, gens, _) = env.sysnix("list-generations", "--json");
     let gens: serde_json::Value = serde_json::from_str(&gens).unwrap();
     assert_eq!(gens.as_array().unwrap().len(), 3);
@@ -279,10 +262,13 @@ fn changes_restart_reload_and_roll_back() {
 
 #[test]
 fn a_killed_switch_converges_when_run_again() {
-    let Some(env) = Env::boot("kill") else { return };
-    let one = env.build("one", &services("1"));
+    let Some(env) = Booted::boot("switch", "kill") else {
+        return;
+    };
+    let one = build_nbd(&env, "one", &services("1"));
     env.switch(&one);
-    let two = env.build(
+    let two = build_nbd(
+        &env,
         "two",
         &(services("1")
             + r#"  services.nbd.server.exports.extra.path = "/var/lib/nbd/extra.img";
@@ -297,7 +283,7 @@ fn a_killed_switch_converges_when_run_again() {
             env.switch(&one);
         }
         env.m.wait_for_unit("nbd-server.service", T).unwrap();
-        let nbd1 = env.pid("nbd-server.service");
+        let nbd1 = main_pid(&env, "nbd-server.service");
         env.m
             .succeed(&format!(
                 "SYSNIX_TEST_PAUSE_AT={step} setsid sysnix switch --store {} --no-install-packages --system {two} >/run/switch.log 2>&1 & echo $! > /run/switch.pid",
@@ -313,7 +299,7 @@ fn a_killed_switch_converges_when_run_again() {
         assert!(err.contains("another switch is running"), "{err}");
         env.m.succeed("kill -9 $(cat /run/switch.pid)").unwrap();
         // /etc is on one generation or the other, never between.
-        let st = env.static_target();
+        let st = static_target(&env);
         assert!(
             st == format!("{one}/etc") || st == format!("{two}/etc"),
             "{st}"
@@ -329,11 +315,11 @@ fn a_killed_switch_converges_when_run_again() {
         // Run again: converges.
         let err = env.switch(&two);
         assert!(err.contains("was interrupted"), "{err}");
-        assert_eq!(env.static_target(), format!("{two}/etc"));
+        assert_eq!(static_target(&env), format!("{two}/etc"));
         for u in ["nbd-server.service", "added.service", "idle.service"] {
             env.m.wait_for_unit(u, T).unwrap();
         }
-        assert_ne!(env.pid("nbd-server.service"), nbd1);
+        assert_ne!(main_pid(&env, "nbd-server.service"), nbd1);
         env.m
             .succeed("grep -q '^\\[extra\\]' $(systemctl show -P ExecStart nbd-server.service | grep -o '/[^ ]*nbd-server.conf')")
             .unwrap();
@@ -347,12 +333,13 @@ fn a_killed_switch_converges_when_run_again() {
 
 #[test]
 fn a_failing_unit_is_reported_with_its_journal() {
-    let Some(env) = Env::boot("failing") else {
+    let Some(env) = Booted::boot("switch", "failing") else {
         return;
     };
-    let one = env.build("one", "");
+    let one = build_nbd(&env, "one", "");
     env.switch(&one);
-    let two = env.build(
+    let two = build_nbd(
+        &env,
         "two",
         r#"  systemd.services.broken = {
     wantedBy = [ "multi-user.target" ];
@@ -372,7 +359,7 @@ fn a_failing_unit_is_reported_with_its_journal() {
         "no journal tail:\n{err}"
     );
     // The files are the new generation's, whole; the other units run.
-    assert_eq!(env.static_target(), format!("{two}/etc"));
+    assert_eq!(static_target(&env), format!("{two}/etc"));
     assert_eq!(env.m.succeed("cat /etc/sysnix-two").unwrap(), "two");
     env.m.wait_for_unit("nbd-server.service", T).unwrap();
     // Going back works.
@@ -386,22 +373,22 @@ fn a_failing_unit_is_reported_with_its_journal() {
 
 #[test]
 fn test_activates_without_a_generation_and_boot_waits_for_a_reboot() {
-    let Some(mut env) = Env::boot("boot") else {
+    let Some(mut env) = Booted::boot("switch", "boot") else {
         return;
     };
-    let one = env.build("one", "");
+    let one = build_nbd(&env, "one", "");
     env.switch(&one);
     env.m.wait_for_unit("nbd-server.service", T).unwrap();
     let extra = r#"  services.nbd.server.exports.extra.path = "/var/lib/nbd/extra.img";"#;
-    let two = env.build("two", extra);
-    let conf = |env: &Env| {
+    let two = build_nbd(&env, "two", extra);
+    let conf = |env: &Booted| {
         env.m
             .succeed("grep -c '^\\[extra\\]' $(systemctl show -P ExecStart nbd-server.service | grep -o '/[^ ]*nbd-server.conf') || true")
             .unwrap()
             .trim()
             .to_string()
     };
-    let generations = |env: &Env| {
+    let generations = |env: &Booted| {
         let (_, out, _) = env.sysnix("list-generations", "--json");
         let g: serde_json::Value = serde_json::from_str(&out).unwrap();
         g.as_array()
@@ -419,31 +406,31 @@ fn test_activates_without_a_generation_and_boot_waits_for_a_reboot() {
     // test: runs now, the default generation stays.
     let (status, _, err) = env.sysnix("test", &format!("--system {two}"));
     assert_eq!(status, 0, "{err}");
-    assert_eq!(env.static_target(), format!("{two}/etc"));
+    assert_eq!(static_target(&env), format!("{two}/etc"));
     env.m.wait_for_unit("nbd-server.service", T).unwrap();
     assert_eq!(conf(&env), "1");
     assert_eq!(generations(&env), [(1, true)]);
 
     // Back to one, then boot two: the default changes, nothing that runs does.
     env.switch(&one);
-    let pid = env.pid("nbd-server.service");
+    let pid = main_pid(&env, "nbd-server.service");
     let (status, _, err) = env.sysnix("boot", &format!("--system {two}"));
     assert_eq!(status, 0, "{err}");
     assert!(err.contains("will boot into generation 2"), "{err}");
     assert_eq!(generations(&env), [(1, false), (2, true)]);
-    assert_eq!(env.pid("nbd-server.service"), pid);
+    assert_eq!(main_pid(&env, "nbd-server.service"), pid);
     assert_eq!(conf(&env), "0");
     // After a reboot the machine runs generation two, and sysnix knows it does: switching
     // to it again changes nothing.
     env.m.reboot().unwrap();
     env.m.wait_for_unit("nbd-server.service", T).unwrap();
     assert_eq!(conf(&env), "1");
-    let pid = env.pid("nbd-server.service");
+    let pid = main_pid(&env, "nbd-server.service");
     let (status, plan, _) = env.sysnix("dry-activate", &format!("--system {two}"));
     assert_eq!(status, 0);
     assert!(fates(&plan, "nbd-server.service").is_empty(), "{plan}");
     env.switch(&two);
-    assert_eq!(env.pid("nbd-server.service"), pid);
+    assert_eq!(main_pid(&env, "nbd-server.service"), pid);
 }
 
 /// Activation installs the Debian packages a system needs and lacks, with apt. The
@@ -451,7 +438,9 @@ fn test_activates_without_a_generation_and_boot_waits_for_a_reboot() {
 /// the host and indexed with dpkg-scanpackages, bound into the machine).
 #[test]
 fn missing_packages_are_installed_with_apt() {
-    let Some(env) = Env::boot("apt") else { return };
+    let Some(env) = Booted::boot("switch", "apt") else {
+        return;
+    };
     let debs = env.dir.join("debs");
     std::fs::create_dir_all(&debs).unwrap();
     let sh = |cmd: &str| {

@@ -49,7 +49,10 @@ fn the_password_stays_private_and_the_app_works() {
     assert_eq!(get("/healthz").trim(), "ok");
     let first = get("/");
     let second = get("/");
-    assert_ne!(first, second, "visits are not counted: {first} then {second}");
+    assert_ne!(
+        first, second,
+        "visits are not counted: {first} then {second}"
+    );
 
     // The backend refuses a caller who does not know the password.
     let wrong = env
@@ -89,7 +92,10 @@ fn the_password_stays_private_and_the_app_works() {
         .succeed("stat -c '%a' /etc/your_app/password /run/credentials/your-app.service/password")
         .unwrap();
     for m in mode.lines() {
-        assert!(m.ends_with('0'), "others may read a password copy: modes {mode}");
+        assert!(
+            m.ends_with('0'),
+            "others may read a password copy: modes {mode}"
+        );
     }
     // Not in the world-readable store, the units or the services' environment.
     let leaked = env
