@@ -62,8 +62,8 @@ pub fn check(toplevel: &Path) -> Result<GateReport, String> {
         // Not a system (`-f FILE -A ATTR` builds any derivation): nothing to check.
         return Ok(GateReport::default());
     };
-    let manifest: serde_json::Value = serde_json::from_str(&text)
-        .map_err(|e| format!("{}: {e}", manifest_path.display()))?;
+    let manifest: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", manifest_path.display()))?;
     let Some(policy) = manifest.get("exposure").filter(|p| !p.is_null()) else {
         return Ok(GateReport::default());
     };

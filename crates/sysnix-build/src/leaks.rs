@@ -67,7 +67,11 @@ pub fn find_key_material(data: &[u8]) -> Option<String> {
         let base64 = body
             .iter()
             .take_while(|c| {
-                c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'=' | b'\n' | b'\r' | b':' | b' ' | b'-' | b',')
+                c.is_ascii_alphanumeric()
+                    || matches!(
+                        c,
+                        b'+' | b'/' | b'=' | b'\n' | b'\r' | b':' | b' ' | b'-' | b','
+                    )
             })
             .filter(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/'))
             .count();
@@ -78,7 +82,11 @@ pub fn find_key_material(data: &[u8]) -> Option<String> {
     }
     if let Some(i) = memchr::memmem::find(data, b"AGE-SECRET-KEY-1") {
         let tail = &data[i + 16..data.len().min(i + 16 + 58)];
-        if tail.len() == 58 && tail.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) {
+        if tail.len() == 58
+            && tail
+                .iter()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        {
             return Some("an age secret key (AGE-SECRET-KEY-1…)".to_string());
         }
     }
@@ -135,7 +143,10 @@ pub fn check_after_build(ev: &Eval, realised: &[String]) -> Vec<Leak> {
     let state = &ev.builtin_state;
     let mut leaks = Vec::new();
     for path in realised {
-        if path.ends_with(".drv") || state.text_files.contains_key(path) || state.sources.contains_key(path) {
+        if path.ends_with(".drv")
+            || state.text_files.contains_key(path)
+            || state.sources.contains_key(path)
+        {
             continue;
         }
         scan_tree(Path::new(path), &mut |file, what| {
@@ -213,7 +224,11 @@ mod tests {
             Some("a private key block (-----BEGIN OPENSSH PRIVATE KEY-----)")
         );
         let rsa = "x = 1\n-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAvJ7V1ydj3pJ0XfS0l3NnKkPx5d0oYdQbQm9xq1xV8n9iQ0pY\n-----END RSA PRIVATE KEY-----";
-        assert!(find_key_material(rsa.as_bytes()).unwrap().contains("RSA PRIVATE KEY"));
+        assert!(
+            find_key_material(rsa.as_bytes())
+                .unwrap()
+                .contains("RSA PRIVATE KEY")
+        );
         let pgp = "-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nlQOYBF3x0bsBCAC9o0n3wQ3xS1yJj4mI2eV2Jm5b7KxH0uUa9Xq8K0zXq0Zq8kq7\n";
         assert!(find_key_material(pgp.as_bytes()).is_some());
     }

@@ -44,6 +44,19 @@ pub struct BuildArgs {
     /// Do not create the `result` link.
     #[arg(long)]
     pub no_out_link: bool,
+    #[command(flatten)]
+    pub flags: BuildFlags,
+    /// Keep a failed build's directory for inspection.
+    #[arg(short = 'K', long)]
+    pub keep_failed: bool,
+    /// Skip the exposure policy gate (`sysnix security` reports scores itself).
+    #[arg(skip)]
+    pub skip_exposure_gate: bool,
+}
+
+/// How to evaluate and build: the flags every verb that builds a configuration has.
+#[derive(Args, Debug, Clone)]
+pub struct BuildFlags {
     /// Add a search path entry (`name=path` or `path`), as nix-instantiate's -I.
     #[arg(short = 'I', value_name = "PATH")]
     pub include: Vec<String>,
@@ -56,12 +69,6 @@ pub struct BuildArgs {
     /// How many derivations to build at once.
     #[arg(short = 'j', long, default_value_t = 1)]
     pub max_jobs: usize,
-    /// Keep a failed build's directory for inspection.
-    #[arg(short = 'K', long)]
-    pub keep_failed: bool,
-    /// Skip the exposure policy gate (`sysnix security` reports scores itself).
-    #[arg(skip)]
-    pub skip_exposure_gate: bool,
 }
 
 /// Where the store is.
@@ -139,16 +146,16 @@ pub fn realise(args: &BuildArgs) -> Result<Built, ExitCode> {
         sysnix_build::realise::open_store(&args.store.store).map_err(|e| session::fail(&e))?;
     let cache = sysnix_lib::default_cache_dir();
     let db = std::rc::Rc::new(DebianDb::load(Some(&cache)));
-    let mut ev = session::evaluator_with(&args.include, args.show_trace, |o| {
+    let mut ev = session::evaluator_with(&args.flags.include, args.flags.show_trace, |o| {
         o.store_dir = store.dir().as_str().to_string();
         o.host_packages = Some(db.clone());
         o.track_secrets = true;
     });
     let top = sysnix_build::system::evaluate(&mut ev, &target)
-        .map_err(|e| session::report(&ev, &e, args.show_trace))?;
+        .map_err(|e| session::report(&ev, &e, args.flags.show_trace))?;
     let opts = sysnix_build::realise::RealiseOptions {
-        max_jobs: args.max_jobs.max(1),
-        verbose: args.verbose,
+        max_jobs: args.flags.max_jobs.max(1),
+        verbose: args.flags.verbose,
         keep_failed: args.keep_failed,
     };
     // Held until the result link roots the toplevel, so a concurrent `sysnix gc` cannot
@@ -161,7 +168,7 @@ pub fn realise(args: &BuildArgs) -> Result<Built, ExitCode> {
         exposure_gate(&top.out_path)?;
     }
     if let Target::Configuration(conf) = &target {
-        save_keys(&mut ev, conf, &store, &top.out_path, args.show_trace)?;
+        save_keys(&mut ev, conf, &store, &top.out_path, args.flags.show_trace)?;
     }
     Ok(Built {
         store,

@@ -2,7 +2,7 @@
 //! for unit files, or for the services of a configuration built as `sysnix build` builds
 //! it: the per-setting table and the overall line for each unit, then a summary.
 
-use super::build::{BuildArgs, Built, StoreArgs};
+use super::build::{BuildArgs, BuildFlags, Built, StoreArgs};
 use crate::session;
 use clap::Args;
 use std::path::{Path, PathBuf};
@@ -42,18 +42,8 @@ pub struct SecurityArgs {
     /// --threshold), is above N, naming those units.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=100))]
     pub threshold: Option<u32>,
-    /// Add a search path entry (`name=path` or `path`), as nix-instantiate's -I.
-    #[arg(short = 'I', value_name = "PATH")]
-    pub include: Vec<String>,
-    /// Show the evaluation's "while evaluating" frames on errors.
-    #[arg(long)]
-    pub show_trace: bool,
-    /// Show build logs as builds run.
-    #[arg(short = 'v', long)]
-    pub verbose: bool,
-    /// How many derivations to build at once.
-    #[arg(short = 'j', long, default_value_t = 1)]
-    pub max_jobs: usize,
+    #[command(flatten)]
+    pub flags: BuildFlags,
 }
 
 /// What the positional arguments name.
@@ -128,10 +118,7 @@ fn security(args: SecurityArgs) -> ExitCode {
             check_packages: false,
             out_link: PathBuf::from("result"),
             no_out_link: true,
-            include: args.include.clone(),
-            show_trace: args.show_trace,
-            verbose: args.verbose,
-            max_jobs: args.max_jobs,
+            flags: args.flags.clone(),
             keep_failed: false,
             skip_exposure_gate: true,
         };
