@@ -57,14 +57,12 @@ fn limit_tenths(v: &serde_json::Value) -> Option<u32> {
 /// Runs the gate for the built `toplevel` (a system toplevel: `activation.json` and
 /// `etc/systemd/system`). `Ok` with an empty report when there is no policy.
 pub fn check(toplevel: &Path) -> Result<GateReport, String> {
-    let manifest_path = toplevel.join("activation.json");
-    let Ok(text) = std::fs::read_to_string(&manifest_path) else {
+    if !toplevel.join("activation.json").exists() {
         // Not a system (`-f FILE -A ATTR` builds any derivation): nothing to check.
         return Ok(GateReport::default());
-    };
-    let manifest: serde_json::Value =
-        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", manifest_path.display()))?;
-    let Some(policy) = manifest.get("exposure").filter(|p| !p.is_null()) else {
+    }
+    let manifest = crate::summary::Manifest::read(toplevel)?;
+    let Some(policy) = manifest.rest.get("exposure").filter(|p| !p.is_null()) else {
         return Ok(GateReport::default());
     };
     let mode = policy
@@ -84,8 +82,8 @@ pub fn check(toplevel: &Path) -> Result<GateReport, String> {
     for (unit, max) in units {
         let Some(max) = limit_tenths(&max) else {
             return Err(format!(
-                "the exposure limit of {unit} in {} is not a number between 0 and 10",
-                manifest_path.display()
+                "the exposure limit of {unit} in {}/activation.json is not a number between 0 and 10",
+                toplevel.display()
             ));
         };
         let file = toplevel.join("etc/systemd/system").join(&unit);

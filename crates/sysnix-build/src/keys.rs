@@ -23,7 +23,6 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
-use sysnix_eval::support::strings::print_string_literal;
 use sysnix_eval::{ErrorKind, Eval, EvalError, Value};
 
 /// One key as the manifest (`activation.json`, `keys`) describes it: everything but its
@@ -128,8 +127,8 @@ pub fn copies_dir(store_dir: &Path, toplevel: &str) -> PathBuf {
 /// (`{ attr: text-or-null }`).
 pub fn texts_expr(configuration: &Path) -> String {
     format!(
-        "builtins.toJSON (builtins.mapAttrs (_: k: k.text) (import <sysnix/nixos> {{ configuration = (/. + {}); }}).config.deployment.keys)",
-        print_string_literal(&configuration.display().to_string())
+        "builtins.toJSON (builtins.mapAttrs (_: k: k.text) {}.config.deployment.keys)",
+        crate::system::configuration_expr(configuration)
     )
 }
 

@@ -35,13 +35,19 @@ fn path_expr(p: &Path) -> String {
     format!("(/. + {})", print_string_literal(&p.display().to_string()))
 }
 
+/// The Nix expression of a configuration's evaluation (`{ config; options; toplevel; … }`,
+/// nixos/default.nix); evaluated once per run, `import` caches it.
+pub fn configuration_expr(configuration: &Path) -> String {
+    format!(
+        "(import <sysnix/nixos> {{ configuration = {}; }})",
+        path_expr(configuration)
+    )
+}
+
 /// The Nix expression whose value is the derivation to build.
 pub fn target_expr(target: &Target) -> String {
     match target {
-        Target::Configuration(p) => format!(
-            "(import <sysnix/nixos> {{ configuration = {}; }}).toplevel",
-            path_expr(p)
-        ),
+        Target::Configuration(p) => format!("{}.toplevel", configuration_expr(p)),
         Target::Attr { file, attr } => {
             let mut e = format!(
                 "(let f = import {}; in if builtins.isFunction f then f {{}} else f)",

@@ -19,8 +19,7 @@ use crate::layout::{Layout, STATIC_LINK};
 use crate::profile::replace_symlink;
 use crate::state::EtcKind;
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Write;
-use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 /// A file the new system wants under /etc.
@@ -384,37 +383,8 @@ fn ensure_link(path: &Path, target: &Path) -> Result<(), String> {
 }
 
 /// Makes `path` a regular file with `src`'s content, `mode` and owner, unless it already
-/// is; written to a new file (never through a link) and renamed over.
+/// is (see [`super::ensure_file`]).
 fn ensure_copy(path: &Path, src: &Path, mode: u32, uid: u32, gid: u32) -> std::io::Result<()> {
     let content = std::fs::read(src)?;
-    if let Ok(meta) = std::fs::symlink_metadata(path)
-        && meta.is_file()
-        && meta.mode() & 0o7777 == mode
-        && meta.uid() == uid
-        && meta.gid() == gid
-        && std::fs::read(path).ok().as_deref() == Some(&content[..])
-    {
-        return Ok(());
-    }
-    let dir = path.parent().unwrap_or(Path::new("/"));
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let tmp = dir.join(format!(".{name}.sysnix-tmp-{}", std::process::id()));
-    let _ = std::fs::remove_file(&tmp);
-    let result = (|| {
-        let mut f = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .custom_flags(libc::O_NOFOLLOW)
-            .open(&tmp)?;
-        f.write_all(&content)?;
-        std::os::unix::fs::fchown(&f, Some(uid), Some(gid))?;
-        f.set_permissions(std::fs::Permissions::from_mode(mode))?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
+    super::ensure_file(path, &content, uid, gid, mode).map(|_| ())
 }

@@ -24,9 +24,8 @@ use super::Ctx;
 use crate::layout::Layout;
 use crate::state::State;
 use std::collections::BTreeSet;
-use std::io::Write;
-use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
-use std::path::{Path, PathBuf};
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
 use std::process::{Command, Stdio};
 use sysnix_build::keys::{KeyMeta, KeySource, copies_dir, write_private};
 
@@ -130,18 +129,8 @@ fn place(ctx: &mut Ctx, k: &KeyMeta) -> Result<bool, String> {
     let dir = ctx.layout.host(&k.dest_dir);
     key_dir(ctx.layout, &k.dest_dir, &dir)?;
     let dest = dir.join(&k.name);
-    if let Ok(m) = dest.symlink_metadata()
-        && m.is_file()
-        && m.uid() == uid
-        && m.gid() == gid
-        && m.permissions().mode() & 0o7777 == mode
-        && std::fs::read(&dest).is_ok_and(|old| old == content)
-    {
-        return Ok(false);
-    }
-    write_key(&dir, &k.name, &content, uid, gid, mode)
-        .map_err(|e| format!("writing {}: {e}", dest.display()))?;
-    Ok(true)
+    super::ensure_file(&dest, &content, uid, gid, mode)
+        .map_err(|e| format!("writing {}: {e}", dest.display()))
 }
 
 /// A user or group id by name (root is 0 even in a root without /etc/passwd).
@@ -260,36 +249,6 @@ fn key_dir(layout: &Layout, dest_dir: &str, dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// Writes `dir/name` atomically with its owner and mode.
-fn write_key(
-    dir: &Path,
-    name: &str,
-    content: &[u8],
-    uid: u32,
-    gid: u32,
-    mode: u32,
-) -> std::io::Result<()> {
-    let tmp: PathBuf = dir.join(format!(".{name}.sysnix-{}", std::process::id()));
-    let _ = std::fs::remove_file(&tmp);
-    let write = || -> std::io::Result<()> {
-        let mut f = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC)
-            .open(&tmp)?;
-        f.write_all(content)?;
-        std::os::unix::fs::fchown(&f, Some(uid), Some(gid))?;
-        f.set_permissions(std::fs::Permissions::from_mode(mode))?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, dir.join(name))?;
-        std::fs::File::open(dir)?.sync_all()
-    };
-    write().inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -313,11 +272,11 @@ mod tests {
         std::fs::create_dir_all(&d).unwrap();
         // SAFETY: no preconditions.
         let (uid, gid) = unsafe { (libc::geteuid(), libc::getegid()) };
-        write_key(&d, "k", b"one", uid, gid, 0o640).unwrap();
+        super::super::ensure_file(&d.join("k"), b"one", uid, gid, 0o640).unwrap();
         // A link in the way is replaced, not written through.
         std::fs::remove_file(d.join("k")).unwrap();
         std::os::unix::fs::symlink(d.join("elsewhere"), d.join("k")).unwrap();
-        write_key(&d, "k", b"two", uid, gid, 0o640).unwrap();
+        super::super::ensure_file(&d.join("k"), b"two", uid, gid, 0o640).unwrap();
         assert!(!d.join("elsewhere").exists());
         let m = d.join("k").symlink_metadata().unwrap();
         assert!(m.is_file());

@@ -156,3 +156,49 @@ pub fn tree_leaves(dir: &Path) -> Vec<String> {
     out.sort();
     out
 }
+
+/// Makes `path` a regular file with `content`, owner and `mode`, unless it already is one;
+/// false when nothing had to change. The new file is written beside it (never through a
+/// link in the way: `O_NOFOLLOW`, and a link is replaced, not followed), owned and
+/// chmod-ed before it is synced and renamed over, so readers see the old file or the new
+/// one, never a partial or over-permissive one.
+pub(crate) fn ensure_file(
+    path: &Path,
+    content: &[u8],
+    uid: u32,
+    gid: u32,
+    mode: u32,
+) -> std::io::Result<bool> {
+    use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
+    if let Ok(meta) = std::fs::symlink_metadata(path)
+        && meta.is_file()
+        && meta.mode() & 0o7777 == mode
+        && meta.uid() == uid
+        && meta.gid() == gid
+        && std::fs::read(path).ok().as_deref() == Some(content)
+    {
+        return Ok(false);
+    }
+    let dir = path.parent().unwrap_or(Path::new("/"));
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let tmp = dir.join(format!(".{name}.sysnix-tmp-{}", std::process::id()));
+    let _ = std::fs::remove_file(&tmp);
+    let write = || -> std::io::Result<()> {
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC)
+            .open(&tmp)?;
+        f.write_all(content)?;
+        std::os::unix::fs::fchown(&f, Some(uid), Some(gid))?;
+        f.set_permissions(std::fs::Permissions::from_mode(mode))?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)?;
+        std::fs::File::open(dir)?.sync_all()
+    };
+    write().inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })?;
+    Ok(true)
+}
