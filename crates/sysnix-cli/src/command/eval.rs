@@ -68,7 +68,11 @@ pub fn run(args: EvalArgs, instantiate: bool) -> ExitCode {
 fn evaluate(args: EvalArgs) -> ExitCode {
     let mut ev = session::evaluator(&args.include, args.show_trace);
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("/"));
-    match evaluate_all(&mut ev, &args, &cwd) {
+    let result = evaluate_all(&mut ev, &args, &cwd);
+    if std::env::var_os("SYSNIX_GC_STATS").is_some() {
+        eprintln!("sysnix: gc: {:?}", sysnix_eval::value::gc::stats());
+    }
+    match result {
         Ok(out) => session::print(&out),
         Err(e) => session::report(&ev, &e, args.show_trace),
     }

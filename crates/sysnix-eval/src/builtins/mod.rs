@@ -19,7 +19,6 @@ mod xml;
 use crate::eval::Eval;
 use crate::symbol::Symbol;
 use crate::value::{Attrs, AttrsBuilder, PrimOp, Thunk, ThunkState, Value};
-use std::cell::RefCell;
 use std::rc::Rc;
 
 /// State the builtins keep for one evaluation.
@@ -126,10 +125,14 @@ pub fn install(ev: &mut Eval) {
             b.insert_str(op.name, Value::PrimOp(op));
         }
     }
-    let derivation_knot = Thunk(Rc::new(RefCell::new(ThunkState::Done(Value::Null))));
+    let derivation_knot = Thunk(Rc::new(crate::value::ThunkCell::new(ThunkState::Done(
+        Value::Null,
+    ))));
     b.insert_str("derivation", Value::Thunk(derivation_knot.clone()));
     // `builtins.builtins` is the set itself: tie the knot through a thunk.
-    let knot = Thunk(Rc::new(RefCell::new(ThunkState::Done(Value::Null))));
+    let knot = Thunk(Rc::new(crate::value::ThunkCell::new(ThunkState::Done(
+        Value::Null,
+    ))));
     b.insert_str("builtins", Value::Thunk(knot.clone()));
     let builtins = Value::attrs(b.build());
     *knot.0.borrow_mut() = ThunkState::Done(builtins.clone());

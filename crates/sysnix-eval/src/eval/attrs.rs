@@ -6,7 +6,6 @@ use crate::error::Result;
 use crate::source::Span;
 use crate::symbol::Symbol;
 use crate::value::{Attr, Attrs, Env, Thunk, ThunkState, Value};
-use std::cell::RefCell;
 use std::rc::Rc;
 
 impl Eval {
@@ -57,9 +56,9 @@ impl Eval {
         Ok(match v {
             AttrValue::Expr(e) => self.delay(e, value_env),
             AttrValue::Inherited(e) => self.delay(e, outer),
-            AttrValue::InheritFrom(i, name) => Value::Thunk(Thunk(Rc::new(RefCell::new(
-                ThunkState::Select(Box::new((from[*i].clone(), *name, span))),
-            )))),
+            AttrValue::InheritFrom(i, name) => Value::Thunk(Thunk::from_state(ThunkState::Select(
+                Box::new((from[*i].clone(), *name, span)),
+            ))),
             AttrValue::Nested(d) => {
                 Value::attrs(self.build_attrs(d, value_env, value_env, false, span)?)
             }

@@ -2,10 +2,13 @@
 //! Unevaluated values are [`Value::Thunk`]; the evaluator forces them on demand.
 
 mod attrs;
+mod cell;
+pub mod gc;
 mod string;
 mod thunk;
 
 pub use attrs::{Attr, Attrs, AttrsBuilder};
+pub use cell::ThunkCell;
 pub use string::{Context, ContextElem, NixString, secret_in};
 pub use thunk::{Env, Thunk, ThunkState};
 

@@ -1,10 +1,11 @@
 //! Thunks (suspended computations, evaluated at most once) and environments.
 
 use super::Value;
+use super::cell::ThunkCell;
 use crate::compiler::Expr;
 use crate::source::Span;
 use smallvec::SmallVec;
-use std::cell::{OnceCell, RefCell};
+use std::cell::OnceCell;
 use std::rc::Rc;
 
 /// What a thunk holds.
@@ -24,19 +25,26 @@ pub enum ThunkState {
 
 /// A shared, lazily evaluated value.
 #[derive(Clone)]
-pub struct Thunk(pub Rc<RefCell<ThunkState>>);
+pub struct Thunk(pub Rc<ThunkCell>);
 
 impl Thunk {
     /// A suspended expression.
+    #[inline]
     pub fn new(expr: Rc<Expr>, env: Rc<Env>) -> Thunk {
-        Thunk(Rc::new(RefCell::new(ThunkState::Suspended(expr, env))))
+        Thunk::from_state(ThunkState::Suspended(expr, env))
     }
 
     /// A suspended application `f x`.
     pub fn apply(f: Value, x: Value, span: Span) -> Thunk {
-        Thunk(Rc::new(RefCell::new(ThunkState::Apply(Box::new((
-            f, x, span,
-        ))))))
+        Thunk::from_state(ThunkState::Apply(Box::new((f, x, span))))
+    }
+
+    /// A thunk in `state`, known to the cycle collector ([`super::gc`]).
+    #[inline]
+    pub fn from_state(state: ThunkState) -> Thunk {
+        let t = Rc::new(ThunkCell::new(state));
+        super::gc::register(&t);
+        Thunk(t)
     }
 
     /// The value, if already evaluated.
