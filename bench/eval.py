@@ -319,18 +319,6 @@ def section_markers(key):
     return f"<!-- bench/{key}.sh: begin -->", f"<!-- bench/{key}.sh: end -->"
 
 
-def read_section(path, key):
-    """The block between the markers of `key` in `path`, markers included (or None)."""
-    begin, end = section_markers(key)
-    try:
-        with open(path) as f:
-            text = f.read()
-    except OSError:
-        return None
-    i, j = text.find(begin), text.find(end)
-    return text[i:j + len(end)] if 0 <= i < j else None
-
-
 def write_section(path, key, body):
     """Replace the block of `key` in `path` with `body` between markers, or append it;
     the rest of the file is kept as it is."""
@@ -403,12 +391,21 @@ def main():
     if a.out:
         out = a.out if os.path.isabs(a.out) else os.path.join(os.getcwd(), a.out)
         os.makedirs(os.path.dirname(out) or ".", exist_ok=True)
-        # bench/modules.sh keeps its own section in the same file: carry it over.
-        kept = read_section(out, "modules")
-        with open(out, "w") as f:
-            f.write(INTRO.format(runs=a.runs) + "\n" + "\n".join(table) + "\n")
-            if kept:
-                f.write("\n" + kept + "\n")
+        # Only this benchmark's section is replaced: the other benchmarks' sections
+        # and the notes written between them stay.
+        body = INTRO.format(runs=a.runs) + "\n" + "\n".join(table)
+        begin, end = section_markers("eval")
+        try:
+            with open(out) as f:
+                text = f.read()
+        except FileNotFoundError:
+            text = ""
+        if begin not in text and "<!-- bench/" in text:
+            # A file from before this section had markers: it was the file's start.
+            text = text[text.find("<!-- bench/"):]
+            with open(out, "w") as f:
+                f.write(f"{begin}\n{end}\n\n" + text)
+        write_section(out, "eval", body)
         log(f"wrote {out}")
     return 0 if all(r["status"] == "ok" for r in rows) else 1
 
