@@ -2,7 +2,7 @@
 //! pointer comparison, ordering is the string's (so attribute sets can stay sorted by name).
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::fmt;
 
 /// An interned name. Symbols live for the whole process, as in Nix.
@@ -10,7 +10,7 @@ use std::fmt;
 pub struct Symbol(&'static String);
 
 thread_local! {
-    static TABLE: RefCell<HashMap<&'static str, Symbol>> = RefCell::new(HashMap::new());
+    static TABLE: RefCell<FxHashMap<&'static str, Symbol>> = RefCell::new(FxHashMap::default());
 }
 
 impl Symbol {
