@@ -393,19 +393,7 @@ def main():
         os.makedirs(os.path.dirname(out) or ".", exist_ok=True)
         # Only this benchmark's section is replaced: the other benchmarks' sections
         # and the notes written between them stay.
-        body = INTRO.format(runs=a.runs) + "\n" + "\n".join(table)
-        begin, end = section_markers("eval")
-        try:
-            with open(out) as f:
-                text = f.read()
-        except FileNotFoundError:
-            text = ""
-        if begin not in text and "<!-- bench/" in text:
-            # A file from before this section had markers: it was the file's start.
-            text = text[text.find("<!-- bench/"):]
-            with open(out, "w") as f:
-                f.write(f"{begin}\n{end}\n\n" + text)
-        write_section(out, "eval", body)
+        write_section(out, "eval", INTRO.format(runs=a.runs) + "\n" + "\n".join(table))
         log(f"wrote {out}")
     return 0 if all(r["status"] == "ok" for r in rows) else 1
 

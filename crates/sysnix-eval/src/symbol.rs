@@ -1,8 +1,8 @@
 //! Interned identifiers. A [`Symbol`] is a thin pointer to a leaked string: equality is a
 //! pointer comparison, ordering is the string's (so attribute sets can stay sorted by name).
 
-use std::cell::RefCell;
 use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 use std::fmt;
 
 /// An interned name. Symbols live for the whole process, as in Nix.

@@ -41,10 +41,9 @@ use std::rc::{Rc, Weak};
 /// enough that what a collection frees is still in the processor's cache when the
 /// evaluator allocates again.
 const YOUNG: usize = 1 << 14;
-/// Thunks made before the collector starts. Registering costs time and keeps the
-/// allocation of a dead thunk until the registry is next pruned, which small
-/// evaluations (most cycles-free) do not win back; those that make millions of thunks,
-/// like the module system's, do. Cycles made only of thunks from before are not
+/// Thunks made before the collector starts. Registering costs time and a registry word
+/// per live thunk, which small evaluations (most cycles-free) do not win back; those
+/// that make millions of thunks, like the module system's, do. Cycles made only of thunks from before are not
 /// collected (they were never registered, so the walk treats them as outside).
 const ARM_AFTER: usize = 1 << 20;
 /// A collection's window grows to take in the survivors of earlier collections when
@@ -80,8 +79,10 @@ struct Registry {
     young: usize,
     /// Drop the entries of freed tenured thunks when the tenured part reaches this.
     prune_tenured_at: usize,
-    /// Off while a collection runs, and when disabled (`SYSNIX_GC=0`).
+    /// Off while a collection runs.
     enabled: bool,
+    /// `SYSNIX_GC_STATS`: print a line per collection.
+    verbose: bool,
     stats: Stats,
 }
 
@@ -95,7 +96,8 @@ impl Registry {
 #[derive(Clone, Copy, Default, Debug)]
 pub struct Stats {
     pub collections: usize,
-    /// Collections that walked every live thunk ([`collect_now`]).
+    /// Collections that walked every registered thunk ([`collect_now`], and the first
+    /// ones, before any thunk is tenured).
     pub full_collections: usize,
     /// Nodes (thunks, scopes, sets, lists, closures) walked, summed over collections.
     pub nodes_walked: usize,
@@ -119,6 +121,7 @@ thread_local! {
         young: env_number("SYSNIX_GC_YOUNG").unwrap_or(YOUNG).max(1),
         prune_tenured_at: YOUNG,
         enabled: true,
+        verbose: std::env::var_os("SYSNIX_GC_STATS").is_some(),
         stats: Stats::default(),
     });
     /// Thunks still to be made before registering starts.
@@ -270,12 +273,13 @@ pub fn collect_now() {
 /// Returns the number of thunks freed.
 fn collect(from: usize) -> usize {
     let t0 = std::time::Instant::now();
-    let (walked, garbage) = REGISTRY.with(|r| {
+    let (walked, garbage, verbose) = REGISTRY.with(|r| {
         let r = r.borrow();
         // Safety: no evaluation runs during the walk, so every node stays alive.
-        unsafe { find_garbage(&r.thunks[from..]) }
+        let (walked, garbage) = unsafe { find_garbage(&r.thunks[from..]) };
+        (walked, garbage, r.verbose)
     });
-    if std::env::var_os("SYSNIX_GC_STATS").is_some() {
+    if verbose {
         eprintln!(
             "gc: from {from} walked {walked} garbage thunks {} in {:?}",
             garbage.len(),
@@ -324,7 +328,7 @@ unsafe fn with_rc<T, R>(p: *const T, f: impl FnOnce(&Rc<T>) -> R) -> R {
 }
 
 // The collector's per-node scratch counter is the allocation's weak count: nothing
-// else in the evaluator makes weak references, except the registry's one per thunk.
+// else in the evaluator makes weak references (the registry holds plain pointers).
 // So a node needs no side table, and the walk touches only the nodes themselves.
 macro_rules! each_kind {
     ($node:expr, $p:ident => $body:expr) => {
@@ -587,10 +591,7 @@ mod tests {
             let n = ev.call(&e, v.clone(), Default::default()).unwrap();
             assert!(matches!(ev.force(&n).unwrap(), Value::Int(5)));
             collect_now();
-            assert_eq!(
-                crate::print::print_lazy(&ev.force_deep(&v).unwrap()).len() > 0,
-                true
-            );
+            assert!(!crate::print::print_lazy(&ev.force_deep(&v).unwrap()).is_empty());
             let e = ev
                 .eval_string("x: builtins.elemAt x.a.l 1", Path::new("/"))
                 .unwrap();
