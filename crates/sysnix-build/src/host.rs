@@ -23,9 +23,10 @@ const APT_LISTS: &str = "/var/lib/apt/lists";
 pub struct DebianDb {
     installed: HashMap<String, String>,
     names_cache: Option<PathBuf>,
-    /// Every known name, computed on first use (the package set and `--check-packages`
-    /// both ask).
-    names: std::cell::OnceCell<Vec<String>>,
+    /// Every known name, sorted, one per line, computed on first use (the package set
+    /// and `--check-packages` both ask). One string, not one per name: there are tens of
+    /// thousands, and every no-change `sysnix build` reads them.
+    names: std::cell::OnceCell<String>,
 }
 
 impl DebianDb {
@@ -40,7 +41,8 @@ impl DebianDb {
         }
     }
 
-    fn available_names(&self) -> Vec<String> {
+    /// apt's names, sorted, one per line.
+    fn available_names(&self) -> String {
         let key = apt_lists_key();
         let cache = self
             .names_cache
@@ -49,26 +51,26 @@ impl DebianDb {
         if let Some(c) = &cache
             && let Ok(text) = std::fs::read_to_string(c)
         {
-            return text.lines().map(str::to_string).collect();
+            return text;
         }
         let out = std::process::Command::new("apt-cache")
             .arg("pkgnames")
             .stderr(std::process::Stdio::null())
             .output();
-        let mut names: Vec<String> = match out {
-            Ok(o) if o.status.success() => String::from_utf8_lossy(&o.stdout)
-                .lines()
-                .map(str::to_string)
-                .collect(),
-            _ => Vec::new(),
+        let stdout = match out {
+            Ok(o) if o.status.success() => String::from_utf8_lossy(&o.stdout).into_owned(),
+            _ => String::new(),
         };
-        names.sort();
+        let mut names: Vec<&str> = stdout.lines().collect();
+        names.sort_unstable();
+        names.dedup();
+        let names = names.join("\n");
         if let (Some(c), false) = (&cache, names.is_empty()) {
             if let Some(dir) = c.parent() {
                 let _ = std::fs::create_dir_all(dir);
             }
             let tmp = c.with_extension(format!("tmp{}", std::process::id()));
-            if std::fs::write(&tmp, names.join("\n")).is_ok() {
+            if std::fs::write(&tmp, &names).is_ok() {
                 let _ = std::fs::rename(&tmp, c);
             }
         }
@@ -77,14 +79,26 @@ impl DebianDb {
 }
 
 impl HostPackageDb for DebianDb {
-    fn names(&self) -> Vec<String> {
-        self.names
-            .get_or_init(|| {
-                let mut all: BTreeSet<String> = self.available_names().into_iter().collect();
-                all.extend(self.installed.keys().cloned());
-                all.into_iter().collect()
-            })
-            .clone()
+    fn names(&self) -> &str {
+        self.names.get_or_init(|| {
+            let text = self.available_names();
+            // Installed packages apt does not know (a local .deb) join the list.
+            let mut all: Vec<&str> = text.lines().collect();
+            let n = all.len();
+            let extra: Vec<&str> = self
+                .installed
+                .keys()
+                .map(String::as_str)
+                .filter(|k| all[..n].binary_search(k).is_err())
+                .collect();
+            if extra.is_empty() {
+                return text;
+            }
+            all.extend(extra);
+            all.sort_unstable();
+            all.dedup();
+            all.join("\n")
+        })
     }
 
     fn installed_version(&self, name: &str) -> Option<String> {
@@ -290,7 +304,7 @@ pub fn check_packages(
     uses: &[HostPackageUse],
     extra: &[String],
 ) -> Vec<(String, String, PackageState)> {
-    let known: BTreeSet<String> = db.names().into_iter().collect();
+    let known: Vec<&str> = db.names().lines().collect(); // sorted
     let mut seen = BTreeSet::new();
     let mut out = Vec::new();
     let pairs = uses
@@ -307,7 +321,7 @@ pub fn check_packages(
         }
         let state = match db.installed_version(&deb) {
             Some(v) => PackageState::Installed(v),
-            None if known.contains(&deb) => PackageState::Missing,
+            None if known.binary_search(&deb.as_str()).is_ok() => PackageState::Missing,
             None => PackageState::Unknown,
         };
         out.push((attr, deb, state));

@@ -10,7 +10,14 @@ in
 {
   options.nixpkgs = {
     pkgs = mkOption {
-      type = types.lazyAttrsOf types.raw // { description = "package set"; };
+      # One definition, taken whole, as NixOS's `types.pkgs` (without its `_type`
+      # check, so any attribute set is accepted). Merging it name by name, as
+      # `lazyAttrsOf` would, costs a thunk per package: the host set has tens of
+      # thousands, and that was half of a no-change `sysnix build`.
+      type = types.unique { message = "A package set can not be merged with another package set; define `nixpkgs.pkgs` once."; } types.attrs // {
+        name = "pkgs";
+        description = "package set";
+      };
       defaultText = lib.literalExpression "import <sysnix/pkgs> { inherit (config.nixpkgs) system overlays; }";
       description = "The package set given to every module as `pkgs`.";
     };

@@ -10,8 +10,9 @@ use crate::value::{PrimOp, Value};
 
 /// What the host's package manager knows, as `pkgs` needs it.
 pub trait HostPackageDb: std::fmt::Debug {
-    /// Every package name the package manager can install (installed or available).
-    fn names(&self) -> Vec<String>;
+    /// Every package name the package manager can install (installed or available): sorted,
+    /// without duplicates, one per line.
+    fn names(&self) -> &str;
     /// The installed version of a package, or `None` when it is not installed.
     fn installed_version(&self, name: &str) -> Option<String>;
 }
@@ -21,15 +22,16 @@ pub trait HostPackageDb: std::fmt::Debug {
 /// costs a fraction of what `genAttrs` over a name list costs in Nix).
 fn package_set(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let f = ev.expect_function(&a[0], span)?;
-    let names = host_db(ev).names();
+    let db = host_db(ev);
+    let names: Vec<&str> = db.names().lines().collect();
+    crate::symbol::Symbol::reserve(names.len());
     let mut b = crate::value::AttrsBuilder::with_capacity(names.len());
+    // One shared (f, span) for every entry keeps each entry's thunk inline.
+    let call = std::rc::Rc::new((f, span));
     for name in names {
-        let value = Value::Thunk(crate::value::Thunk::apply(
-            f.clone(),
-            Value::str(name.clone()),
-            span,
-        ));
-        b.insert_str(&name, value);
+        let sym = crate::symbol::Symbol::new(name);
+        let value = Value::Thunk(crate::value::Thunk::apply_name(call.clone(), sym));
+        b.insert(sym, value);
     }
     Ok(Value::attrs(b.build()))
 }

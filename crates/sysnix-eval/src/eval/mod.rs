@@ -371,6 +371,12 @@ impl Eval {
                     drop(cell);
                     return self.force_application(t, f, x, span);
                 }
+                ThunkState::ApplyName(call, name) => {
+                    // As `Apply` (not blackholed), with the argument made now.
+                    let (f, x, span) = (call.0.clone(), Value::str(name.as_str()), call.1);
+                    drop(cell);
+                    return self.force_application(t, f, x, span);
+                }
                 ThunkState::Select(sel) => {
                     let span = sel.2;
                     std::mem::replace(&mut *cell, ThunkState::Blackhole(span))

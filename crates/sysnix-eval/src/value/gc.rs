@@ -396,6 +396,11 @@ impl Node {
                         value_edge(&app.1, f);
                     }
                     ThunkState::Select(sel) => value_edge(&sel.0, f),
+                    // The function is held once, by an `Rc` all such thunks share, not once
+                    // per thunk: reporting it from each would count more references to it
+                    // than it has. Not reported, it counts as held from outside (sound; the
+                    // package set these thunks make lives as long as the evaluation).
+                    ThunkState::ApplyName(..) => {}
                     ThunkState::Blackhole(_) => {}
                     ThunkState::Done(v) => value_edge(v, f),
                 }

@@ -15,6 +15,10 @@ pub enum ThunkState {
     /// A function application to perform (used by builtins such as `map`). Boxed, like
     /// `Select`, to keep every thunk small: most thunks are `Suspended`.
     Apply(Box<(Value, Value, Span)>),
+    /// `f "name"`, the string made only when forced (`__sysnixHostPackageSet` makes tens of
+    /// thousands of these and forces a handful).
+    /// The function and the call's position are shared by all such thunks.
+    ApplyName(Rc<(Value, Span)>, crate::symbol::Symbol),
     /// A selection `value.name` to perform (used by `inherit (e) x`).
     Select(Box<(Value, crate::symbol::Symbol, Span)>),
     /// Being evaluated right now: forcing it again is infinite recursion.
@@ -37,6 +41,11 @@ impl Thunk {
     /// A suspended application `f x`.
     pub fn apply(f: Value, x: Value, span: Span) -> Thunk {
         Thunk::from_state(ThunkState::Apply(Box::new((f, x, span))))
+    }
+
+    /// A suspended application of `f` to the string `name`.
+    pub fn apply_name(call: Rc<(Value, Span)>, name: crate::symbol::Symbol) -> Thunk {
+        Thunk::from_state(ThunkState::ApplyName(call, name))
     }
 
     /// A thunk in `state`, known to the cycle collector ([`super::gc`]).
