@@ -10,7 +10,16 @@ use std::process::ExitCode;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// `mi_option_purge_delay` in mimalloc's `mi_option_t` (mimalloc.h); the crate names no
+/// constant for it.
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
 fn main() -> ExitCode {
+    // Never purge (-1): sysnix's processes are short, and memory given back to the OS
+    // mid-evaluation is faulted in and zeroed again soon after. A default, so
+    // MIMALLOC_PURGE_DELAY still overrides it.
+    // SAFETY: sets an option; no allocation depends on its old value.
+    unsafe { libmimalloc_sys::mi_option_set_default(MI_OPTION_PURGE_DELAY, -1) };
     let argv: Vec<String> = std::env::args().collect();
     let invoked_as = argv
         .first()
