@@ -76,12 +76,8 @@ fn list_to_attrs(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
                 set.pos.unwrap_or(span),
             ));
         };
-        let span = set.get_attr(value_sym).and_then(|a| a.span);
-        items.push(Attr {
-            name: Symbol::new(name.as_str()),
-            value,
-            span,
-        });
+        let span = set.get_attr(value_sym).and_then(|a| a.span());
+        items.push(Attr::new(Symbol::new(name.as_str()), value, span));
     }
     // The first occurrence of a name wins.
     Ok(Value::attrs(Attrs::from_unsorted(items, true)))
@@ -122,11 +118,11 @@ fn map_attrs(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
                 Value::str(attr.name.as_str()),
                 span,
             ));
-            Attr {
-                name: attr.name,
-                value: Value::Thunk(Thunk::apply(partial, attr.value.clone(), span)),
-                span: attr.span,
-            }
+            attr.with_value(Value::Thunk(Thunk::apply(
+                partial,
+                attr.value.clone(),
+                span,
+            )))
         })
         .collect();
     Ok(Value::attrs(Attrs::from_sorted(items)))
@@ -149,11 +145,11 @@ fn zip_attrs_with(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
         .into_iter()
         .map(|(name, values)| {
             let partial = Value::Thunk(Thunk::apply(f.clone(), Value::str(name.as_str()), span));
-            Attr {
+            Attr::new(
                 name,
-                value: Value::Thunk(Thunk::apply(partial, Value::list(values), span)),
-                span: None,
-            }
+                Value::Thunk(Thunk::apply(partial, Value::list(values), span)),
+                None,
+            )
         })
         .collect();
     Ok(Value::attrs(Attrs::from_sorted(items)))

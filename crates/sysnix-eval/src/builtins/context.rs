@@ -117,7 +117,7 @@ fn append_context(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
         if !store.is_in_store(&path) {
             return Err(ev.error(
                 format!("Context key '\"{path}\"' is not a store path"),
-                attr.span.unwrap_or(span),
+                attr.span().unwrap_or(span),
             ));
         }
         let info = ev.expect_attrs(&attr.value, span)?;

@@ -181,7 +181,7 @@ fn unsafe_get_attr_pos(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Val
     let Some(attr) = set.get_attr(crate::symbol::Symbol::new(name.as_str())) else {
         return Ok(Value::Null);
     };
-    let Some(pos) = attr.span else {
+    let Some(pos) = attr.span() else {
         return Ok(Value::Null);
     };
     let f = ev.sources.file(pos.file);

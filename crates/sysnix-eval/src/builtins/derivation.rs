@@ -71,7 +71,7 @@ fn secret_leak(
         };
         if found && crate::value::secret_in(&ctx) == Some(what) {
             let into = format!("attribute '{}' of derivation '{name}'", attr.name.as_str());
-            return super::secrets::leak_error(ev, what, &into, attr.span.unwrap_or(span));
+            return super::secrets::leak_error(ev, what, &into, attr.span().unwrap_or(span));
         }
     }
     super::secrets::leak_error(ev, what, &format!("derivation '{name}'"), span)
@@ -86,7 +86,7 @@ fn derivation_strict(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value
         ));
     };
     // Nix 2.8 reports most derivation errors at the `name` attribute.
-    let pos_name = name_attr.span.unwrap_or(span);
+    let pos_name = name_attr.span().unwrap_or(span);
     let name = ev
         .expect_string(&name_attr.value, pos_name)?
         .as_str()
@@ -123,7 +123,7 @@ fn derivation_strict(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value
         if ignore_nulls && matches!(v, Value::Null) {
             continue;
         }
-        let aspan = attr.span.unwrap_or(span);
+        let aspan = attr.span().unwrap_or(span);
         if key == "__contentAddressed" || key == "__impure" {
             return Err(ev.error(
                 format!("'{key}' derivations are not supported by sysnix"),

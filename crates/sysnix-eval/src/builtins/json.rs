@@ -62,7 +62,7 @@ fn write_json(
                 }
                 out.push_str(&json_escape_string(attr.name.as_str()));
                 out.push(':');
-                write_json(ev, &attr.value, attr.span.unwrap_or(span), out, ctx)?;
+                write_json(ev, &attr.value, attr.span().unwrap_or(span), out, ctx)?;
             }
             out.push('}');
         }

@@ -228,12 +228,12 @@ impl Printer {
         for attr in items {
             let mut xa = single("name", attr.name.as_str());
             if self.location
-                && let Some(pos) = attr.span
+                && let Some(pos) = attr.span()
             {
                 self.pos_attrs(ev, &mut xa, pos);
             }
             self.w.open("attr", &xa);
-            self.print(ev, &attr.value, attr.span.unwrap_or(span), ctx)?;
+            self.print(ev, &attr.value, attr.span().unwrap_or(span), ctx)?;
             self.w.close("attr");
         }
         Ok(())

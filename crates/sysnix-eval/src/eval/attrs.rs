@@ -80,11 +80,7 @@ impl Eval {
             if rec {
                 value_env.set(i, v.clone());
             }
-            items.push(Attr {
-                name: attr.name,
-                value: v,
-                span: Some(attr.span),
-            });
+            items.push(Attr::new(attr.name, v, Some(attr.span)));
         }
         if def.dynamics.is_empty() {
             return Ok(Attrs::from_sorted(items).at(Some(span)));
@@ -105,18 +101,14 @@ impl Eval {
                 }
             };
             if let Some(prev) = items.iter().find(|a| a.name == name) {
-                let at = prev.span.map(|s| self.pos_text(s)).unwrap_or_default();
+                let at = prev.span().map(|s| self.pos_text(s)).unwrap_or_default();
                 return Err(self.error(
                     format!("dynamic attribute '{name}' already defined at {at}"),
                     *aspan,
                 ));
             }
             let v = self.delay(value, value_env);
-            items.push(Attr {
-                name,
-                value: v,
-                span: Some(*aspan),
-            });
+            items.push(Attr::new(name, v, Some(*aspan)));
         }
         Ok(Attrs::from_unsorted(items, true).at(Some(span)))
     }

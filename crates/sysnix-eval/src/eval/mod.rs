@@ -531,7 +531,7 @@ impl Eval {
                     // Nix forces the selected value at the attribute's definition.
                     let at = match &v {
                         Value::Attrs(a) if i + 1 == path.len() => {
-                            a.get_attr(name).and_then(|a| a.span).unwrap_or(span)
+                            a.get_attr(name).and_then(|a| a.span()).unwrap_or(span)
                         }
                         _ => span,
                     };
@@ -539,7 +539,7 @@ impl Eval {
                         Ok(v) => v,
                         Err(err) => {
                             let pos = match &v {
-                                Value::Attrs(a) => a.get_attr(name).and_then(|a| a.span),
+                                Value::Attrs(a) => a.get_attr(name).and_then(|a| a.span()),
                                 _ => None,
                             };
                             return Err(self.add_trace(
@@ -733,7 +733,7 @@ impl Eval {
                         return Err(self.add_trace(
                             e,
                             || format!("while evaluating the attribute '{name}'"),
-                            attr.span,
+                            attr.span(),
                         ));
                     }
                 }

@@ -5,13 +5,80 @@ use super::Value;
 use crate::source::Span;
 use crate::symbol::Symbol;
 
-/// One attribute.
+/// One attribute: 32 bytes (its position packed in 8), as sets are most of a module
+/// evaluation's memory.
 #[derive(Clone)]
 pub struct Attr {
     pub name: Symbol,
     pub value: Value,
     /// Where it was defined (for `unsafeGetAttrPos` and error traces).
-    pub span: Option<Span>,
+    pos: Option<AttrPos>,
+}
+
+impl Attr {
+    /// An attribute defined at `span` (if known).
+    #[inline]
+    pub fn new(name: Symbol, value: Value, span: Option<Span>) -> Attr {
+        Attr {
+            name,
+            value,
+            pos: span.and_then(AttrPos::pack),
+        }
+    }
+
+    /// The same name and position with another value.
+    #[inline]
+    pub fn with_value(&self, value: Value) -> Attr {
+        Attr {
+            name: self.name,
+            value,
+            pos: self.pos,
+        }
+    }
+
+    /// Where it was defined.
+    #[inline]
+    pub fn span(&self) -> Option<Span> {
+        self.pos.map(AttrPos::unpack)
+    }
+}
+
+/// A [`Span`] in 8 bytes: the file (20 bits, plus one so that the whole is never zero),
+/// the start (28 bits) and the length (16 bits, saturated). A span past those limits (a
+/// millionth file, a source over 256 MiB) is not kept: the attribute then has no
+/// position, as one made by a builtin; a span longer than 64 KiB is cut there.
+#[derive(Clone, Copy)]
+struct AttrPos(std::num::NonZeroU64);
+
+impl AttrPos {
+    const FILE_BITS: u32 = 20;
+    const START_BITS: u32 = 28;
+    const LEN_BITS: u32 = 16;
+
+    #[inline]
+    fn pack(s: Span) -> Option<AttrPos> {
+        let file = u64::from(s.file) + 1;
+        let start = u64::from(s.start);
+        if file >= 1 << Self::FILE_BITS || start >= 1 << Self::START_BITS {
+            return None;
+        }
+        let len = u64::from(s.end.saturating_sub(s.start)).min((1 << Self::LEN_BITS) - 1);
+        let bits = (file << (Self::START_BITS + Self::LEN_BITS)) | (start << Self::LEN_BITS) | len;
+        std::num::NonZeroU64::new(bits).map(AttrPos)
+    }
+
+    #[inline]
+    fn unpack(self) -> Span {
+        let bits = self.0.get();
+        let file = (bits >> (Self::START_BITS + Self::LEN_BITS)) - 1;
+        let start = (bits >> Self::LEN_BITS) & ((1 << Self::START_BITS) - 1);
+        let len = bits & ((1 << Self::LEN_BITS) - 1);
+        Span {
+            file: file as u32,
+            start: start as u32,
+            end: (start + len) as u32,
+        }
+    }
 }
 
 /// An attribute set, sorted by name.
@@ -166,20 +233,12 @@ impl AttrsBuilder {
 
     /// Adds an attribute.
     pub fn insert(&mut self, name: Symbol, value: Value) {
-        self.items.push(Attr {
-            name,
-            value,
-            span: None,
-        });
+        self.items.push(Attr::new(name, value, None));
     }
 
     /// Adds an attribute defined at `span`.
     pub fn insert_at(&mut self, name: Symbol, value: Value, span: Span) {
-        self.items.push(Attr {
-            name,
-            value,
-            span: Some(span),
-        });
+        self.items.push(Attr::new(name, value, Some(span)));
     }
 
     /// Adds an attribute by string name.
@@ -190,5 +249,49 @@ impl AttrsBuilder {
     /// Finishes.
     pub fn build(self) -> Attrs {
         Attrs::from_unsorted(self.items, false)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(file: u32, start: u32, end: u32) -> Span {
+        Span { file, start, end }
+    }
+
+    #[test]
+    fn positions_pack_losslessly_within_limits() {
+        let sym = Symbol::new("a");
+        for s in [
+            span(0, 0, 0),
+            span(0, 0, 1),
+            span(7, 123_456, 123_500),
+            span((1 << 20) - 2, (1 << 28) - 1, (1 << 28) - 1 + 65_535),
+        ] {
+            assert_eq!(Attr::new(sym, Value::Null, Some(s)).span(), Some(s));
+        }
+        assert_eq!(Attr::new(sym, Value::Null, None).span(), None);
+    }
+
+    #[test]
+    fn positions_past_the_limits_degrade() {
+        let sym = Symbol::new("a");
+        // Too many files or too far into one: no position rather than a wrong one.
+        assert_eq!(
+            Attr::new(sym, Value::Null, Some(span(1 << 20, 0, 1))).span(),
+            None
+        );
+        assert_eq!(
+            Attr::new(sym, Value::Null, Some(span(0, 1 << 28, (1 << 28) + 1))).span(),
+            None
+        );
+        // A very long span keeps its start; its end is cut at 64 KiB.
+        let long = Attr::new(sym, Value::Null, Some(span(3, 10, 1_000_000))).span();
+        assert_eq!(long, Some(span(3, 10, 10 + 65_535)));
+        // The copy made by `with_value` keeps name and position.
+        let a = Attr::new(sym, Value::Null, Some(span(2, 5, 9)));
+        let b = a.with_value(Value::Bool(true));
+        assert_eq!((b.name, b.span()), (sym, Some(span(2, 5, 9))));
     }
 }

@@ -124,5 +124,7 @@ mod tests {
         assert_eq!(std::mem::size_of::<super::Value>(), 16);
         // Most allocations are thunks: keep their state at three words.
         assert_eq!(std::mem::size_of::<super::ThunkState>(), 24);
+        // Sets are the other large share: four words per attribute.
+        assert_eq!(std::mem::size_of::<super::attrs::Attr>(), 32);
     }
 }
