@@ -36,6 +36,28 @@ struct Check {
     eval: Eval,
 }
 
+/// A check with a given weight and range, assessed by `eval`; `good`/`bad` describe a
+/// pass/fail outcome.
+const fn check(
+    name: &'static str,
+    json_field: &'static str,
+    weight: u64,
+    range: u64,
+    (good, bad): (&'static str, &'static str),
+    eval: Eval,
+) -> Check {
+    Check {
+        name,
+        json_field,
+        weight,
+        range,
+        needs_default_dependencies: false,
+        good,
+        bad,
+        eval,
+    }
+}
+
 const fn flag(
     name: &'static str,
     json_field: &'static str,
@@ -44,16 +66,7 @@ const fn flag(
     bad: &'static str,
     f: fn(&Settings) -> bool,
 ) -> Check {
-    Check {
-        name,
-        json_field,
-        weight,
-        range: 1,
-        needs_default_dependencies: false,
-        good,
-        bad,
-        eval: Eval::Flag(f),
-    }
+    check(name, json_field, weight, 1, (good, bad), Eval::Flag(f))
 }
 
 const fn graded(
@@ -63,16 +76,7 @@ const fn graded(
     range: u64,
     f: fn(&Settings) -> Option<(u64, String)>,
 ) -> Check {
-    Check {
-        name,
-        json_field,
-        weight,
-        range,
-        needs_default_dependencies: false,
-        good: "",
-        bad: "",
-        eval: Eval::Graded(f),
-    }
+    check(name, json_field, weight, range, ("", ""), Eval::Graded(f))
 }
 
 const fn boot_phase(mut check: Check) -> Check {
@@ -88,16 +92,15 @@ fn capabilities(
     good: &'static str,
     bad: &'static str,
 ) -> Check {
-    Check {
+    let mask = caps.iter().fold(0, |m, c| m | cap_bit(c));
+    check(
         name,
         json_field,
         weight,
-        range: 1,
-        needs_default_dependencies: false,
-        good,
-        bad,
-        eval: Eval::Capabilities(caps.iter().fold(0, |m, c| m | cap_bit(c))),
-    }
+        1,
+        (good, bad),
+        Eval::Capabilities(mask),
+    )
 }
 
 fn namespace(name: &'static str, kind: &'static str, weight: u64, what: &'static str) -> Check {
@@ -110,16 +113,14 @@ fn namespace(name: &'static str, kind: &'static str, weight: u64, what: &'static
         "net" => "RestrictNamespaces_net",
         _ => "RestrictNamespaces_uts",
     };
-    Check {
+    check(
         name,
         json_field,
         weight,
-        range: 1,
-        needs_default_dependencies: false,
-        good: what,
-        bad: what,
-        eval: Eval::Namespace(kind),
-    }
+        1,
+        (what, what),
+        Eval::Namespace(kind),
+    )
 }
 
 /// `ceil(a / b)`.
