@@ -400,7 +400,11 @@ let
     /** `mergeModules` with the definitions given separately. */
     mergeModules' = prefix: modules: configs:
       let
-        declsByName = zipAttrsWith (_: ds: ds) (map
+        # sysnix groups declarations and definitions natively (builtins/modules.rs); the
+        # Nix below is what C++ Nix runs, and what reports a module whose `options` is
+        # not a set.
+        nativeDecls = (builtins.__sysnixDeclsByName or (_: null)) modules;
+        declsByName = if nativeDecls != null then nativeDecls else zipAttrsWith (_: ds: ds) (map
           (m:
             if !isAttrs m.options then
               throw ''
@@ -433,14 +437,16 @@ let
           configs;
 
         # name -> definitions with properties pushed down one level
-        pushedDefs = zipAttrsWith (_: concatLists) (map
+        pushedDefs = if nativeRaw != null then builtins.__sysnixPushedDefs nativeRaw else zipAttrsWith (_: concatLists) (map
           (c: mapAttrs
             (_: v: map (c': { inherit (c) file; config = c'; }) (self.pushDownProperties v))
             c.config)
           checkedConfigs);
 
         # name -> definitions as written
-        rawDefs = zipAttrsWith (_: ds: ds) (map
+        # (natively: `null` when a definition is not a set, for checkedConfigs to report)
+        nativeRaw = (builtins.__sysnixRawDefs or (_: null)) configs;
+        rawDefs = if nativeRaw != null then nativeRaw else zipAttrsWith (_: ds: ds) (map
           (c: mapAttrs (_: v: { inherit (c) file; value = v; }) c.config)
           checkedConfigs);
 
@@ -572,11 +578,12 @@ let
     mergeDefinitions = loc: type: defs: rec {
       defsFinal' =
         let
-          discharged = concatMap
+          # sysnix computes this natively (builtins/modules.rs); C++ Nix runs the Nix.
+          byPriority = (builtins.__sysnixFinalDefs or finalDefs) defs;
+          finalDefs = defs: self.filterOverrides' (concatMap
             (def: map (v: { inherit (def) file; value = v; })
               (addErrorContext "while evaluating definitions from `${def.file}':" (self.dischargeProperties def.value)))
-            defs;
-          byPriority = self.filterOverrides' discharged;
+            defs);
           ordered =
             if any (def: (def.value._type or "") == "order") byPriority.values
             then self.sortProperties byPriority.values
@@ -608,25 +615,25 @@ let
       attributes: returns a list of attribute sets whose values carry the
       properties. `mkIf c { a = 1; }` becomes `[ { a = mkIf c 1; } ]`.
     */
-    pushDownProperties = cfg:
+    pushDownProperties = builtins.__sysnixPushDownProperties or (cfg:
       if (cfg._type or "") == "merge" then concatMap self.pushDownProperties cfg.contents
       else if (cfg._type or "") == "if" then
         map (mapAttrs (_: v: self.mkIf cfg.condition v)) (self.pushDownProperties cfg.content)
       else if (cfg._type or "") == "override" then
         map (mapAttrs (_: v: self.mkOverride cfg.priority v)) (self.pushDownProperties cfg.content)
-      else [ cfg ];
+      else [ cfg ]);
 
     /**
       Resolve mkMerge and mkIf in a definition: the list of values it
       contributes (empty when its condition is false).
     */
-    dischargeProperties = def:
+    dischargeProperties = builtins.__sysnixDischargeProperties or (def:
       if (def._type or "") == "merge" then concatMap self.dischargeProperties def.contents
       else if (def._type or "") == "if" then
         if isBool def.condition then
           (if def.condition then self.dischargeProperties def.content else [ ])
         else throw "‘mkIf’ called with a non-Boolean condition"
-      else [ def ];
+      else [ def ]);
 
     /**
       Keep only the definitions with the best (numerically lowest) priority,

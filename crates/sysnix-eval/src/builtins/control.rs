@@ -175,7 +175,7 @@ fn function_args(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     }
 }
 
-fn unsafe_get_attr_pos(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+pub(crate) fn unsafe_get_attr_pos(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let name = ev.expect_string(&a[0], span)?;
     let set = ev.expect_attrs(&a[1], span)?;
     let Some(attr) = set.get_attr(crate::symbol::Symbol::new(name.as_str())) else {

@@ -10,6 +10,7 @@ mod io;
 pub mod json;
 mod lists;
 mod math;
+mod modules;
 mod newer;
 pub mod secrets;
 mod strings;
@@ -78,6 +79,7 @@ fn families() -> impl Iterator<Item = &'static PrimOp> {
         json::PRIMOPS,
         lists::PRIMOPS,
         math::PRIMOPS,
+        modules::PRIMOPS,
         strings::PRIMOPS,
         types::PRIMOPS,
         xml::PRIMOPS,

@@ -49,6 +49,9 @@ impl Eval {
                 }
                 Value::PrimOp(op) => {
                     let op = *op;
+                    if let Some(p) = &mut self.profile {
+                        p.primop(op.name);
+                    }
                     if rest.len() >= op.arity {
                         let mut a: SmallVec<[Value; 4]> = SmallVec::from(&rest[..op.arity]);
                         rest = &rest[op.arity..];
@@ -117,6 +120,9 @@ impl Eval {
         arg: Value,
         span: Span,
     ) -> Result<Rc<Env>> {
+        if let Some(p) = &mut self.profile {
+            p.lambda(def.span);
+        }
         Ok(match &def.param {
             Param::Ident(_) => Env::one(arg, Some(scope.clone())),
             Param::Formals {

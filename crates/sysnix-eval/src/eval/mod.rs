@@ -5,6 +5,7 @@ mod attrs;
 mod call;
 mod coerce;
 mod ops;
+mod profile;
 
 pub use coerce::CoerceMode;
 
@@ -109,6 +110,16 @@ pub struct Eval {
     pub builtin_state: crate::builtins::State,
     import_cache: HashMap<String, Value>,
     stack_floor: usize,
+    /// Call counts for `SYSNIX_PROFILE_CALLS` (see [`profile`]).
+    pub(crate) profile: Option<Box<profile::CallProfile>>,
+}
+
+impl Drop for Eval {
+    fn drop(&mut self) {
+        if let Some(p) = self.profile.take() {
+            p.report(self);
+        }
+    }
 }
 
 const MAX_TRACE: usize = 64;
@@ -143,6 +154,7 @@ impl Eval {
             builtin_state: Default::default(),
             import_cache: HashMap::new(),
             stack_floor,
+            profile: profile::CallProfile::from_env(),
         };
         crate::builtins::install(&mut ev);
         ev

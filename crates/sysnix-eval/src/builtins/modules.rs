@@ -1,0 +1,456 @@
+//! Native versions of the hottest functions of the module system (`lib/modules.nix`).
+//!
+//! `lib` stays plain Nix: each use is written `builtins.__sysnixX or (Nix fallback)`, so
+//! C++ Nix (which lacks these builtins) runs the fallback, and the module suite, which runs
+//! every case through both, checks that the two agree. Each primop here therefore does
+//! exactly what its fallback does: it forces the same values in the same order, raises the
+//! same errors, and leaves lazy what the fallback leaves lazy (by handing out `Select` and
+//! `Apply` thunks). Only `--show-trace` output differs: the fallback's own frames
+//! ("while evaluating 'dischargeProperties'") are not there.
+//!
+//! What they replace is pure data shuffling that every option and every submodule instance
+//! goes through (`pushDownProperties`, `dischargeProperties`, the priority filter of
+//! `mergeDefinitions`, the grouping of declarations and definitions by name in
+//! `mergeModules'`), which is most of the interpretive work of a large configuration.
+
+use crate::error::{ErrorKind, EvalError, Result};
+use crate::eval::Eval;
+use crate::source::Span;
+use crate::symbol::Symbol;
+use crate::value::{Attr, Attrs, AttrsBuilder, PrimOp, PrimOpApp, Thunk, ThunkState, Value};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+/// Attribute names used here, interned once per thread.
+struct Names {
+    type_: Symbol,
+    contents: Symbol,
+    content: Symbol,
+    condition: Symbol,
+    priority: Symbol,
+    file: Symbol,
+    value: Symbol,
+    values: Symbol,
+    highest_prio: Symbol,
+    file_: Symbol,
+    options: Symbol,
+    pos: Symbol,
+    config: Symbol,
+}
+
+thread_local! {
+    static NAMES: Names = Names {
+        type_: Symbol::new("_type"),
+        contents: Symbol::new("contents"),
+        content: Symbol::new("content"),
+        condition: Symbol::new("condition"),
+        priority: Symbol::new("priority"),
+        file: Symbol::new("file"),
+        value: Symbol::new("value"),
+        values: Symbol::new("values"),
+        highest_prio: Symbol::new("highestPrio"),
+        file_: Symbol::new("_file"),
+        options: Symbol::new("options"),
+        pos: Symbol::new("pos"),
+        config: Symbol::new("config"),
+    };
+}
+
+fn names<R>(f: impl FnOnce(&Names) -> R) -> R {
+    NAMES.with(f)
+}
+
+/// The property a (forced) definition is wrapped in: `(v._type or "")` compared with the
+/// property names, as the fallback's `(v._type or "") == "merge"` tests do.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Prop {
+    Merge,
+    If,
+    Override,
+    Order,
+    None,
+}
+
+fn prop_of(ev: &mut Eval, v: &Value) -> Result<Prop> {
+    let Value::Attrs(a) = v else {
+        return Ok(Prop::None);
+    };
+    let Some(t) = a.get(names(|n| n.type_)) else {
+        return Ok(Prop::None);
+    };
+    Ok(match ev.force(t)? {
+        Value::String(s) => match s.as_str() {
+            "merge" => Prop::Merge,
+            "if" => Prop::If,
+            "override" => Prop::Override,
+            "order" => Prop::Order,
+            _ => Prop::None,
+        },
+        _ => Prop::None,
+    })
+}
+
+/// `v.name`, unevaluated: the attribute's value, or (when it is missing or `v` is not a
+/// set) a thunk that raises the fallback's error when forced.
+fn lazy_attr(v: &Value, name: Symbol, span: Span) -> Value {
+    if let Value::Attrs(a) = v
+        && let Some(x) = a.get(name)
+    {
+        return x.clone();
+    }
+    Value::Thunk(Thunk::from_state(ThunkState::Select(Box::new((
+        v.clone(),
+        name,
+        span,
+    )))))
+}
+
+/// `v.name`, forced (with the fallback's error when it is missing).
+fn forced_attr(ev: &mut Eval, v: &Value, name: Symbol, span: Span) -> Result<Value> {
+    let x = lazy_attr(v, name, span);
+    ev.force_at(&x, span)
+}
+
+/// `pushDownProperties cfg` into `out`.
+fn push_down(ev: &mut Eval, cfg: &Value, span: Span, out: &mut Vec<Value>) -> Result<()> {
+    let v = ev.force(cfg)?;
+    match prop_of(ev, &v)? {
+        Prop::Merge => {
+            // concatMap pushDownProperties cfg.contents
+            let contents = forced_attr(ev, &v, names(|n| n.contents), span)?;
+            let list = ev.expect_list(&contents, span)?;
+            for c in list.iter() {
+                push_down(ev, c, span, out)?;
+            }
+        }
+        kind @ (Prop::If | Prop::Override) => {
+            // map (mapAttrs (_: v: mkIf cfg.condition v)) (pushDownProperties cfg.content),
+            // the mapAttrs of each element left unevaluated, as map leaves it.
+            let content = forced_attr(ev, &v, names(|n| n.content), span)?;
+            let mut inner = Vec::new();
+            push_down(ev, &content, span, &mut inner)?;
+            let (tag, param) = if kind == Prop::If {
+                ("if", lazy_attr(&v, names(|n| n.condition), span))
+            } else {
+                ("override", lazy_attr(&v, names(|n| n.priority), span))
+            };
+            let wrap = Value::PrimOpApp(Rc::new(PrimOpApp {
+                op: &WRAP_ATTRS,
+                args: vec![Value::str(tag), param],
+            }));
+            out.extend(
+                inner
+                    .into_iter()
+                    .map(|x| Value::Thunk(Thunk::apply(wrap.clone(), x, span))),
+            );
+        }
+        _ => out.push(v),
+    }
+    Ok(())
+}
+
+/// `mkIf c` / `mkOverride p` as a set: `{ _type; condition|priority; content; }`.
+fn property(tag: &str, param: &Value, content: Value) -> Value {
+    let (t, p) = names(|n| (n.type_, if tag == "if" { n.condition } else { n.priority }));
+    let mut b = AttrsBuilder::with_capacity(3);
+    b.insert(t, Value::str(tag));
+    b.insert(p, param.clone());
+    b.insert(names(|n| n.content), content);
+    Value::attrs(b.build())
+}
+
+/// `mapAttrs (_: v: mkIf cond v) set` (or `mkOverride prio`): the internal half of
+/// `pushDownProperties`, applied lazily to each pushed-down set.
+fn wrap_attrs(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let tag = match &a[0] {
+        Value::String(s) if s.as_str() == "if" => "if",
+        _ => "override",
+    };
+    let set = ev.expect_attrs(&a[2], span)?;
+    let items = set
+        .iter()
+        .map(|attr| attr.with_value(property(tag, &a[1], attr.value.clone())))
+        .collect();
+    Ok(Value::attrs(Attrs::from_sorted(items)))
+}
+
+fn push_down_properties(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let mut out = Vec::new();
+    push_down(ev, &a[0], span, &mut out)?;
+    Ok(Value::list(out))
+}
+
+/// `dischargeProperties def` into `out`.
+fn discharge(ev: &mut Eval, def: &Value, span: Span, out: &mut Vec<Value>) -> Result<()> {
+    let v = ev.force(def)?;
+    match prop_of(ev, &v)? {
+        Prop::Merge => {
+            let contents = forced_attr(ev, &v, names(|n| n.contents), span)?;
+            let list = ev.expect_list(&contents, span)?;
+            for c in list.iter() {
+                discharge(ev, c, span, out)?;
+            }
+        }
+        Prop::If => match forced_attr(ev, &v, names(|n| n.condition), span)? {
+            Value::Bool(true) => {
+                let content = lazy_attr(&v, names(|n| n.content), span);
+                discharge(ev, &content, span, out)?;
+            }
+            Value::Bool(false) => {}
+            _ => {
+                return Err(EvalError::new(
+                    ErrorKind::Throw,
+                    "‘mkIf’ called with a non-Boolean condition",
+                    None,
+                ));
+            }
+        },
+        _ => out.push(v),
+    }
+    Ok(())
+}
+
+fn discharge_properties(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let mut out = Vec::new();
+    discharge(ev, &a[0], span, &mut out)?;
+    Ok(Value::list(out))
+}
+
+/// `{ file; value; }`.
+fn file_value(file: Value, value: Value) -> Value {
+    let (f, v) = names(|n| (n.file, n.value));
+    let mut b = AttrsBuilder::with_capacity(2);
+    b.insert(f, file);
+    b.insert(v, value);
+    Value::attrs(b.build())
+}
+
+/// `__sysnixFinalDefs defs`: `filterOverrides' (discharged defs)` of `mergeDefinitions`,
+/// where `discharged` is `concatMap (def: map (v: { inherit (def) file; value = v; })
+/// (addErrorContext "while evaluating definitions from `${def.file}':"
+/// (dischargeProperties def.value))) defs`. Returns `{ values; highestPrio; }`.
+fn final_defs(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let (file_sym, value_sym, prio_sym, content_sym) =
+        names(|n| (n.file, n.value, n.priority, n.content));
+    let defs = ev.expect_list(&a[0], span)?;
+    // (file, discharged value), in order; every definition is discharged before any
+    // priority is looked at, as the fallback's strict concatMap does.
+    let mut discharged: Vec<(Value, Value)> = Vec::with_capacity(defs.len());
+    let mut values = Vec::new();
+    for def in defs.iter() {
+        let d = ev.force(def)?;
+        let value = lazy_attr(&d, value_sym, span);
+        values.clear();
+        if let Err(mut e) = discharge(ev, &value, span, &mut values) {
+            let file = lazy_attr(&d, file_sym, span);
+            let mut ctx = crate::value::Context::new();
+            let file = ev.coerce_to_string(
+                &file,
+                span,
+                crate::eval::CoerceMode::Interpolation,
+                &mut ctx,
+            )?;
+            e.trace.push(crate::error::TraceFrame {
+                message: format!("while evaluating definitions from `{file}':"),
+                span: None,
+            });
+            return Err(e);
+        }
+        let file = lazy_attr(&d, file_sym, span);
+        discharged.extend(values.drain(..).map(|v| (file.clone(), v)));
+    }
+    // prioOf: an override's priority, else defaultOverridePriority (100).
+    let mut prios = Vec::with_capacity(discharged.len());
+    let mut highest = Value::Int(9999);
+    for (_, v) in &discharged {
+        let p = if prop_of(ev, v)? == Prop::Override {
+            forced_attr(ev, v, prio_sym, span)?
+        } else {
+            Value::Int(100)
+        };
+        // lib.min best p = if best < p then best else p
+        if ev.compare(&highest, &p, span)? != std::cmp::Ordering::Less {
+            highest = p.clone();
+        }
+        prios.push(p);
+    }
+    let mut kept = Vec::new();
+    for ((file, v), p) in discharged.into_iter().zip(prios) {
+        if ev.values_equal(&p, &highest, span)? {
+            if prop_of(ev, &v)? == Prop::Override {
+                kept.push(file_value(file, lazy_attr(&v, content_sym, span)));
+            } else {
+                kept.push(file_value(file, v));
+            }
+        }
+    }
+    let (values_sym, hp_sym) = names(|n| (n.values, n.highest_prio));
+    let mut b = AttrsBuilder::with_capacity(2);
+    b.insert(hp_sym, highest);
+    b.insert(values_sym, Value::list(kept));
+    Ok(Value::attrs(b.build()))
+}
+
+/// Groups set-valued items by attribute name, in list order: `name -> [ f item value ]`,
+/// as `zipAttrsWith (_: ds: ds) (map (item: mapAttrs (name: v: f item v) (sel item)) items)`.
+fn group_by_name(grouped: BTreeMap<Symbol, Vec<Value>>) -> Value {
+    let items = grouped
+        .into_iter()
+        .map(|(name, values)| Attr::new(name, Value::list(values), None))
+        .collect();
+    Value::attrs(Attrs::from_sorted(items))
+}
+
+/// `__sysnixDeclsByName modules`: the `declsByName` of `mergeModules'`,
+/// `zipAttrsWith (_: ds: ds) (map (m: mapAttrs (n: decl: { inherit (m) _file;
+/// pos = unsafeGetAttrPos n m.options; options = decl; }) m.options) modules)`, or `null`
+/// when some module's `options` is not a set, for the fallback to report.
+fn decls_by_name(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let (file_sym, options_sym, pos_sym) = names(|n| (n.file_, n.options, n.pos));
+    let modules = ev.expect_list(&a[0], span)?;
+    let mut grouped: BTreeMap<Symbol, Vec<Value>> = BTreeMap::new();
+    for m in modules.iter() {
+        let m = ev.force(m)?;
+        let opts = forced_attr(ev, &m, options_sym, span)?;
+        let Value::Attrs(set) = &opts else {
+            return Ok(Value::Null);
+        };
+        let file = lazy_attr(&m, file_sym, span);
+        for attr in set.iter() {
+            let pos = if attr.span().is_some() {
+                let at = Value::PrimOpApp(Rc::new(PrimOpApp {
+                    op: &ATTR_POS,
+                    args: vec![Value::str(attr.name.as_str())],
+                }));
+                Value::Thunk(Thunk::apply(at, opts.clone(), span))
+            } else {
+                Value::Null
+            };
+            let mut b = AttrsBuilder::with_capacity(3);
+            b.insert(file_sym, file.clone());
+            b.insert(pos_sym, pos);
+            b.insert(options_sym, attr.value.clone());
+            grouped
+                .entry(attr.name)
+                .or_default()
+                .push(Value::attrs(b.build()));
+        }
+    }
+    Ok(group_by_name(grouped))
+}
+
+/// `__sysnixRawDefs configs`: the `rawDefs` of `mergeModules'`, `zipAttrsWith (_: ds: ds)
+/// (map (c: mapAttrs (_: v: { inherit (c) file; value = v; }) c.config) configs)`, or
+/// `null` when some `c.config` is not a set, for the fallback's `checkedConfigs` to report.
+fn raw_defs(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let (file_sym, config_sym) = names(|n| (n.file, n.config));
+    let configs = ev.expect_list(&a[0], span)?;
+    let mut grouped: BTreeMap<Symbol, Vec<Value>> = BTreeMap::new();
+    for c in configs.iter() {
+        let c = ev.force(c)?;
+        let config = forced_attr(ev, &c, config_sym, span)?;
+        let Value::Attrs(set) = &config else {
+            return Ok(Value::Null);
+        };
+        let file = lazy_attr(&c, file_sym, span);
+        for attr in set.iter() {
+            grouped
+                .entry(attr.name)
+                .or_default()
+                .push(file_value(file.clone(), attr.value.clone()));
+        }
+    }
+    Ok(group_by_name(grouped))
+}
+
+/// `__sysnixPushedDefs rawDefs`: the `pushedDefs` of `mergeModules'`: for each name, lazily,
+/// `concatMap (d: map (c: { inherit (d) file; config = c; }) (pushDownProperties d.value))`
+/// over its raw definitions.
+fn pushed_defs(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let raw = ev.expect_attrs(&a[0], span)?;
+    let push = Value::PrimOp(&PUSH_DEFS);
+    let items = raw
+        .iter()
+        .map(|attr| {
+            attr.with_value(Value::Thunk(Thunk::apply(
+                push.clone(),
+                attr.value.clone(),
+                span,
+            )))
+        })
+        .collect();
+    Ok(Value::attrs(Attrs::from_sorted(items)))
+}
+
+/// One name of [`pushed_defs`].
+fn push_defs(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let (file_sym, value_sym, config_sym) = names(|n| (n.file, n.value, n.config));
+    let defs = ev.expect_list(&a[0], span)?;
+    let mut out = Vec::new();
+    let mut pushed = Vec::new();
+    for d in defs.iter() {
+        let d = ev.force(d)?;
+        pushed.clear();
+        push_down(ev, &lazy_attr(&d, value_sym, span), span, &mut pushed)?;
+        let file = lazy_attr(&d, file_sym, span);
+        for c in pushed.drain(..) {
+            let mut b = AttrsBuilder::with_capacity(2);
+            b.insert(file_sym, file.clone());
+            b.insert(config_sym, c);
+            out.push(Value::attrs(b.build()));
+        }
+    }
+    Ok(Value::list(out))
+}
+
+static ATTR_POS: PrimOp = PrimOp {
+    name: "unsafeGetAttrPos",
+    arity: 2,
+    func: super::control::unsafe_get_attr_pos,
+};
+
+static PUSH_DEFS: PrimOp = PrimOp {
+    name: "__sysnixPushDefs",
+    arity: 1,
+    func: push_defs,
+};
+
+static WRAP_ATTRS: PrimOp = PrimOp {
+    name: "__sysnixWrapAttrs",
+    arity: 3,
+    func: wrap_attrs,
+};
+
+/// Installed into `builtins` always (sysnix's `lib` looks for them; C++ Nix has none).
+pub static PRIMOPS: &[PrimOp] = &[
+    PrimOp {
+        name: "__sysnixPushDownProperties",
+        arity: 1,
+        func: push_down_properties,
+    },
+    PrimOp {
+        name: "__sysnixDischargeProperties",
+        arity: 1,
+        func: discharge_properties,
+    },
+    PrimOp {
+        name: "__sysnixDeclsByName",
+        arity: 1,
+        func: decls_by_name,
+    },
+    PrimOp {
+        name: "__sysnixRawDefs",
+        arity: 1,
+        func: raw_defs,
+    },
+    PrimOp {
+        name: "__sysnixPushedDefs",
+        arity: 1,
+        func: pushed_defs,
+    },
+    PrimOp {
+        name: "__sysnixFinalDefs",
+        arity: 1,
+        func: final_defs,
+    },
+];
