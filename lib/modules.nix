@@ -496,6 +496,10 @@ let
       files and positions.
     */
     mergeOptionDecls = loc: decls:
+      # sysnix merges natively (builtins/modules.rs), and hands the cases that throw
+      # back to the Nix below (which C++ Nix runs) with `null`.
+      let native = (builtins.__sysnixMergeOptionDecls or (_: _: null)) loc decls; in
+      if native != null then native else
       foldl'
         (acc: decl:
           let

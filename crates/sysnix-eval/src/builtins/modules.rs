@@ -22,6 +22,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 /// Attribute names used here, interned once per thread.
+#[derive(Clone, Copy)]
 struct Names {
     type_: Symbol,
     contents: Symbol,
@@ -36,6 +37,20 @@ struct Names {
     options: Symbol,
     pos: Symbol,
     config: Symbol,
+    loc: Symbol,
+    declarations: Symbol,
+    declaration_positions: Symbol,
+    type_opt: Symbol,
+    type_merge: Symbol,
+    functor: Symbol,
+    get_sub_modules: Symbol,
+    imports: Symbol,
+    line: Symbol,
+    column: Symbol,
+    default: Symbol,
+    example: Symbol,
+    description: Symbol,
+    apply: Symbol,
 }
 
 thread_local! {
@@ -53,6 +68,20 @@ thread_local! {
         options: Symbol::new("options"),
         pos: Symbol::new("pos"),
         config: Symbol::new("config"),
+        loc: Symbol::new("loc"),
+        declarations: Symbol::new("declarations"),
+        declaration_positions: Symbol::new("declarationPositions"),
+        type_opt: Symbol::new("type"),
+        type_merge: Symbol::new("typeMerge"),
+        functor: Symbol::new("functor"),
+        get_sub_modules: Symbol::new("getSubModules"),
+        imports: Symbol::new("imports"),
+        line: Symbol::new("line"),
+        column: Symbol::new("column"),
+        default: Symbol::new("default"),
+        example: Symbol::new("example"),
+        description: Symbol::new("description"),
+        apply: Symbol::new("apply"),
     };
 }
 
@@ -403,6 +432,145 @@ fn push_defs(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     Ok(Value::list(out))
 }
 
+/// `__sysnixMergeOptionDecls loc decls`: `mergeOptionDecls` of `lib/modules.nix` (a
+/// `foldl'` over the declarations), or `null` where the fallback throws (two declarations
+/// of one default, example, description or apply; types that do not merge; an `options`
+/// that is not a set), for it to report.
+fn merge_option_decls(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let n = NAMES.with(|n| *n);
+    let decls = ev.expect_list(&a[1], span)?;
+    // The accumulator, as the fallback's: `{ inherit loc; declarations = [ ];
+    // declarationPositions = [ ]; options = [ ]; }`, then `opt // acc // { ... }`.
+    let mut acc: Rc<Attrs> = {
+        let mut b = AttrsBuilder::with_capacity(4);
+        b.insert(n.loc, a[0].clone());
+        b.insert(n.declarations, Value::list(Vec::new()));
+        b.insert(n.declaration_positions, Value::list(Vec::new()));
+        b.insert(n.options, Value::list(Vec::new()));
+        Rc::new(b.build())
+    };
+    for decl in decls.iter() {
+        let d = ev.force(decl)?;
+        let Value::Attrs(opt) = forced_attr(ev, &d, n.options, span)? else {
+            return Ok(Value::Null);
+        };
+        let both = |k: Symbol| opt.get(k).is_some() && acc.get(k).is_some();
+        if both(n.default) || both(n.example) || both(n.description) || both(n.apply) {
+            return Ok(Value::Null);
+        }
+        let merged_type = if both(n.type_opt) {
+            // acc.type.typeMerge opt.type.functor
+            let acc_type = forced_attr(ev, &Value::Attrs(acc.clone()), n.type_opt, span)?;
+            let type_merge = forced_attr(ev, &acc_type, n.type_merge, span)?;
+            let opt_type = forced_attr(ev, &Value::Attrs(opt.clone()), n.type_opt, span)?;
+            let functor = lazy_attr(&opt_type, n.functor, span);
+            let t = ev.call_many(type_merge, &[functor], span)?;
+            if matches!(t, Value::Null) {
+                return Ok(Value::Null);
+            }
+            Some(t)
+        } else {
+            None
+        };
+        let file = lazy_attr(&d, n.file_, span);
+        let list_of = |v: Option<&Value>| match v {
+            Some(Value::List(l)) => l.as_ref().clone(),
+            _ => Vec::new(),
+        };
+        let mut declarations = list_of(acc.get(n.declarations));
+        declarations.push(file.clone());
+        let mut positions = list_of(acc.get(n.declaration_positions));
+        positions.push(Value::Thunk(Thunk::apply(
+            Value::PrimOp(&DECL_POSITION),
+            d.clone(),
+            span,
+        )));
+        let collect = Value::PrimOpApp(Rc::new(PrimOpApp {
+            op: &COLLECT_SUBMODULES,
+            args: vec![Value::Attrs(opt.clone()), file],
+        }));
+        let acc_options = acc
+            .get(n.options)
+            .cloned()
+            .unwrap_or(Value::list(Vec::new()));
+        let options = Value::Thunk(Thunk::apply(collect, acc_options, span));
+        let mut b = AttrsBuilder::with_capacity(4);
+        b.insert(n.declarations, Value::list(declarations));
+        b.insert(n.declaration_positions, Value::list(positions));
+        b.insert(n.options, options);
+        if let Some(t) = merged_type {
+            b.insert(n.type_opt, t);
+        }
+        acc = Rc::new(opt.update(&acc).update(&b.build()));
+    }
+    Ok(Value::Attrs(acc))
+}
+
+/// One entry of `declarationPositions`: `if decl.pos or null != null then decl.pos else
+/// { file = decl._file; line = null; column = null; }`.
+fn decl_position(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let (pos_sym, file_sym, file, line, column) =
+        names(|n| (n.pos, n.file_, n.file, n.line, n.column));
+    let d = ev.force(&a[0])?;
+    if let Value::Attrs(set) = &d
+        && let Some(p) = set.get(pos_sym)
+    {
+        let p = ev.force(p)?;
+        if !matches!(p, Value::Null) {
+            return Ok(p);
+        }
+    }
+    let mut b = AttrsBuilder::with_capacity(3);
+    b.insert(file, lazy_attr(&d, file_sym, span));
+    b.insert(line, Value::Null);
+    b.insert(column, Value::Null);
+    Ok(Value::attrs(b.build()))
+}
+
+/// The `options` of one step of `mergeOptionDecls`: `if subModules != null then map
+/// (lib.setDefaultModuleLocation decl._file) subModules ++ acc.options else acc.options`,
+/// where `subModules = opt.type.getSubModules or null`. Arguments: opt, file, acc.options.
+fn collect_submodules(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let (type_sym, get_sub, file_sym, imports) =
+        names(|n| (n.type_opt, n.get_sub_modules, n.file_, n.imports));
+    // `opt.type.getSubModules or null`: null when any step is missing or not a set.
+    let mut sub = Value::Null;
+    if let Value::Attrs(opt) = &a[0]
+        && let Some(t) = opt.get(type_sym)
+        && let Value::Attrs(t) = ev.force(t)?
+        && let Some(g) = t.get(get_sub)
+    {
+        sub = ev.force(g)?;
+    }
+    if matches!(sub, Value::Null) {
+        return ev.force(&a[2]);
+    }
+    let subs = ev.expect_list(&sub, span)?;
+    let rest = ev.expect_list(&a[2], span)?;
+    let mut out = Vec::with_capacity(subs.len() + rest.len());
+    for m in subs.iter() {
+        // setDefaultModuleLocation file m = { _file = file; imports = [ m ]; }
+        let mut b = AttrsBuilder::with_capacity(2);
+        b.insert(file_sym, a[1].clone());
+        b.insert(imports, Value::list(vec![m.clone()]));
+        out.push(Value::attrs(b.build()));
+    }
+    out.extend(rest.iter().cloned());
+    Ok(Value::list(out))
+}
+
+static DECL_POSITION: PrimOp = PrimOp {
+    name: "__sysnixDeclPosition",
+    arity: 1,
+    func: decl_position,
+};
+
+static COLLECT_SUBMODULES: PrimOp = PrimOp {
+    name: "__sysnixCollectSubmodules",
+    arity: 3,
+    func: collect_submodules,
+};
+
 static ATTR_POS: PrimOp = PrimOp {
     name: "unsafeGetAttrPos",
     arity: 2,
@@ -447,6 +615,11 @@ pub static PRIMOPS: &[PrimOp] = &[
         name: "__sysnixPushedDefs",
         arity: 1,
         func: pushed_defs,
+    },
+    PrimOp {
+        name: "__sysnixMergeOptionDecls",
+        arity: 2,
+        func: merge_option_decls,
     },
     PrimOp {
         name: "__sysnixFinalDefs",
