@@ -201,7 +201,8 @@ let
 
         config =
           let
-            declaredConfig = lib.mapAttrsRecursiveCond (v: !isOption v) (_: opt: opt.value) options;
+            # (natively in sysnix, builtins/modules.rs)
+            declaredConfig = (builtins.__sysnixOptionValues or (lib.mapAttrsRecursiveCond (v: !isOption v) (_: opt: opt.value))) options;
             freeformType = declaredConfig._module.freeformType;
             freeformDefs = map
               (def: { inherit (def) file; value = lib.setAttrByPath def.prefix def.value; })
@@ -578,8 +579,10 @@ let
       `loc` with `type`: properties are resolved (mkIf, mkMerge, then
       priorities, then order), values type-checked and merged. Returns
       `{ defsFinal', defsFinal, mergedValue, isDefined, optionalValue }`.
+      sysnix runs the common case natively (builtins/modules.rs) and hands
+      ordered definitions and errors to this Nix, which C++ Nix runs always.
     */
-    mergeDefinitions = loc: type: defs: rec {
+    mergeDefinitions = (builtins.__sysnixMergeDefinitions or (f: f)) (loc: type: defs: rec {
       defsFinal' =
         let
           # sysnix computes this natively (builtins/modules.rs); C++ Nix runs the Nix.
@@ -612,7 +615,7 @@ let
       isDefined = defsFinal != [ ];
 
       optionalValue = if isDefined then { value = mergedValue; } else { };
-    };
+    });
 
     /**
       Move mkIf, mkMerge and mkOverride of an attribute set into its

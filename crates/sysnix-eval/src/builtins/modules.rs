@@ -5,8 +5,12 @@
 //! every case through both, checks that the two agree. Each primop here therefore does
 //! exactly what its fallback does: it forces the same values in the same order, raises the
 //! same errors, and leaves lazy what the fallback leaves lazy (by handing out `Select` and
-//! `Apply` thunks). Only `--show-trace` output differs: the fallback's own frames
-//! ("while evaluating 'dischargeProperties'") are not there.
+//! `Apply` thunks). What differs is where errors point: the fallback's own trace frames
+//! ("while evaluating 'dischargeProperties'") are not there, and an error raised here
+//! (a type's `check` returning a non-Boolean, a priority that is not a number) points at
+//! the call in `lib/modules.nix` instead of the line inside the fallback. Where the
+//! fallback throws a message of its own, the primop returns `null` or calls the fallback,
+//! so those messages are always the Nix ones.
 //!
 //! What they replace is pure data shuffling that every option and every submodule instance
 //! goes through (`pushDownProperties`, `dischargeProperties`, the priority filter of
@@ -51,6 +55,13 @@ struct Names {
     example: Symbol,
     description: Symbol,
     apply: Symbol,
+    check: Symbol,
+    merge: Symbol,
+    defs_final: Symbol,
+    defs_final_: Symbol,
+    merged_value: Symbol,
+    is_defined: Symbol,
+    optional_value: Symbol,
 }
 
 thread_local! {
@@ -82,6 +93,13 @@ thread_local! {
         example: Symbol::new("example"),
         description: Symbol::new("description"),
         apply: Symbol::new("apply"),
+        check: Symbol::new("check"),
+        merge: Symbol::new("merge"),
+        defs_final: Symbol::new("defsFinal"),
+        defs_final_: Symbol::new("defsFinal'"),
+        merged_value: Symbol::new("mergedValue"),
+        is_defined: Symbol::new("isDefined"),
+        optional_value: Symbol::new("optionalValue"),
     };
 }
 
@@ -559,6 +577,190 @@ fn collect_submodules(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Valu
     Ok(Value::list(out))
 }
 
+/// `(v._type or "") == "option"` of a forced value: `lib.isOption` for a set.
+fn is_option(ev: &mut Eval, v: &Value) -> Result<bool> {
+    let Value::Attrs(a) = v else {
+        return Ok(false);
+    };
+    let Some(t) = a.get(names(|n| n.type_)) else {
+        return Ok(false);
+    };
+    Ok(matches!(ev.force(t)?, Value::String(s) if s.as_str() == "option"))
+}
+
+/// `__sysnixOptionValues options`: the configuration of an option tree, as `evalModules`
+/// computes it: `mapAttrsRecursiveCond (v: !isOption v) (_: opt: opt.value) options`.
+fn option_values(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let set = ev.expect_attrs(&a[0], span)?;
+    let items = set
+        .iter()
+        .map(|attr| {
+            attr.with_value(Value::Thunk(Thunk::apply(
+                Value::PrimOp(&OPTION_VALUE),
+                attr.value.clone(),
+                span,
+            )))
+        })
+        .collect();
+    Ok(Value::attrs(Attrs::from_sorted(items)))
+}
+
+/// One attribute of [`option_values`]: a nested tree is walked, an option gives its value.
+fn option_value(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let v = ev.force(&a[0])?;
+    if matches!(v, Value::Attrs(_)) && !is_option(ev, &v)? {
+        return option_values(ev, &mut [v], span);
+    }
+    forced_attr(ev, &v, names(|n| n.value), span)
+}
+
+/// A thunk of `op` applied to `args` then `x`.
+fn apply_op(op: &'static PrimOp, args: Vec<Value>, x: Value, span: Span) -> Value {
+    let f = if args.is_empty() {
+        Value::PrimOp(op)
+    } else {
+        Value::PrimOpApp(Rc::new(PrimOpApp { op, args }))
+    };
+    Value::Thunk(Thunk::apply(f, x, span))
+}
+
+/// `(fallback loc type defs).${name}`, forced: the Nix `mergeDefinitions`, for what the
+/// native one hands over (ordered definitions, and the errors).
+fn delegate(ev: &mut Eval, a: &[Value], name: Symbol, span: Span) -> Result<Value> {
+    let r = ev.call_many(
+        a[0].clone(),
+        &[a[1].clone(), a[2].clone(), a[3].clone()],
+        span,
+    )?;
+    forced_attr(ev, &r, name, span)
+}
+
+/// `__sysnixMergeDefinitions fallback loc type defs`: `mergeDefinitions` of
+/// `lib/modules.nix` (`fallback` is its Nix version): `{ defsFinal', defsFinal,
+/// mergedValue, isDefined, optionalValue }`, each computed when used. Definitions with an
+/// order (mkBefore, mkAfter) and every error are handed to the fallback.
+fn merge_definitions(_ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let n = NAMES.with(|n| *n);
+    let shared = a.to_vec();
+    let defs_final_ = apply_op(&DEFS_FINAL, shared[..3].to_vec(), a[3].clone(), span);
+    let defs_final = Value::Thunk(Thunk::from_state(ThunkState::Select(Box::new((
+        defs_final_.clone(),
+        n.values,
+        span,
+    )))));
+    let is_defined = apply_op(&IS_NONEMPTY, Vec::new(), defs_final.clone(), span);
+    let merged = apply_op(&MERGED_VALUE, shared, defs_final.clone(), span);
+    let optional = apply_op(
+        &OPTIONAL_VALUE,
+        vec![is_defined.clone()],
+        merged.clone(),
+        span,
+    );
+    let mut b = AttrsBuilder::with_capacity(5);
+    b.insert(n.defs_final_, defs_final_);
+    b.insert(n.defs_final, defs_final);
+    b.insert(n.merged_value, merged);
+    b.insert(n.is_defined, is_defined);
+    b.insert(n.optional_value, optional);
+    Ok(Value::attrs(b.build()))
+}
+
+/// `defsFinal'` of [`merge_definitions`]: arguments fallback, loc, type, defs.
+fn defs_final(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let (values_sym, value_sym, df_sym) = names(|n| (n.values, n.value, n.defs_final_));
+    let r = final_defs(ev, &mut [a[3].clone()], span)?;
+    // `any (def: (def.value._type or "") == "order") values`: sorting is the fallback's.
+    let values = forced_attr(ev, &r, values_sym, span)?;
+    for def in ev.expect_list(&values, span)?.iter() {
+        let d = ev.force(def)?;
+        let v = forced_attr(ev, &d, value_sym, span)?;
+        if prop_of(ev, &v)? == Prop::Order {
+            return delegate(ev, a, df_sym, span);
+        }
+    }
+    Ok(r)
+}
+
+/// `defsFinal != [ ]`.
+fn is_nonempty(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    Ok(Value::Bool(!ev.expect_list(&a[0], span)?.is_empty()))
+}
+
+/// `mergedValue` of [`merge_definitions`]: arguments fallback, loc, type, defs, defsFinal.
+/// `type.merge loc defsFinal` when every definition passes `type.check`; otherwise the
+/// fallback's error ("is not of type", "accessed but has no value defined").
+fn merged_value(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let n = NAMES.with(|n| *n);
+    let defs = ev.expect_list(&a[4], span)?;
+    if defs.is_empty() {
+        return delegate(ev, a, n.merged_value, span);
+    }
+    // all (def: type.check def.value) defsFinal
+    let ty = ev.force(&a[2])?;
+    for def in defs.iter() {
+        let check = forced_attr(ev, &ty, n.check, span)?;
+        let d = ev.force(def)?;
+        let v = lazy_attr(&d, n.value, span);
+        let ok = ev.call_many(check, &[v], span)?;
+        match ok {
+            Value::Bool(true) => {}
+            Value::Bool(false) => return delegate(ev, a, n.merged_value, span),
+            other => {
+                return Err(ev.error(
+                    format!(
+                        "value is {} while a Boolean was expected",
+                        other.type_desc()
+                    ),
+                    span,
+                ));
+            }
+        }
+    }
+    let merge = forced_attr(ev, &ty, n.merge, span)?;
+    ev.call_many(merge, &[a[1].clone(), a[4].clone()], span)
+}
+
+/// `optionalValue`: `if isDefined then { value = mergedValue; } else { }`.
+fn optional_value(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let defined = ev.force(&a[0])?;
+    let defined = ev.expect_bool(&defined, span)?;
+    let mut b = AttrsBuilder::with_capacity(1);
+    if defined {
+        b.insert(names(|n| n.value), a[1].clone());
+    }
+    Ok(Value::attrs(b.build()))
+}
+
+static DEFS_FINAL: PrimOp = PrimOp {
+    name: "__sysnixDefsFinal",
+    arity: 4,
+    func: defs_final,
+};
+
+static IS_NONEMPTY: PrimOp = PrimOp {
+    name: "__sysnixIsNonEmpty",
+    arity: 1,
+    func: is_nonempty,
+};
+
+static MERGED_VALUE: PrimOp = PrimOp {
+    name: "__sysnixMergedValue",
+    arity: 5,
+    func: merged_value,
+};
+
+static OPTIONAL_VALUE: PrimOp = PrimOp {
+    name: "__sysnixOptionalValue",
+    arity: 2,
+    func: optional_value,
+};
+
+static OPTION_VALUE: PrimOp = PrimOp {
+    name: "__sysnixOptionValue",
+    arity: 1,
+    func: option_value,
+};
+
 static DECL_POSITION: PrimOp = PrimOp {
     name: "__sysnixDeclPosition",
     arity: 1,
@@ -620,6 +822,16 @@ pub static PRIMOPS: &[PrimOp] = &[
         name: "__sysnixMergeOptionDecls",
         arity: 2,
         func: merge_option_decls,
+    },
+    PrimOp {
+        name: "__sysnixOptionValues",
+        arity: 1,
+        func: option_values,
+    },
+    PrimOp {
+        name: "__sysnixMergeDefinitions",
+        arity: 4,
+        func: merge_definitions,
     },
     PrimOp {
         name: "__sysnixFinalDefs",
