@@ -542,9 +542,12 @@ let
     /**
       An option declaration completed with its value and definition data:
       `value`, `isDefined`, `highestPrio`, `definitions`, `files`,
-      `definitionsWithLocations`; `"${opt}"` is the option path.
+      `definitionsWithLocations`; `"${opt}"` is the option path. sysnix
+      builds the result natively (builtins/modules.rs) and hands deprecated
+      types, read-only conflicts and errors in the value to this Nix, which
+      C++ Nix runs always.
     */
-    evalOptionValue = loc: opt: defs:
+    evalOptionValue = (builtins.__sysnixEvalOptionValue or (_: _: f: f)) self.mergeDefinitions showOption (loc: opt: defs:
       let
         withDefault =
           optionalList (opt ? default) { file = head opt.declarations; value = self.mkOptionDefault opt.default; }
@@ -572,7 +575,7 @@ let
         definitionsWithLocations = res.defsFinal;
         inherit (res) isDefined;
         __toString = _: showOption loc;
-      };
+      });
 
     /**
       Merge the definitions `defs` (`{ file, value }`) of the option at

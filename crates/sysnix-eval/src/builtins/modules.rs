@@ -62,6 +62,12 @@ struct Names {
     merged_value: Symbol,
     is_defined: Symbol,
     optional_value: Symbol,
+    deprecation_message: Symbol,
+    read_only: Symbol,
+    definitions: Symbol,
+    files: Symbol,
+    definitions_with_locations: Symbol,
+    to_string: Symbol,
 }
 
 thread_local! {
@@ -100,6 +106,12 @@ thread_local! {
         merged_value: Symbol::new("mergedValue"),
         is_defined: Symbol::new("isDefined"),
         optional_value: Symbol::new("optionalValue"),
+        deprecation_message: Symbol::new("deprecationMessage"),
+        read_only: Symbol::new("readOnly"),
+        definitions: Symbol::new("definitions"),
+        files: Symbol::new("files"),
+        definitions_with_locations: Symbol::new("definitionsWithLocations"),
+        to_string: Symbol::new("__toString"),
     };
 }
 
@@ -731,6 +743,236 @@ fn optional_value(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     Ok(Value::attrs(b.build()))
 }
 
+/// A thunk of `v.name`.
+fn select_thunk(v: Value, name: Symbol, span: Span) -> Value {
+    Value::Thunk(Thunk::from_state(ThunkState::Select(Box::new((
+        v, name, span,
+    )))))
+}
+
+/// `__sysnixEvalOptionValue mergeDefinitions showOption fallback loc opt defs`:
+/// `evalOptionValue` of `lib/modules.nix` (`fallback` is its Nix version). The option is
+/// completed with `value`, `highestPrio`, `definitions`, `files`,
+/// `definitionsWithLocations`, `isDefined` and `__toString`, each computed when used.
+/// A deprecated type (which warns), a read-only option set more than once and every
+/// error in the value are handed to the fallback, so messages and warnings are its own.
+fn eval_option_value(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let n = NAMES.with(|n| *n);
+    let delegate_all = |ev: &mut Eval, a: &[Value]| {
+        ev.call_many(
+            a[2].clone(),
+            &[a[3].clone(), a[4].clone(), a[5].clone()],
+            span,
+        )
+    };
+    // warnIf (opt.type.deprecationMessage != null) ... opt
+    let opt = ev.force(&a[4])?;
+    let Value::Attrs(o) = &opt else {
+        return delegate_all(ev, a);
+    };
+    let Some(ty) = o.get(n.type_opt) else {
+        return delegate_all(ev, a);
+    };
+    let ty = ev.force(ty)?;
+    let Value::Attrs(t) = &ty else {
+        return delegate_all(ev, a);
+    };
+    match t.get(n.deprecation_message) {
+        Some(m) if matches!(ev.force(m)?, Value::Null) => {}
+        _ => return delegate_all(ev, a),
+    }
+    let res = apply_op(&OPTION_RES, a[..5].to_vec(), a[5].clone(), span);
+    let defs_final = select_thunk(res.clone(), n.defs_final, span);
+    let mut b = AttrsBuilder::with_capacity(7);
+    b.insert(
+        n.value,
+        apply_op(
+            &OPTION_VALUE_OF,
+            vec![a[1].clone(), a[3].clone(), opt.clone(), a[5].clone()],
+            res.clone(),
+            span,
+        ),
+    );
+    b.insert(
+        n.highest_prio,
+        select_thunk(
+            select_thunk(res.clone(), n.defs_final_, span),
+            n.highest_prio,
+            span,
+        ),
+    );
+    b.insert(
+        n.definitions,
+        apply_op(
+            &MAP_ATTR,
+            vec![Value::str("value")],
+            defs_final.clone(),
+            span,
+        ),
+    );
+    b.insert(
+        n.files,
+        apply_op(
+            &MAP_ATTR,
+            vec![Value::str("file")],
+            defs_final.clone(),
+            span,
+        ),
+    );
+    b.insert(n.definitions_with_locations, defs_final);
+    b.insert(n.is_defined, select_thunk(res, n.is_defined, span));
+    let shown = Value::Thunk(Thunk::apply(a[1].clone(), a[3].clone(), span));
+    b.insert(
+        n.to_string,
+        Value::PrimOpApp(Rc::new(PrimOpApp {
+            op: &CONST,
+            args: vec![shown],
+        })),
+    );
+    Ok(Value::Attrs(Rc::new(o.update(&b.build()))))
+}
+
+/// `res` of `evalOptionValue`: `mergeDefinitions loc opt.type withDefault`, where
+/// `withDefault` puts `{ file = head opt.declarations; value = mkOptionDefault
+/// opt.default; }` before the definitions when there is a default. Arguments:
+/// mergeDefinitions, showOption, fallback, loc, opt, defs.
+fn option_res(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let n = NAMES.with(|n| *n);
+    let opt = ev.force(&a[4])?;
+    let defs = ev.expect_list(&a[5], span)?;
+    let mut with_default = Vec::with_capacity(defs.len() + 1);
+    if let Value::Attrs(o) = &opt
+        && let Some(d) = o.get(n.default)
+    {
+        let head = apply_op(
+            &HEAD,
+            Vec::new(),
+            lazy_attr(&opt, n.declarations, span),
+            span,
+        );
+        let mut p = AttrsBuilder::with_capacity(3);
+        p.insert(n.type_, Value::str("override"));
+        p.insert(n.priority, Value::Int(1500));
+        p.insert(n.content, d.clone());
+        with_default.push(file_value(head, Value::attrs(p.build())));
+    }
+    with_default.extend(defs.iter().cloned());
+    // (opt.readOnly or false) && length withDefault > 1: the fallback's error.
+    if with_default.len() > 1
+        && let Value::Attrs(o) = &opt
+        && let Some(r) = o.get(n.read_only)
+        && matches!(ev.force(r)?, Value::Bool(true))
+    {
+        let r = ev.call_many(
+            a[2].clone(),
+            &[a[3].clone(), a[4].clone(), a[5].clone()],
+            span,
+        )?;
+        return forced_attr(ev, &r, n.value, span);
+    }
+    let ty = lazy_attr(&opt, n.type_opt, span);
+    ev.call_many(
+        a[0].clone(),
+        &[a[3].clone(), ty, Value::list(with_default)],
+        span,
+    )
+}
+
+/// `value` of `evalOptionValue`: `addErrorContext "while evaluating the option
+/// `${showOption loc}':" (if opt ? apply then opt.apply res.mergedValue else
+/// res.mergedValue)`. Arguments: showOption, loc, opt, defs, res. (An error is not
+/// handed to the fallback: re-evaluating at every level an error passes through would
+/// cost time exponential in the depth.)
+fn option_value_of(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let n = NAMES.with(|n| *n);
+    let merged = select_thunk(a[4].clone(), n.merged_value, span);
+    let result = match &a[2] {
+        Value::Attrs(o) if o.get(n.apply).is_some() => {
+            let apply = forced_attr(ev, &a[2], n.apply, span);
+            apply.and_then(|f| ev.call_many(f, &[merged], span))
+        }
+        _ => ev.force(&merged),
+    };
+    result.map_err(|mut e| {
+        // As addErrorContext: the message is made only now, and a failure making it
+        // is that error instead.
+        let shown = ev
+            .call_many(a[0].clone(), &[a[1].clone()], span)
+            .and_then(|s| ev.expect_string(&s, span));
+        match shown {
+            Ok(s) => {
+                e.trace.push(crate::error::TraceFrame {
+                    message: format!("while evaluating the option `{}':", s.as_str()),
+                    span: None,
+                });
+                e
+            }
+            Err(other) => other,
+        }
+    })
+}
+
+/// `map (def: def.${name}) list`, elements unevaluated.
+fn map_attr(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let name = match &a[0] {
+        Value::String(s) => Symbol::new(s.as_str()),
+        _ => names(|n| n.value),
+    };
+    let list = ev.expect_list(&a[1], span)?;
+    Ok(Value::list(
+        list.iter()
+            .map(|d| match d {
+                Value::Attrs(_) => lazy_attr(d, name, span),
+                _ => select_thunk(d.clone(), name, span),
+            })
+            .collect(),
+    ))
+}
+
+/// `x: _: x` (for `__toString = _: showOption loc`).
+fn const_(ev: &mut Eval, a: &mut [Value], _span: Span) -> Result<Value> {
+    ev.force(&a[0])
+}
+
+/// `builtins.head`, for the default's `head opt.declarations`.
+fn head(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let list = ev.expect_list(&a[0], span)?;
+    match list.first() {
+        Some(v) => ev.force(v),
+        None => Err(ev.error("list index 0 is out of bounds", span)),
+    }
+}
+
+static OPTION_RES: PrimOp = PrimOp {
+    name: "__sysnixOptionRes",
+    arity: 6,
+    func: option_res,
+};
+
+static OPTION_VALUE_OF: PrimOp = PrimOp {
+    name: "__sysnixOptionValueOf",
+    arity: 5,
+    func: option_value_of,
+};
+
+static MAP_ATTR: PrimOp = PrimOp {
+    name: "__sysnixMapAttr",
+    arity: 2,
+    func: map_attr,
+};
+
+static CONST: PrimOp = PrimOp {
+    name: "__sysnixConst",
+    arity: 2,
+    func: const_,
+};
+
+static HEAD: PrimOp = PrimOp {
+    name: "head",
+    arity: 1,
+    func: head,
+};
+
 static DEFS_FINAL: PrimOp = PrimOp {
     name: "__sysnixDefsFinal",
     arity: 4,
@@ -832,6 +1074,11 @@ pub static PRIMOPS: &[PrimOp] = &[
         name: "__sysnixMergeDefinitions",
         arity: 4,
         func: merge_definitions,
+    },
+    PrimOp {
+        name: "__sysnixEvalOptionValue",
+        arity: 6,
+        func: eval_option_value,
     },
     PrimOp {
         name: "__sysnixFinalDefs",
