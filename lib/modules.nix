@@ -451,8 +451,13 @@ let
           (c: mapAttrs (_: v: { inherit (c) file; value = v; }) c.config)
           checkedConfigs);
 
-        results = mapAttrs
-          (name: decls:
+        # sysnix completes names whose declarations are all options natively
+        # (builtins/modules.rs) and calls resultFor for the rest; C++ Nix runs resultFor.
+        results =
+          if builtins ? __sysnixMergeResults
+          then builtins.__sysnixMergeResults { inherit (self) mergeOptionDecls fixupOptionType evalOptionValue; } resultFor prefix rawDefs declsByName
+          else mapAttrs resultFor declsByName;
+        resultFor = name: decls:
             let
               loc = prefix ++ [ name ];
               defsHere = rawDefs.${name} or [ ];
@@ -471,13 +476,14 @@ let
               else
                 let first = head optionDecls; in
                 throw "The option `${showOption loc}' in module `${first._file}' would be a parent of the following options, but its type `${first.options.type.description or "<no description>"}' does not support nested options.\n${listDeclarations loc (filter (d: !isOption d.options) decls)}"
-            else self.mergeModules' loc decls (pushedDefs.${name} or [ ]))
-          declsByName;
+            else self.mergeModules' loc decls (pushedDefs.${name} or [ ]);
 
-        matchedOptions = mapAttrs (_: r: r.matchedOptions) results;
+        selectEach = builtins.__sysnixSelectEach or (name: mapAttrs (_: r: r.${name}));
+
+        matchedOptions = selectEach "matchedOptions" results;
 
         unmatchedByName =
-          mapAttrs (_: r: r.unmatchedDefns) results
+          selectEach "unmatchedDefns" results
           // removeAttrs rawDefs (attrNames matchedOptions);
       in
       {

@@ -943,6 +943,109 @@ fn head(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     }
 }
 
+/// `__sysnixMergeResults fns resultFor prefix rawDefs declsByName`: the `results` of
+/// `mergeModules'`, `mapAttrs resultFor declsByName`, each computed when used. A name
+/// whose declarations are all options (the common case) is done here: `{ matchedOptions
+/// = evalOptionValue loc (fixupOptionType loc (mergeOptionDecls loc decls)) (rawDefs.${name}
+/// or [ ]); unmatchedDefns = [ ]; }` with `loc = prefix ++ [ name ]`, the functions taken
+/// from `fns`; anything else (nested option sets, submodule trees, errors) is
+/// `resultFor name decls`, the Nix.
+fn merge_results(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let decls = ev.expect_attrs(&a[4], span)?;
+    let items = decls
+        .iter()
+        .map(|attr| {
+            let args = vec![
+                a[0].clone(),
+                a[1].clone(),
+                a[2].clone(),
+                a[3].clone(),
+                Value::str(attr.name.as_str()),
+            ];
+            attr.with_value(apply_op(&MERGE_RESULT, args, attr.value.clone(), span))
+        })
+        .collect();
+    Ok(Value::attrs(Attrs::from_sorted(items)))
+}
+
+/// One name of [`merge_results`]. Arguments: fns, resultFor, prefix, rawDefs, name, decls.
+fn merge_result(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let n = NAMES.with(|n| *n);
+    let list = ev.expect_list(&a[5], span)?;
+    // filter (d: d.options ? _type && (d.options._type == "option" || <error>)) decls
+    for d in list.iter() {
+        let d = ev.force(d)?;
+        let opts = forced_attr(ev, &d, n.options, span)?;
+        if !is_option(ev, &opts)? {
+            return ev.call_many(a[1].clone(), &[a[4].clone(), a[5].clone()], span);
+        }
+    }
+    let fns = ev.force(&a[0])?;
+    let fn_of = |ev: &mut Eval, name: &str| forced_attr(ev, &fns, Symbol::new(name), span);
+    let (merge_decls, fixup, eval_value) = (
+        fn_of(ev, "mergeOptionDecls")?,
+        fn_of(ev, "fixupOptionType")?,
+        fn_of(ev, "evalOptionValue")?,
+    );
+    let prefix = ev.expect_list(&a[2], span)?;
+    let mut loc = prefix.as_ref().clone();
+    loc.push(a[4].clone());
+    let loc = Value::list(loc);
+    let call2 = |f: &Value, x: &Value, y: Value| {
+        Value::Thunk(Thunk::apply(
+            Value::Thunk(Thunk::apply(f.clone(), x.clone(), span)),
+            y,
+            span,
+        ))
+    };
+    let merged = call2(&merge_decls, &loc, a[5].clone());
+    let fixed = call2(&fixup, &loc, merged);
+    let defs_here = apply_op(&ATTR_OR_EMPTY, vec![a[4].clone()], a[3].clone(), span);
+    let option = Value::Thunk(Thunk::apply(
+        call2(&eval_value, &loc, fixed),
+        defs_here,
+        span,
+    ));
+    let mut b = AttrsBuilder::with_capacity(2);
+    b.insert(Symbol::new("matchedOptions"), option);
+    b.insert(Symbol::new("unmatchedDefns"), Value::list(Vec::new()));
+    Ok(Value::attrs(b.build()))
+}
+
+/// `set.${name} or [ ]`. Arguments: name, set.
+fn attr_or_empty(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let name = ev.expect_string(&a[0], span)?;
+    let set = ev.expect_attrs(&a[1], span)?;
+    match set.get(Symbol::new(name.as_str())) {
+        Some(v) => ev.force(v),
+        None => Ok(Value::list(Vec::new())),
+    }
+}
+
+/// `__sysnixSelectEach name set`: `mapAttrs (_: r: r.${name}) set`.
+fn select_each(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let name = ev.expect_string(&a[0], span)?;
+    let name = Symbol::new(name.as_str());
+    let set = ev.expect_attrs(&a[1], span)?;
+    let items = set
+        .iter()
+        .map(|attr| attr.with_value(select_thunk(attr.value.clone(), name, span)))
+        .collect();
+    Ok(Value::attrs(Attrs::from_sorted(items)))
+}
+
+static MERGE_RESULT: PrimOp = PrimOp {
+    name: "__sysnixMergeResult",
+    arity: 6,
+    func: merge_result,
+};
+
+static ATTR_OR_EMPTY: PrimOp = PrimOp {
+    name: "__sysnixAttrOrEmpty",
+    arity: 2,
+    func: attr_or_empty,
+};
+
 static OPTION_RES: PrimOp = PrimOp {
     name: "__sysnixOptionRes",
     arity: 6,
@@ -1079,6 +1182,16 @@ pub static PRIMOPS: &[PrimOp] = &[
         name: "__sysnixEvalOptionValue",
         arity: 6,
         func: eval_option_value,
+    },
+    PrimOp {
+        name: "__sysnixMergeResults",
+        arity: 5,
+        func: merge_results,
+    },
+    PrimOp {
+        name: "__sysnixSelectEach",
+        arity: 2,
+        func: select_each,
     },
     PrimOp {
         name: "__sysnixFinalDefs",
