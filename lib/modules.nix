@@ -396,7 +396,7 @@ let
     */
     mergeModules = prefix: modules:
       self.mergeModules' prefix modules
-        (concatMap (m: map (c: { file = m._file; config = c; }) (self.pushDownProperties m.config)) modules);
+        ((builtins.__sysnixModuleConfigs or (concatMap (m: map (c: { file = m._file; config = c; }) (self.pushDownProperties m.config)))) modules);
 
     /** `mergeModules` with the definitions given separately. */
     mergeModules' = prefix: modules: configs:
@@ -491,9 +491,9 @@ let
         unmatchedDefns =
           # Without definitions nothing is unmatched; avoids forcing options.
           if configs == [ ] then [ ]
-          else concatLists (lib.mapAttrsToList
+          else (builtins.__sysnixUnmatched or (u: concatLists (lib.mapAttrsToList
             (name: defs: map (def: def // { prefix = [ name ] ++ (def.prefix or [ ]); }) defs)
-            unmatchedByName);
+            u))) unmatchedByName;
       };
 
     /**

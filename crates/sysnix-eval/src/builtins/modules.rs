@@ -1034,6 +1034,52 @@ fn select_each(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     Ok(Value::attrs(Attrs::from_sorted(items)))
 }
 
+/// `__sysnixModuleConfigs modules`: the definitions `mergeModules` passes on,
+/// `concatMap (m: map (c: { file = m._file; config = c; }) (pushDownProperties m.config))
+/// modules`.
+fn module_configs(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let (file_, file, config) = names(|n| (n.file_, n.file, n.config));
+    let modules = ev.expect_list(&a[0], span)?;
+    let mut out = Vec::new();
+    let mut pushed = Vec::new();
+    for m in modules.iter() {
+        let m = ev.force(m)?;
+        pushed.clear();
+        push_down(ev, &lazy_attr(&m, config, span), span, &mut pushed)?;
+        let f = lazy_attr(&m, file_, span);
+        for c in pushed.drain(..) {
+            let mut b = AttrsBuilder::with_capacity(2);
+            b.insert(file, f.clone());
+            b.insert(config, c);
+            out.push(Value::attrs(b.build()));
+        }
+    }
+    Ok(Value::list(out))
+}
+
+/// `__sysnixUnmatched unmatchedByName`: the `unmatchedDefns` of `mergeModules'`,
+/// `concatLists (mapAttrsToList (name: defs: map (def: def // { prefix = [ name ] ++
+/// (def.prefix or [ ]); }) defs) unmatchedByName)`.
+fn unmatched(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let prefix_sym = Symbol::new("prefix");
+    let set = ev.expect_attrs(&a[0], span)?;
+    let mut out = Vec::new();
+    for attr in set.iter() {
+        let defs = ev.expect_list(&attr.value, span)?;
+        for def in defs.iter() {
+            let d = ev.expect_attrs(def, span)?;
+            let mut prefix = vec![Value::str(attr.name.as_str())];
+            if let Some(p) = d.get(prefix_sym) {
+                prefix.extend(ev.expect_list(p, span)?.iter().cloned());
+            }
+            let mut b = AttrsBuilder::with_capacity(1);
+            b.insert(prefix_sym, Value::list(prefix));
+            out.push(Value::Attrs(Rc::new(d.update(&b.build()))));
+        }
+    }
+    Ok(Value::list(out))
+}
+
 static MERGE_RESULT: PrimOp = PrimOp {
     name: "__sysnixMergeResult",
     arity: 6,
@@ -1192,6 +1238,16 @@ pub static PRIMOPS: &[PrimOp] = &[
         name: "__sysnixSelectEach",
         arity: 2,
         func: select_each,
+    },
+    PrimOp {
+        name: "__sysnixModuleConfigs",
+        arity: 1,
+        func: module_configs,
+    },
+    PrimOp {
+        name: "__sysnixUnmatched",
+        arity: 1,
+        func: unmatched,
     },
     PrimOp {
         name: "__sysnixFinalDefs",
