@@ -339,7 +339,7 @@ let
       `{ _file, _class, key, disabledModules, imports, options, config }`.
       A module without `options` or `config` is all config (the short form).
     */
-    unifyModuleSyntax = file: key: m:
+    unifyModuleSyntax = (builtins.__sysnixUnifyModuleSyntax or (f: f)) (file: key: m:
       let
         withMeta = c: if m ? meta then self.mkMerge [ c { meta = m.meta; } ] else c;
         withFreeform = c: if m ? freeformType then self.mkMerge [ c { _module.freeformType = m.freeformType; } ] else c;
@@ -367,7 +367,7 @@ let
           imports = (m.require or [ ]) ++ (m.imports or [ ]);
           options = { };
           config = withFreeform (removeAttrs m [ "_class" "_file" "key" "disabledModules" "require" "imports" "freeformType" ]);
-        };
+        });
 
     /** `applyModuleArgs` when `f` is a function, else `f` itself. */
     applyModuleArgsIfFunction = key: f: args:
@@ -378,7 +378,7 @@ let
       `args`, plus every other argument it names taken from
       `config._module.args`, each evaluated only when used.
     */
-    applyModuleArgs = key: f: args@{ config, ... }:
+    applyModuleArgs = (builtins.__sysnixApplyModuleArgs or (f: f)) (key: f: args@{ config, ... }:
       let
         named = mapAttrs
           (name: _:
@@ -386,7 +386,7 @@ let
               (args.${name} or config._module.args.${name}))
           (functionArgs f);
       in
-      f (args // named);
+      f (args // named));
 
     /**
       Merge canonical modules under the option path `prefix`: returns

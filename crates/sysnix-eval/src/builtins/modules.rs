@@ -1080,6 +1080,169 @@ fn unmatched(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     Ok(Value::list(out))
 }
 
+/// `__sysnixApplyModuleArgs fallback key f args`: `applyModuleArgs` of `lib/modules.nix`:
+/// calls the function module `f` with `args` and every argument it names, each
+/// `args.${name} or config._module.args.${name}` evaluated when used (with the
+/// "while evaluating the module argument" context on errors). Anything but a lambda, or
+/// `args` without `config`, goes to the fallback.
+fn apply_module_args(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let config = names(|n| n.config);
+    let f = ev.force(&a[2])?;
+    let args = ev.force(&a[3])?;
+    let (Value::Lambda(c), Value::Attrs(set)) = (&f, &args) else {
+        return ev.call_many(
+            a[0].clone(),
+            &[a[1].clone(), a[2].clone(), a[3].clone()],
+            span,
+        );
+    };
+    if set.get(config).is_none() {
+        return ev.call_many(
+            a[0].clone(),
+            &[a[1].clone(), a[2].clone(), a[3].clone()],
+            span,
+        );
+    }
+    let mut b = AttrsBuilder::default();
+    if let crate::compiler::Param::Formals { formals, spans, .. } = &c.def.param {
+        for ((name, _), at) in formals.iter().zip(spans) {
+            let arg = apply_op(
+                &MODULE_ARG,
+                vec![a[1].clone(), args.clone()],
+                Value::str(name.as_str()),
+                span,
+            );
+            b.insert_at(*name, arg, *at);
+        }
+    }
+    let full = Value::Attrs(Rc::new(set.update(&b.build())));
+    ev.call_many(f, &[full], span)
+}
+
+/// One argument of [`apply_module_args`]. Arguments: key, args, name.
+fn module_arg(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let name = ev.expect_string(&a[2], span)?;
+    let sym = Symbol::new(name.as_str());
+    let result = match &a[1] {
+        Value::Attrs(set) if set.get(sym).is_some() => forced_attr(ev, &a[1], sym, span),
+        _ => {
+            // config._module.args.${name}
+            let config = forced_attr(ev, &a[1], names(|n| n.config), span);
+            config
+                .and_then(|c| forced_attr(ev, &c, Symbol::new("_module"), span))
+                .and_then(|m| forced_attr(ev, &m, Symbol::new("args"), span))
+                .and_then(|args| forced_attr(ev, &args, sym, span))
+        }
+    };
+    result.map_err(|mut e| {
+        let key = ev.expect_string(&a[0], span);
+        match key {
+            Ok(key) => {
+                e.trace.push(crate::error::TraceFrame {
+                    message: format!(
+                        "while evaluating the module argument `{}' in \"{}\":",
+                        name.as_str(),
+                        key.as_str()
+                    ),
+                    span: None,
+                });
+                e
+            }
+            Err(other) => other,
+        }
+    })
+}
+
+/// `__sysnixUnifyModuleSyntax fallback file key m`: `unifyModuleSyntax` of
+/// `lib/modules.nix` for a set module in either form. Modules with `meta`,
+/// `freeformType` or `require`, and every error, go to the fallback.
+fn unify_module_syntax(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    const STRUCTURAL: &[&str] = &[
+        "_class",
+        "_file",
+        "key",
+        "disabledModules",
+        "imports",
+        "options",
+        "config",
+        "meta",
+        "freeformType",
+    ];
+    let m = ev.force(&a[3])?;
+    let delegate = |ev: &mut Eval| {
+        ev.call_many(
+            a[0].clone(),
+            &[a[1].clone(), a[2].clone(), a[3].clone()],
+            span,
+        )
+    };
+    let Value::Attrs(set) = &m else {
+        return delegate(ev);
+    };
+    let get = |name: &str| set.get(Symbol::new(name)).cloned();
+    if get("meta").is_some() || get("freeformType").is_some() || get("require").is_some() {
+        return delegate(ev);
+    }
+    let full_form = get("config").is_some() || get("options").is_some();
+    if full_form
+        && set
+            .iter()
+            .any(|attr| !STRUCTURAL.contains(&attr.name.as_str()))
+    {
+        return delegate(ev);
+    }
+    let to_string = ev
+        .globals
+        .get(&Symbol::new("toString"))
+        .cloned()
+        .unwrap_or(Value::Null);
+    let stringified = |v: Value| Value::Thunk(Thunk::apply(to_string.clone(), v, span));
+    let empty_list = || Value::list(Vec::new());
+    let mut b = AttrsBuilder::with_capacity(7);
+    b.insert_str("_file", stringified(get("_file").unwrap_or(a[1].clone())));
+    b.insert_str("_class", get("_class").unwrap_or(Value::Null));
+    b.insert_str("key", stringified(get("key").unwrap_or(a[2].clone())));
+    b.insert_str(
+        "disabledModules",
+        get("disabledModules").unwrap_or_else(empty_list),
+    );
+    b.insert_str("imports", get("imports").unwrap_or_else(empty_list));
+    if full_form {
+        b.insert_str(
+            "options",
+            get("options").unwrap_or_else(|| Value::attrs(Attrs::new())),
+        );
+        b.insert_str(
+            "config",
+            get("config").unwrap_or_else(|| Value::attrs(Attrs::new())),
+        );
+    } else {
+        const NOT_CONFIG: &[&str] = &[
+            "_class",
+            "_file",
+            "key",
+            "disabledModules",
+            "require",
+            "imports",
+            "freeformType",
+        ];
+        let rest: Vec<Attr> = set
+            .iter()
+            .filter(|attr| !NOT_CONFIG.contains(&attr.name.as_str()))
+            .cloned()
+            .collect();
+        b.insert_str("options", Value::attrs(Attrs::new()));
+        b.insert_str("config", Value::attrs(Attrs::from_sorted(rest)));
+    }
+    Ok(Value::attrs(b.build()))
+}
+
+static MODULE_ARG: PrimOp = PrimOp {
+    name: "__sysnixModuleArg",
+    arity: 3,
+    func: module_arg,
+};
+
 static MERGE_RESULT: PrimOp = PrimOp {
     name: "__sysnixMergeResult",
     arity: 6,
@@ -1248,6 +1411,16 @@ pub static PRIMOPS: &[PrimOp] = &[
         name: "__sysnixUnmatched",
         arity: 1,
         func: unmatched,
+    },
+    PrimOp {
+        name: "__sysnixApplyModuleArgs",
+        arity: 4,
+        func: apply_module_args,
+    },
+    PrimOp {
+        name: "__sysnixUnifyModuleSyntax",
+        arity: 4,
+        func: unify_module_syntax,
     },
     PrimOp {
         name: "__sysnixFinalDefs",
