@@ -329,10 +329,23 @@ let
 
         enabled = filter (t: !elem t.key disabledKeys);
       in
-      map (t: t.module) (genericClosure {
-        startSet = enabled tree;
-        operator = t: enabled t.imported;
-      });
+      # sysnix walks the tree natively (builtins/modules.rs), calling back into load,
+      # checkClass and keyOfDisabled for what is not a function or a plain set, for
+      # class mismatches and disabled keys; C++ Nix runs the Nix.
+      if builtins ? __sysnixCollectModules then
+        builtins.__sysnixCollectModules
+          {
+            inherit load checkClass keyOfDisabled class;
+            inherit (self) unifyModuleSyntax applyModuleArgs;
+            inherit (lib) unknownModule;
+          }
+          modules
+          args
+      else
+        map (t: t.module) (genericClosure {
+          startSet = enabled tree;
+          operator = t: enabled t.imported;
+        });
 
     /**
       Bring a module into canonical form:

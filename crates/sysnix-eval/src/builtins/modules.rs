@@ -1237,6 +1237,195 @@ fn unify_module_syntax(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Val
     Ok(Value::attrs(b.build()))
 }
 
+/// One module of [`collect_modules`]' tree.
+struct TreeNode {
+    module: Value,
+    imported: Vec<usize>,
+}
+
+/// What [`collect_modules`] works with: the Nix helpers of `collectModules` (for the
+/// unusual cases and the errors) and the arguments.
+struct Collect {
+    unify: Value,
+    apply: Value,
+    load: Value,
+    check_class: Option<Value>,
+    key_of_disabled: Value,
+    args: Value,
+    nodes: Vec<TreeNode>,
+    /// `{ file; disabled; }` of each module with `disabledModules`, in tree order.
+    disabled: Vec<(Value, Value)>,
+}
+
+/// `__sysnixCollectModules helpers modules args`: `collectModules` of `lib/modules.nix`
+/// (its result, the list of canonical modules). It forces what the Nix forces in the
+/// same order: the tree depth first (each module loaded, then its `disabledModules`,
+/// then its imports), then the disabled keys (only compared when there are some), then
+/// the closure by key in `genericClosure`'s order. Modules that are neither functions
+/// nor plain sets (paths, `mkIf` modules, errors) are loaded by the Nix `load`; a class
+/// mismatch is the Nix `checkClass`'s error; disabled keys come from its `keyOfDisabled`.
+fn collect_modules(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let h = ev.force(&a[0])?;
+    let get = |ev: &mut Eval, name: &str| forced_attr(ev, &h, Symbol::new(name), span);
+    let class = get(ev, "class")?;
+    let mut c = Collect {
+        unify: get(ev, "unifyModuleSyntax")?,
+        apply: get(ev, "applyModuleArgs")?,
+        load: get(ev, "load")?,
+        check_class: match class {
+            Value::Null => None,
+            _ => Some(get(ev, "checkClass")?),
+        },
+        key_of_disabled: get(ev, "keyOfDisabled")?,
+        args: a[2].clone(),
+        nodes: Vec::new(),
+        disabled: Vec::new(),
+    };
+    let unknown = get(ev, "unknownModule")?;
+    let top = collect_tree(ev, &mut c, unknown, Value::str(""), &a[1], span)?;
+    // disabledKeys = concatMap ({ file, disabled }: map (keyOfDisabled file) disabled) ...
+    let mut keys = Vec::new();
+    for (file, list) in std::mem::take(&mut c.disabled) {
+        let list = ev.expect_list(&list, span)?;
+        let f = Value::Thunk(Thunk::apply(c.key_of_disabled.clone(), file, span));
+        keys.extend(
+            list.iter()
+                .map(|m| Value::Thunk(Thunk::apply(f.clone(), m.clone(), span))),
+        );
+    }
+    let key_sym = Symbol::new("key");
+    // enabled = filter (t: !elem t.key disabledKeys)
+    let enabled = |ev: &mut Eval, c: &Collect, ids: &[usize]| -> Result<Vec<usize>> {
+        if keys.is_empty() {
+            return Ok(ids.to_vec());
+        }
+        let mut out = Vec::with_capacity(ids.len());
+        'next: for &i in ids {
+            let key = lazy_attr(&c.nodes[i].module, key_sym, span);
+            for k in &keys {
+                if ev.values_equal(&key, k, span)? {
+                    continue 'next;
+                }
+            }
+            out.push(i);
+        }
+        Ok(out)
+    };
+    // genericClosure { startSet = enabled tree; operator = t: enabled t.imported; }
+    let mut work: std::collections::VecDeque<usize> = enabled(ev, &c, &top)?.into();
+    let mut done = std::collections::HashSet::new();
+    let mut result = Vec::new();
+    while let Some(i) = work.pop_front() {
+        let key = forced_attr(ev, &c.nodes[i].module, key_sym, span)?;
+        let key = ev.expect_string(&key, span)?;
+        if !done.insert(key.as_str().to_string()) {
+            continue;
+        }
+        result.push(c.nodes[i].module.clone());
+        let imported = c.nodes[i].imported.clone();
+        work.extend(enabled(ev, &c, &imported)?);
+    }
+    Ok(Value::list(result))
+}
+
+/// `collectTree parentFile parentKey ms`, depth first; returns the nodes' indices.
+fn collect_tree(
+    ev: &mut Eval,
+    c: &mut Collect,
+    parent_file: Value,
+    parent_key: Value,
+    ms: &Value,
+    span: Span,
+) -> Result<Vec<usize>> {
+    let (file_, key_sym, imports) = names(|n| (n.file_, Symbol::new("key"), n.imports));
+    let disabled_sym = Symbol::new("disabledModules");
+    let list = ev.expect_list(ms, span)?;
+    let mut ids = Vec::with_capacity(list.len());
+    for (i, m) in list.iter().enumerate() {
+        // "${parentKey}:anon-${toString n}", made only if the module has no key
+        let fallback_key = apply_op(
+            &ANON_KEY,
+            vec![Value::Int(i as i64 + 1)],
+            parent_key.clone(),
+            span,
+        );
+        let mut module = load_module(ev, c, &parent_file, fallback_key, m, span)?;
+        if let Some(check) = &c.check_class {
+            module = ev.call_many(check.clone(), &[module], span)?;
+        }
+        // disabled = optionalList (module.disabledModules != [ ]) { ... } ++ ...
+        let dm = forced_attr(ev, &module, disabled_sym, span)?;
+        if !matches!(&dm, Value::List(l) if l.is_empty()) {
+            c.disabled.push((lazy_attr(&module, file_, span), dm));
+        }
+        let id = c.nodes.len();
+        c.nodes.push(TreeNode {
+            module: module.clone(),
+            imported: Vec::new(),
+        });
+        let children = collect_tree(
+            ev,
+            c,
+            lazy_attr(&module, file_, span),
+            lazy_attr(&module, key_sym, span),
+            &lazy_attr(&module, imports, span),
+            span,
+        )?;
+        c.nodes[id].imported = children;
+        ids.push(id);
+    }
+    Ok(ids)
+}
+
+/// `load fallbackFile fallbackKey m` for functions and plain sets; the Nix `load` for the
+/// rest.
+fn load_module(
+    ev: &mut Eval,
+    c: &Collect,
+    file: &Value,
+    key: Value,
+    m: &Value,
+    span: Span,
+) -> Result<Value> {
+    let m = ev.force(m)?;
+    let plain = match &m {
+        Value::Lambda(_) | Value::PrimOp(_) | Value::PrimOpApp(_) => {
+            let applied = ev.call_many(
+                c.apply.clone(),
+                &[key.clone(), m.clone(), c.args.clone()],
+                span,
+            )?;
+            return ev.call_many(c.unify.clone(), &[file.clone(), key, applied], span);
+        }
+        Value::Attrs(a) => match a.get(names(|n| n.type_)) {
+            None => true,
+            Some(t) => matches!(ev.force(t)?, Value::String(s) if s.as_str() == "module"),
+        },
+        _ => false,
+    };
+    if plain {
+        ev.call_many(c.unify.clone(), &[file.clone(), key, m], span)
+    } else {
+        ev.call_many(c.load.clone(), &[file.clone(), key, m], span)
+    }
+}
+
+/// `"${parentKey}:anon-${toString n}"`. Arguments: n, parentKey.
+fn anon_key(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let parent = ev.expect_string(&a[1], span)?;
+    let n = match &a[0] {
+        Value::Int(n) => *n,
+        _ => 0,
+    };
+    Ok(Value::str(format!("{}:anon-{n}", parent.as_str())))
+}
+
+static ANON_KEY: PrimOp = PrimOp {
+    name: "__sysnixAnonKey",
+    arity: 2,
+    func: anon_key,
+};
+
 static MODULE_ARG: PrimOp = PrimOp {
     name: "__sysnixModuleArg",
     arity: 3,
@@ -1421,6 +1610,11 @@ pub static PRIMOPS: &[PrimOp] = &[
         name: "__sysnixUnifyModuleSyntax",
         arity: 4,
         func: unify_module_syntax,
+    },
+    PrimOp {
+        name: "__sysnixCollectModules",
+        arity: 3,
+        func: collect_modules,
     },
     PrimOp {
         name: "__sysnixFinalDefs",
