@@ -166,8 +166,9 @@ rec {
   # reverseList :: [a] -> [a]
   # The list in reverse order.
   # Example: reverseList [ 1 2 3 ] => [ 3 2 1 ]
-  reverseList = xs:
-    let n = length xs; in genList (i: elemAt xs (n - 1 - i)) n;
+  # (natively in sysnix: builtins/modules.rs)
+  reverseList = builtins.__sysnixReverseList or (xs:
+    let n = length xs; in genList (i: elemAt xs (n - 1 - i)) n);
 
   # listDfs :: bool -> (a -> a -> bool) -> [a] -> attrs
   # Depth-first search from the list's head for a vertex with nothing

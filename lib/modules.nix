@@ -515,11 +515,9 @@ let
       do not merge. Collects submodule modules (`options`) and declaration
       files and positions.
     */
-    mergeOptionDecls = loc: decls:
-      # sysnix merges natively (builtins/modules.rs), and hands the cases that throw
-      # back to the Nix below (which C++ Nix runs) with `null`.
-      let native = (builtins.__sysnixMergeOptionDecls or (_: _: null)) loc decls; in
-      if native != null then native else
+    # sysnix merges natively (builtins/modules.rs), and hands the cases that throw to
+    # the Nix below (which C++ Nix runs).
+    mergeOptionDecls = (builtins.__sysnixMergeOptionDecls or (f: f)) (loc: decls:
       foldl'
         (acc: decl:
           let
@@ -546,17 +544,17 @@ let
               options = collectedModules;
             } // (if both "type" then { type = mergedType; } else { }))
         { inherit loc; declarations = [ ]; declarationPositions = [ ]; options = [ ]; }
-        decls;
+        decls);
 
     /**
       Give a merged option declaration its final type: unspecified when
       none was given; a submodule type extended with every module that
       declarations contributed.
     */
-    fixupOptionType = loc: opt:
+    fixupOptionType = (builtins.__sysnixFixupOptionType or (unspecified: loc: opt:
       if (opt.type.getSubModules or null) == null
-      then opt // { type = opt.type or types.unspecified; }
-      else opt // { type = opt.type.substSubModules opt.options; options = [ ]; };
+      then opt // { type = opt.type or unspecified; }
+      else opt // { type = opt.type.substSubModules opt.options; options = [ ]; })) types.unspecified;
 
     /**
       An option declaration completed with its value and definition data:

@@ -49,7 +49,7 @@ let
       `example`, `description`, `relatedPackages`, `type`, `apply`,
       `internal`, `visible` (true, false or "shallow"), `readOnly`.
     */
-    mkOption = attrs: attrs // { _type = "option"; };
+    mkOption = builtins.__sysnixMkOption or (attrs: attrs // { _type = "option"; });
 
     /** A boolean option, false by default, described as enabling `name`. */
     mkEnableOption = name: self.mkOption {

@@ -462,11 +462,19 @@ fn push_defs(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     Ok(Value::list(out))
 }
 
-/// `__sysnixMergeOptionDecls loc decls`: `mergeOptionDecls` of `lib/modules.nix` (a
-/// `foldl'` over the declarations), or `null` where the fallback throws (two declarations
-/// of one default, example, description or apply; types that do not merge; an `options`
-/// that is not a set), for it to report.
+/// `__sysnixMergeOptionDecls fallback loc decls`: `mergeOptionDecls` of `lib/modules.nix`
+/// (a `foldl'` over the declarations); where the fallback throws (two declarations of one
+/// default, example, description or apply; types that do not merge; an `options` that is
+/// not a set), the fallback, for its message.
 fn merge_option_decls(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    match merge_option_decls_here(ev, &mut a[1..], span)? {
+        Value::Null => ev.call_many(a[0].clone(), &[a[1].clone(), a[2].clone()], span),
+        merged => Ok(merged),
+    }
+}
+
+/// [`merge_option_decls`] without its fallback: `null` where the fallback must run.
+fn merge_option_decls_here(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let n = NAMES.with(|n| *n);
     let decls = ev.expect_list(&a[1], span)?;
     // The accumulator, as the fallback's: `{ inherit loc; declarations = [ ];
@@ -1426,6 +1434,51 @@ static ANON_KEY: PrimOp = PrimOp {
     func: anon_key,
 };
 
+/// `__sysnixFixupOptionType unspecified loc opt`: `fixupOptionType` of `lib/modules.nix`:
+/// `opt // { type = opt.type or types.unspecified; }`, or for a submodule type
+/// `opt // { type = opt.type.substSubModules opt.options; options = [ ]; }`.
+fn fixup_option_type(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let n = NAMES.with(|n| *n);
+    let opt = ev.expect_attrs(&a[2], span)?;
+    // (opt.type.getSubModules or null) == null
+    let mut sub = Value::Null;
+    if let Some(t) = opt.get(n.type_opt)
+        && let Value::Attrs(t) = ev.force(t)?
+        && let Some(g) = t.get(n.get_sub_modules)
+    {
+        sub = ev.force(g)?;
+    }
+    let mut b = AttrsBuilder::with_capacity(2);
+    if matches!(sub, Value::Null) {
+        b.insert(
+            n.type_opt,
+            opt.get(n.type_opt).cloned().unwrap_or_else(|| a[0].clone()),
+        );
+    } else {
+        let ty = opt.get(n.type_opt).cloned().unwrap_or(Value::Null);
+        let subst = select_thunk(ty, Symbol::new("substSubModules"), span);
+        let options = lazy_attr(&a[2], n.options, span);
+        b.insert(n.type_opt, Value::Thunk(Thunk::apply(subst, options, span)));
+        b.insert(n.options, Value::list(Vec::new()));
+    }
+    Ok(Value::Attrs(Rc::new(opt.update(&b.build()))))
+}
+
+/// `__sysnixMkOption attrs`: `mkOption` of `lib/options.nix`, `attrs // { _type = "option"; }`.
+fn mk_option(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let set = ev.expect_attrs(&a[0], span)?;
+    let mut b = AttrsBuilder::with_capacity(1);
+    b.insert(names(|n| n.type_), Value::str("option"));
+    Ok(Value::Attrs(Rc::new(set.update(&b.build()))))
+}
+
+/// `__sysnixReverseList xs`: `reverseList` of `lib/lists.nix` (the same elements,
+/// unevaluated, in reverse order).
+fn reverse_list(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let list = ev.expect_list(&a[0], span)?;
+    Ok(Value::list(list.iter().rev().cloned().collect()))
+}
+
 static MODULE_ARG: PrimOp = PrimOp {
     name: "__sysnixModuleArg",
     arity: 3,
@@ -1563,7 +1616,7 @@ pub static PRIMOPS: &[PrimOp] = &[
     },
     PrimOp {
         name: "__sysnixMergeOptionDecls",
-        arity: 2,
+        arity: 3,
         func: merge_option_decls,
     },
     PrimOp {
@@ -1615,6 +1668,21 @@ pub static PRIMOPS: &[PrimOp] = &[
         name: "__sysnixCollectModules",
         arity: 3,
         func: collect_modules,
+    },
+    PrimOp {
+        name: "__sysnixFixupOptionType",
+        arity: 3,
+        func: fixup_option_type,
+    },
+    PrimOp {
+        name: "__sysnixMkOption",
+        arity: 1,
+        func: mk_option,
+    },
+    PrimOp {
+        name: "__sysnixReverseList",
+        arity: 1,
+        func: reverse_list,
     },
     PrimOp {
         name: "__sysnixFinalDefs",
