@@ -865,18 +865,22 @@ fn option_res(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
         with_default.push(file_value(head, Value::attrs(p.build())));
     }
     with_default.extend(defs.iter().cloned());
-    // (opt.readOnly or false) && length withDefault > 1: the fallback's error.
-    if with_default.len() > 1
-        && let Value::Attrs(o) = &opt
+    // (opt.readOnly or false) && length withDefault > 1: the fallback's error (and its
+    // error for a readOnly that is not a Boolean).
+    if let Value::Attrs(o) = &opt
         && let Some(r) = o.get(n.read_only)
-        && matches!(ev.force(r)?, Value::Bool(true))
     {
-        let r = ev.call_many(
-            a[2].clone(),
-            &[a[3].clone(), a[4].clone(), a[5].clone()],
-            span,
-        )?;
-        return forced_attr(ev, &r, n.value, span);
+        let read_only = ev.force(r)?;
+        if !matches!(read_only, Value::Bool(false))
+            && (with_default.len() > 1 || !matches!(read_only, Value::Bool(true)))
+        {
+            let r = ev.call_many(
+                a[2].clone(),
+                &[a[3].clone(), a[4].clone(), a[5].clone()],
+                span,
+            )?;
+            return forced_attr(ev, &r, n.value, span);
+        }
     }
     let ty = lazy_attr(&opt, n.type_opt, span);
     ev.call_many(
