@@ -485,8 +485,10 @@ let
         + " of ${phrase nounOrComposite elemType}";
       descriptionClass = "composite";
       check = isAttrs;
+      # (natively in sysnix: builtins/modules.rs)
       merge =
-        if lazy then
+        if builtins ? __sysnixMergeAttrsOf then builtins.__sysnixMergeAttrsOf lib.modules.mergeDefinitions elemType lazy
+        else if lazy then
           loc: defs: zipAttrsWith
             (name: defs':
               let merged = lib.modules.mergeDefinitions (loc ++ [ name ]) elemType defs'; in

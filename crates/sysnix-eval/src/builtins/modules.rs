@@ -1483,6 +1483,99 @@ fn reverse_list(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     Ok(Value::list(list.iter().rev().cloned().collect()))
 }
 
+/// `__sysnixMergeAttrsOf mergeDefinitions elemType lazy loc defs`: the `merge` of
+/// `types.attrsWith` (`attrsOf`, `lazyAttrsOf`): definitions split per attribute
+/// (`splitAttrDefs`), each attribute merged by `mergeDefinitions (loc ++ [ name ])
+/// elemType`. Strict: attributes left without a definition (all under a false `mkIf`)
+/// are dropped, which evaluates every attribute's definitions, in name order, as the
+/// fallback's `filterAttrs` does. Lazy: every attribute stays, each merged when read
+/// (`optionalValue.value or elemType.emptyValue.value or mergedValue`).
+fn merge_attrs_of(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let n = NAMES.with(|n| *n);
+    let lazy = ev.force(&a[2])?;
+    let lazy = ev.expect_bool(&lazy, span)?;
+    let defs = ev.expect_list(&a[4], span)?;
+    // zipAttrsWith ... (splitAttrDefs defs)
+    let mut grouped: BTreeMap<Symbol, Vec<Value>> = BTreeMap::new();
+    for def in defs.iter() {
+        let d = ev.force(def)?;
+        let value = forced_attr(ev, &d, n.value, span)?;
+        let set = ev.expect_attrs(&value, span)?;
+        let file = lazy_attr(&d, n.file, span);
+        for attr in set.iter() {
+            grouped
+                .entry(attr.name)
+                .or_default()
+                .push(file_value(file.clone(), attr.value.clone()));
+        }
+    }
+    let loc = ev.expect_list(&a[3], span)?;
+    let loc_of = |name: Symbol| {
+        let mut l = loc.as_ref().clone();
+        l.push(Value::str(name.as_str()));
+        Value::list(l)
+    };
+    let mut items = Vec::with_capacity(grouped.len());
+    for (name, defs) in grouped {
+        if lazy {
+            let v = apply_op(
+                &LAZY_ATTR_VALUE,
+                vec![a[0].clone(), a[1].clone(), loc_of(name)],
+                Value::list(defs),
+                span,
+            );
+            items.push(Attr::new(name, v, None));
+        } else {
+            // (mergeDefinitions (loc ++ [ name ]) elemType defs').optionalValue, kept
+            // when it has a value.
+            let merged = ev.call_many(
+                a[0].clone(),
+                &[loc_of(name), a[1].clone(), Value::list(defs)],
+                span,
+            )?;
+            let optional = forced_attr(ev, &merged, n.optional_value, span)?;
+            if let Value::Attrs(o) = &optional
+                && let Some(v) = o.get(n.value)
+            {
+                items.push(Attr::new(name, v.clone(), None));
+            }
+        }
+    }
+    Ok(Value::attrs(Attrs::from_sorted(items)))
+}
+
+/// One attribute of a lazy [`merge_attrs_of`]. Arguments: mergeDefinitions, elemType,
+/// loc, defs.
+fn lazy_attr_value(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let n = NAMES.with(|n| *n);
+    let merged = ev.call_many(
+        a[0].clone(),
+        &[a[2].clone(), a[1].clone(), a[3].clone()],
+        span,
+    )?;
+    // merged.optionalValue.value or elemType.emptyValue.value or merged.mergedValue
+    let optional = forced_attr(ev, &merged, n.optional_value, span)?;
+    if let Value::Attrs(o) = &optional
+        && let Some(v) = o.get(n.value)
+    {
+        return ev.force(v);
+    }
+    if let Value::Attrs(t) = ev.force(&a[1])?
+        && let Some(e) = t.get(Symbol::new("emptyValue"))
+        && let Value::Attrs(e) = ev.force(e)?
+        && let Some(v) = e.get(n.value)
+    {
+        return ev.force(v);
+    }
+    forced_attr(ev, &merged, n.merged_value, span)
+}
+
+static LAZY_ATTR_VALUE: PrimOp = PrimOp {
+    name: "__sysnixLazyAttrValue",
+    arity: 4,
+    func: lazy_attr_value,
+};
+
 static MODULE_ARG: PrimOp = PrimOp {
     name: "__sysnixModuleArg",
     arity: 3,
@@ -1687,6 +1780,11 @@ pub static PRIMOPS: &[PrimOp] = &[
         name: "__sysnixReverseList",
         arity: 1,
         func: reverse_list,
+    },
+    PrimOp {
+        name: "__sysnixMergeAttrsOf",
+        arity: 5,
+        func: merge_attrs_of,
     },
     PrimOp {
         name: "__sysnixFinalDefs",
