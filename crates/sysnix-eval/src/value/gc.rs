@@ -124,6 +124,8 @@ thread_local! {
         verbose: std::env::var_os("SYSNIX_GC_STATS").is_some(),
         stats: Stats::default(),
     });
+    /// Whether `SYSNIX_GC_AFTER` was given (then [`arm_now`] leaves the start to it).
+    static AFTER_GIVEN: Cell<bool> = Cell::new(std::env::var_os("SYSNIX_GC_AFTER").is_some());
     /// Thunks still to be made before registering starts.
     static UNTIL_ARMED: Cell<usize> = Cell::new(
         if std::env::var_os("SYSNIX_GC").is_some_and(|v| v == "0") {
@@ -132,6 +134,19 @@ thread_local! {
             env_number("SYSNIX_GC_AFTER").unwrap_or(ARM_AFTER)
         }
     );
+}
+
+/// Starts registering thunks now rather than after the first `ARM_AFTER`: for workloads
+/// known to make garbage cycles from the start (the module system's fixed points, whose
+/// `config`, `options` and option records refer to each other through the scopes that
+/// build them). Does nothing when the collector is off or `SYSNIX_GC_AFTER` says when
+/// to start.
+pub fn arm_now() {
+    let until = UNTIL_ARMED.get();
+    // Off (`SYSNIX_GC=0`) counts down from usize::MAX and never gets near zero.
+    if until > 0 && until < usize::MAX / 2 && !AFTER_GIVEN.get() {
+        UNTIL_ARMED.set(0);
+    }
 }
 
 /// Registers a new thunk; may run a collection first (the new thunk is held by the
