@@ -360,22 +360,50 @@ fn group_by_name(grouped: BTreeMap<Symbol, Vec<Value>>) -> Value {
     Value::attrs(Attrs::from_sorted(items))
 }
 
+/// Groups by attribute name the sets `item.${set}` of the items of `list`, in list
+/// order, as `zipAttrsWith (_: xs: xs) (map (item: mapAttrs (name: v: make ...)
+/// item.${set}) list)`: `make` gets `item.${file}` (unevaluated), the attribute and the
+/// set. `Err` carries the first `item.${set}` that is not a set.
+fn group_sets(
+    ev: &mut Eval,
+    list: &Value,
+    set: Symbol,
+    file: Symbol,
+    span: Span,
+    mut make: impl FnMut(&Value, &Attr, &Value) -> Value,
+) -> Result<std::result::Result<BTreeMap<Symbol, Vec<Value>>, Value>> {
+    let items = ev.expect_list(list, span)?;
+    let mut grouped: BTreeMap<Symbol, Vec<Value>> = BTreeMap::new();
+    for item in items.iter() {
+        let item = ev.force(item)?;
+        let value = forced_attr(ev, &item, set, span)?;
+        let Value::Attrs(attrs) = &value else {
+            return Ok(Err(value));
+        };
+        let f = lazy_attr(&item, file, span);
+        for attr in attrs.iter() {
+            grouped
+                .entry(attr.name)
+                .or_default()
+                .push(make(&f, attr, &value));
+        }
+    }
+    Ok(Ok(grouped))
+}
+
 /// `__sysnixDeclsByName modules`: the `declsByName` of `mergeModules'`,
 /// `zipAttrsWith (_: ds: ds) (map (m: mapAttrs (n: decl: { inherit (m) _file;
 /// pos = unsafeGetAttrPos n m.options; options = decl; }) m.options) modules)`, or `null`
 /// when some module's `options` is not a set, for the fallback to report.
 fn decls_by_name(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let (file_sym, options_sym, pos_sym) = names(|n| (n.file_, n.options, n.pos));
-    let modules = ev.expect_list(&a[0], span)?;
-    let mut grouped: BTreeMap<Symbol, Vec<Value>> = BTreeMap::new();
-    for m in modules.iter() {
-        let m = ev.force(m)?;
-        let opts = forced_attr(ev, &m, options_sym, span)?;
-        let Value::Attrs(set) = &opts else {
-            return Ok(Value::Null);
-        };
-        let file = lazy_attr(&m, file_sym, span);
-        for attr in set.iter() {
+    let grouped = group_sets(
+        ev,
+        &a[0],
+        options_sym,
+        file_sym,
+        span,
+        |file, attr, opts| {
             let pos = if attr.span().is_some() {
                 let at = Value::PrimOpApp(Rc::new(PrimOpApp {
                     op: &ATTR_POS,
@@ -389,13 +417,10 @@ fn decls_by_name(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
             b.insert(file_sym, file.clone());
             b.insert(pos_sym, pos);
             b.insert(options_sym, attr.value.clone());
-            grouped
-                .entry(attr.name)
-                .or_default()
-                .push(Value::attrs(b.build()));
-        }
-    }
-    Ok(group_by_name(grouped))
+            Value::attrs(b.build())
+        },
+    )?;
+    Ok(grouped.map_or(Value::Null, group_by_name))
 }
 
 /// `__sysnixRawDefs configs`: the `rawDefs` of `mergeModules'`, `zipAttrsWith (_: ds: ds)
@@ -403,23 +428,10 @@ fn decls_by_name(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
 /// `null` when some `c.config` is not a set, for the fallback's `checkedConfigs` to report.
 fn raw_defs(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let (file_sym, config_sym) = names(|n| (n.file, n.config));
-    let configs = ev.expect_list(&a[0], span)?;
-    let mut grouped: BTreeMap<Symbol, Vec<Value>> = BTreeMap::new();
-    for c in configs.iter() {
-        let c = ev.force(c)?;
-        let config = forced_attr(ev, &c, config_sym, span)?;
-        let Value::Attrs(set) = &config else {
-            return Ok(Value::Null);
-        };
-        let file = lazy_attr(&c, file_sym, span);
-        for attr in set.iter() {
-            grouped
-                .entry(attr.name)
-                .or_default()
-                .push(file_value(file.clone(), attr.value.clone()));
-        }
-    }
-    Ok(group_by_name(grouped))
+    let grouped = group_sets(ev, &a[0], config_sym, file_sym, span, |file, attr, _| {
+        file_value(file.clone(), attr.value.clone())
+    })?;
+    Ok(grouped.map_or(Value::Null, group_by_name))
 }
 
 /// `__sysnixPushedDefs rawDefs`: the `pushedDefs` of `mergeModules'`: for each name, lazily,
@@ -443,18 +455,31 @@ fn pushed_defs(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
 
 /// One name of [`pushed_defs`].
 fn push_defs(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
-    let (file_sym, value_sym, config_sym) = names(|n| (n.file, n.value, n.config));
-    let defs = ev.expect_list(&a[0], span)?;
+    let (file, value) = names(|n| (n.file, n.value));
+    pushed_records(ev, &a[0], value, file, span)
+}
+
+/// `concatMap (x: map (c: { file = x.${file}; config = c; }) (pushDownProperties
+/// x.${from})) list`: what [`push_defs`] and [`module_configs`] both build.
+fn pushed_records(
+    ev: &mut Eval,
+    list: &Value,
+    from: Symbol,
+    file: Symbol,
+    span: Span,
+) -> Result<Value> {
+    let (file_sym, config_sym) = names(|n| (n.file, n.config));
+    let items = ev.expect_list(list, span)?;
     let mut out = Vec::new();
     let mut pushed = Vec::new();
-    for d in defs.iter() {
-        let d = ev.force(d)?;
+    for x in items.iter() {
+        let x = ev.force(x)?;
         pushed.clear();
-        push_down(ev, &lazy_attr(&d, value_sym, span), span, &mut pushed)?;
-        let file = lazy_attr(&d, file_sym, span);
+        push_down(ev, &lazy_attr(&x, from, span), span, &mut pushed)?;
+        let f = lazy_attr(&x, file, span);
         for c in pushed.drain(..) {
             let mut b = AttrsBuilder::with_capacity(2);
-            b.insert(file_sym, file.clone());
+            b.insert(file_sym, f.clone());
             b.insert(config_sym, c);
             out.push(Value::attrs(b.build()));
         }
@@ -1050,23 +1075,8 @@ fn select_each(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
 /// `concatMap (m: map (c: { file = m._file; config = c; }) (pushDownProperties m.config))
 /// modules`.
 fn module_configs(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
-    let (file_, file, config) = names(|n| (n.file_, n.file, n.config));
-    let modules = ev.expect_list(&a[0], span)?;
-    let mut out = Vec::new();
-    let mut pushed = Vec::new();
-    for m in modules.iter() {
-        let m = ev.force(m)?;
-        pushed.clear();
-        push_down(ev, &lazy_attr(&m, config, span), span, &mut pushed)?;
-        let f = lazy_attr(&m, file_, span);
-        for c in pushed.drain(..) {
-            let mut b = AttrsBuilder::with_capacity(2);
-            b.insert(file, f.clone());
-            b.insert(config, c);
-            out.push(Value::attrs(b.build()));
-        }
-    }
-    Ok(Value::list(out))
+    let (file_, config) = names(|n| (n.file_, n.config));
+    pushed_records(ev, &a[0], config, file_, span)
 }
 
 /// `__sysnixUnmatched unmatchedByName`: the `unmatchedDefns` of `mergeModules'`,
@@ -1498,21 +1508,13 @@ fn merge_attrs_of(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let n = NAMES.with(|n| *n);
     let lazy = ev.force(&a[2])?;
     let lazy = ev.expect_bool(&lazy, span)?;
-    let defs = ev.expect_list(&a[4], span)?;
     // zipAttrsWith ... (splitAttrDefs defs)
-    let mut grouped: BTreeMap<Symbol, Vec<Value>> = BTreeMap::new();
-    for def in defs.iter() {
-        let d = ev.force(def)?;
-        let value = forced_attr(ev, &d, n.value, span)?;
-        let set = ev.expect_attrs(&value, span)?;
-        let file = lazy_attr(&d, n.file, span);
-        for attr in set.iter() {
-            grouped
-                .entry(attr.name)
-                .or_default()
-                .push(file_value(file.clone(), attr.value.clone()));
-        }
-    }
+    let grouped = match group_sets(ev, &a[4], n.value, n.file, span, |file, attr, _| {
+        file_value(file.clone(), attr.value.clone())
+    })? {
+        Ok(grouped) => grouped,
+        Err(not_a_set) => return ev.expect_attrs(&not_a_set, span).map(|_| Value::Null),
+    };
     let loc = ev.expect_list(&a[3], span)?;
     let loc_of = |name: Symbol| {
         let mut l = loc.as_ref().clone();
