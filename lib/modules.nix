@@ -561,8 +561,7 @@ let
       `value`, `isDefined`, `highestPrio`, `definitions`, `files`,
       `definitionsWithLocations`; `"${opt}"` is the option path. sysnix
       builds the result natively (builtins/modules.rs) and hands deprecated
-      types, read-only conflicts and errors in the value to this Nix, which
-      C++ Nix runs always.
+      types and read-only conflicts to this Nix, which C++ Nix runs always.
     */
     evalOptionValue = (builtins.__sysnixEvalOptionValue or (_: _: f: f)) self.mergeDefinitions showOption (loc: opt: defs:
       let

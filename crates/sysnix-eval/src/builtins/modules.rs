@@ -787,8 +787,9 @@ fn select_thunk(v: Value, name: Symbol, span: Span) -> Value {
 /// `evalOptionValue` of `lib/modules.nix` (`fallback` is its Nix version). The option is
 /// completed with `value`, `highestPrio`, `definitions`, `files`,
 /// `definitionsWithLocations`, `isDefined` and `__toString`, each computed when used.
-/// A deprecated type (which warns), a read-only option set more than once and every
-/// error in the value are handed to the fallback, so messages and warnings are its own.
+/// A deprecated type (which warns) and a read-only option set more than once are handed
+/// to the fallback, so those messages and warnings are its own; an error in the value
+/// gets the fallback's "while evaluating the option" context here ([`option_value_of`]).
 fn eval_option_value(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let n = NAMES.with(|n| *n);
     let delegate_all = |ev: &mut Eval, a: &[Value]| {
