@@ -40,7 +40,7 @@ fn index(ev: &mut Eval, list: &[Value], i: i64, span: Span) -> Result<Value> {
     ev.force(&list[i as usize])
 }
 
-fn head(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+pub(crate) fn head(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let list = ev.expect_list(&a[0], span)?;
     index(ev, &list, 0, span)
 }

@@ -68,6 +68,22 @@ struct Names {
     files: Symbol,
     definitions_with_locations: Symbol,
     to_string: Symbol,
+    matched_options: Symbol,
+    unmatched_defns: Symbol,
+    merge_option_decls: Symbol,
+    fixup_option_type: Symbol,
+    eval_option_value: Symbol,
+    prefix: Symbol,
+    module_: Symbol,
+    args: Symbol,
+    key: Symbol,
+    disabled_modules: Symbol,
+    class_: Symbol,
+    meta: Symbol,
+    freeform_type: Symbol,
+    require: Symbol,
+    subst_sub_modules: Symbol,
+    empty_value: Symbol,
 }
 
 thread_local! {
@@ -112,6 +128,22 @@ thread_local! {
         files: Symbol::new("files"),
         definitions_with_locations: Symbol::new("definitionsWithLocations"),
         to_string: Symbol::new("__toString"),
+        matched_options: Symbol::new("matchedOptions"),
+        unmatched_defns: Symbol::new("unmatchedDefns"),
+        merge_option_decls: Symbol::new("mergeOptionDecls"),
+        fixup_option_type: Symbol::new("fixupOptionType"),
+        eval_option_value: Symbol::new("evalOptionValue"),
+        prefix: Symbol::new("prefix"),
+        module_: Symbol::new("_module"),
+        args: Symbol::new("args"),
+        key: Symbol::new("key"),
+        disabled_modules: Symbol::new("disabledModules"),
+        class_: Symbol::new("_class"),
+        meta: Symbol::new("meta"),
+        freeform_type: Symbol::new("freeformType"),
+        require: Symbol::new("require"),
+        subst_sub_modules: Symbol::new("substSubModules"),
+        empty_value: Symbol::new("emptyValue"),
     };
 }
 
@@ -157,11 +189,7 @@ fn lazy_attr(v: &Value, name: Symbol, span: Span) -> Value {
     {
         return x.clone();
     }
-    Value::Thunk(Thunk::from_state(ThunkState::Select(Box::new((
-        v.clone(),
-        name,
-        span,
-    )))))
+    select_thunk(v.clone(), name, span)
 }
 
 /// `v.name`, forced (with the fallback's error when it is missing).
@@ -688,11 +716,7 @@ fn merge_definitions(_ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Valu
     let n = NAMES.with(|n| *n);
     let shared = a.to_vec();
     let defs_final_ = apply_op(&DEFS_FINAL, shared[..3].to_vec(), a[3].clone(), span);
-    let defs_final = Value::Thunk(Thunk::from_state(ThunkState::Select(Box::new((
-        defs_final_.clone(),
-        n.values,
-        span,
-    )))));
+    let defs_final = select_thunk(defs_final_.clone(), n.values, span);
     let is_defined = apply_op(&IS_NONEMPTY, Vec::new(), defs_final.clone(), span);
     let merged = apply_op(&MERGED_VALUE, shared, defs_final.clone(), span);
     let optional = apply_op(
@@ -972,15 +996,6 @@ fn const_(ev: &mut Eval, a: &mut [Value], _span: Span) -> Result<Value> {
     ev.force(&a[0])
 }
 
-/// `builtins.head`, for the default's `head opt.declarations`.
-fn head(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
-    let list = ev.expect_list(&a[0], span)?;
-    match list.first() {
-        Some(v) => ev.force(v),
-        None => Err(ev.error("list index 0 is out of bounds", span)),
-    }
-}
-
 /// `__sysnixMergeResults fns resultFor prefix rawDefs declsByName`: the `results` of
 /// `mergeModules'`, `mapAttrs resultFor declsByName`, each computed when used. A name
 /// whose declarations are all options (the common case) is done here: `{ matchedOptions
@@ -1019,11 +1034,10 @@ fn merge_result(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
         }
     }
     let fns = ev.force(&a[0])?;
-    let fn_of = |ev: &mut Eval, name: &str| forced_attr(ev, &fns, Symbol::new(name), span);
     let (merge_decls, fixup, eval_value) = (
-        fn_of(ev, "mergeOptionDecls")?,
-        fn_of(ev, "fixupOptionType")?,
-        fn_of(ev, "evalOptionValue")?,
+        forced_attr(ev, &fns, n.merge_option_decls, span)?,
+        forced_attr(ev, &fns, n.fixup_option_type, span)?,
+        forced_attr(ev, &fns, n.eval_option_value, span)?,
     );
     let prefix = ev.expect_list(&a[2], span)?;
     let mut loc = prefix.as_ref().clone();
@@ -1045,8 +1059,8 @@ fn merge_result(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
         span,
     ));
     let mut b = AttrsBuilder::with_capacity(2);
-    b.insert(Symbol::new("matchedOptions"), option);
-    b.insert(Symbol::new("unmatchedDefns"), Value::list(Vec::new()));
+    b.insert(n.matched_options, option);
+    b.insert(n.unmatched_defns, Value::list(Vec::new()));
     Ok(Value::attrs(b.build()))
 }
 
@@ -1084,7 +1098,7 @@ fn module_configs(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
 /// `concatLists (mapAttrsToList (name: defs: map (def: def // { prefix = [ name ] ++
 /// (def.prefix or [ ]); }) defs) unmatchedByName)`.
 fn unmatched(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
-    let prefix_sym = Symbol::new("prefix");
+    let prefix_sym = names(|n| n.prefix);
     let set = ev.expect_attrs(&a[0], span)?;
     let mut out = Vec::new();
     for attr in set.iter() {
@@ -1152,8 +1166,8 @@ fn module_arg(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
             // config._module.args.${name}
             let config = forced_attr(ev, &a[1], names(|n| n.config), span);
             config
-                .and_then(|c| forced_attr(ev, &c, Symbol::new("_module"), span))
-                .and_then(|m| forced_attr(ev, &m, Symbol::new("args"), span))
+                .and_then(|c| forced_attr(ev, &c, names(|n| n.module_), span))
+                .and_then(|m| forced_attr(ev, &m, names(|n| n.args), span))
                 .and_then(|args| forced_attr(ev, &args, sym, span))
         }
     };
@@ -1191,6 +1205,7 @@ fn unify_module_syntax(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Val
         "meta",
         "freeformType",
     ];
+    let n = NAMES.with(|n| *n);
     let m = ev.force(&a[3])?;
     let delegate = |ev: &mut Eval| {
         ev.call_many(
@@ -1202,11 +1217,11 @@ fn unify_module_syntax(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Val
     let Value::Attrs(set) = &m else {
         return delegate(ev);
     };
-    let get = |name: &str| set.get(Symbol::new(name)).cloned();
-    if get("meta").is_some() || get("freeformType").is_some() || get("require").is_some() {
+    let get = |name: Symbol| set.get(name).cloned();
+    if get(n.meta).is_some() || get(n.freeform_type).is_some() || get(n.require).is_some() {
         return delegate(ev);
     }
-    let full_form = get("config").is_some() || get("options").is_some();
+    let full_form = get(n.config).is_some() || get(n.options).is_some();
     if full_form
         && set
             .iter()
@@ -1214,30 +1229,26 @@ fn unify_module_syntax(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Val
     {
         return delegate(ev);
     }
-    let to_string = ev
-        .globals
-        .get(&Symbol::new("toString"))
-        .cloned()
-        .unwrap_or(Value::Null);
+    let to_string = Value::PrimOp(&TO_STRING);
     let stringified = |v: Value| Value::Thunk(Thunk::apply(to_string.clone(), v, span));
     let empty_list = || Value::list(Vec::new());
     let mut b = AttrsBuilder::with_capacity(7);
-    b.insert_str("_file", stringified(get("_file").unwrap_or(a[1].clone())));
-    b.insert_str("_class", get("_class").unwrap_or(Value::Null));
-    b.insert_str("key", stringified(get("key").unwrap_or(a[2].clone())));
-    b.insert_str(
-        "disabledModules",
-        get("disabledModules").unwrap_or_else(empty_list),
+    b.insert(n.file_, stringified(get(n.file_).unwrap_or(a[1].clone())));
+    b.insert(n.class_, get(n.class_).unwrap_or(Value::Null));
+    b.insert(n.key, stringified(get(n.key).unwrap_or(a[2].clone())));
+    b.insert(
+        n.disabled_modules,
+        get(n.disabled_modules).unwrap_or_else(empty_list),
     );
-    b.insert_str("imports", get("imports").unwrap_or_else(empty_list));
+    b.insert(n.imports, get(n.imports).unwrap_or_else(empty_list));
     if full_form {
-        b.insert_str(
-            "options",
-            get("options").unwrap_or_else(|| Value::attrs(Attrs::new())),
+        b.insert(
+            n.options,
+            get(n.options).unwrap_or_else(|| Value::attrs(Attrs::new())),
         );
-        b.insert_str(
-            "config",
-            get("config").unwrap_or_else(|| Value::attrs(Attrs::new())),
+        b.insert(
+            n.config,
+            get(n.config).unwrap_or_else(|| Value::attrs(Attrs::new())),
         );
     } else {
         const NOT_CONFIG: &[&str] = &[
@@ -1254,8 +1265,8 @@ fn unify_module_syntax(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Val
             .filter(|attr| !NOT_CONFIG.contains(&attr.name.as_str()))
             .cloned()
             .collect();
-        b.insert_str("options", Value::attrs(Attrs::new()));
-        b.insert_str("config", Value::attrs(Attrs::from_sorted(rest)));
+        b.insert(n.options, Value::attrs(Attrs::new()));
+        b.insert(n.config, Value::attrs(Attrs::from_sorted(rest)));
     }
     Ok(Value::attrs(b.build()))
 }
@@ -1320,7 +1331,7 @@ fn collect_modules(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> 
                 .map(|m| Value::Thunk(Thunk::apply(f.clone(), m.clone(), span))),
         );
     }
-    let key_sym = Symbol::new("key");
+    let key_sym = names(|n| n.key);
     // enabled = filter (t: !elem t.key disabledKeys)
     let enabled = |ev: &mut Eval, c: &Collect, ids: &[usize]| -> Result<Vec<usize>> {
         if keys.is_empty() {
@@ -1364,8 +1375,8 @@ fn collect_tree(
     ms: &Value,
     span: Span,
 ) -> Result<Vec<usize>> {
-    let (file_, key_sym, imports) = names(|n| (n.file_, Symbol::new("key"), n.imports));
-    let disabled_sym = Symbol::new("disabledModules");
+    let (file_, key_sym, imports, disabled_sym) =
+        names(|n| (n.file_, n.key, n.imports, n.disabled_modules));
     let list = ev.expect_list(ms, span)?;
     let mut ids = Vec::with_capacity(list.len());
     for (i, m) in list.iter().enumerate() {
@@ -1475,7 +1486,7 @@ fn fixup_option_type(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value
         );
     } else {
         let ty = opt.get(n.type_opt).cloned().unwrap_or(Value::Null);
-        let subst = select_thunk(ty, Symbol::new("substSubModules"), span);
+        let subst = select_thunk(ty, n.subst_sub_modules, span);
         let options = lazy_attr(&a[2], n.options, span);
         b.insert(n.type_opt, Value::Thunk(Thunk::apply(subst, options, span)));
         b.insert(n.options, Value::list(Vec::new()));
@@ -1568,7 +1579,7 @@ fn lazy_attr_value(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> 
         return ev.force(v);
     }
     if let Value::Attrs(t) = ev.force(&a[1])?
-        && let Some(e) = t.get(Symbol::new("emptyValue"))
+        && let Some(e) = t.get(n.empty_value)
         && let Value::Attrs(e) = ev.force(e)?
         && let Some(v) = e.get(n.value)
     {
@@ -1625,10 +1636,18 @@ static CONST: PrimOp = PrimOp {
     func: const_,
 };
 
+/// `builtins.head`, for the default's `head opt.declarations`.
 static HEAD: PrimOp = PrimOp {
     name: "head",
     arity: 1,
-    func: head,
+    func: super::lists::head,
+};
+
+/// `builtins.toString`, for a module's `_file` and `key`.
+static TO_STRING: PrimOp = PrimOp {
+    name: "toString",
+    arity: 1,
+    func: super::strings::to_string,
 };
 
 static DEFS_FINAL: PrimOp = PrimOp {

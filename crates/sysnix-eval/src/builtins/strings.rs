@@ -40,7 +40,7 @@ fn substring(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     Ok(Value::String(NixString::with_context(text, ctx)))
 }
 
-fn to_string(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+pub(crate) fn to_string(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let mut ctx = Context::new();
     let s = ev.coerce_to_string(&a[0], span, CoerceMode::ToString, &mut ctx)?;
     Ok(Value::String(NixString::with_context(s, ctx)))
