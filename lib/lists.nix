@@ -166,7 +166,7 @@ rec {
   # reverseList :: [a] -> [a]
   # The list in reverse order.
   # Example: reverseList [ 1 2 3 ] => [ 3 2 1 ]
-  # (natively in sysnix: builtins/modules.rs)
+  # (natively in sysnix: builtins/modules/)
   reverseList = builtins.__sysnixReverseList or (xs:
     let n = length xs; in genList (i: elemAt xs (n - 1 - i)) n);
 

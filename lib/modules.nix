@@ -201,7 +201,7 @@ let
 
         config =
           let
-            # (natively in sysnix, builtins/modules.rs)
+            # (natively in sysnix, builtins/modules/)
             declaredConfig = (builtins.__sysnixOptionValues or (lib.mapAttrsRecursiveCond (v: !isOption v) (_: opt: opt.value))) options;
             freeformType = declaredConfig._module.freeformType;
             freeformDefs = map
@@ -329,7 +329,7 @@ let
 
         enabled = filter (t: !elem t.key disabledKeys);
       in
-      # sysnix walks the tree natively (builtins/modules.rs), calling back into load,
+      # sysnix walks the tree natively (builtins/modules/), calling back into load,
       # checkClass and keyOfDisabled for what is not a function or a plain set, for
       # class mismatches and disabled keys; C++ Nix runs the Nix.
       if builtins ? __sysnixCollectModules then
@@ -414,7 +414,7 @@ let
     /** `mergeModules` with the definitions given separately. */
     mergeModules' = prefix: modules: configs:
       let
-        # sysnix groups declarations and definitions natively (builtins/modules.rs); the
+        # sysnix groups declarations and definitions natively (builtins/modules/); the
         # Nix below is what C++ Nix runs, and what reports a module whose `options` is
         # not a set.
         nativeDecls = (builtins.__sysnixDeclsByName or (_: null)) modules;
@@ -465,7 +465,7 @@ let
           checkedConfigs);
 
         # sysnix completes names whose declarations are all options natively
-        # (builtins/modules.rs) and calls resultFor for the rest; C++ Nix runs resultFor.
+        # (builtins/modules/) and calls resultFor for the rest; C++ Nix runs resultFor.
         results =
           if builtins ? __sysnixMergeResults
           then builtins.__sysnixMergeResults { inherit (self) mergeOptionDecls fixupOptionType evalOptionValue; } resultFor prefix rawDefs declsByName
@@ -515,7 +515,7 @@ let
       do not merge. Collects submodule modules (`options`) and declaration
       files and positions.
     */
-    # sysnix merges natively (builtins/modules.rs), and hands the cases that throw to
+    # sysnix merges natively (builtins/modules/), and hands the cases that throw to
     # the Nix below (which C++ Nix runs).
     mergeOptionDecls = (builtins.__sysnixMergeOptionDecls or (f: f)) (loc: decls:
       foldl'
@@ -560,7 +560,7 @@ let
       An option declaration completed with its value and definition data:
       `value`, `isDefined`, `highestPrio`, `definitions`, `files`,
       `definitionsWithLocations`; `"${opt}"` is the option path. sysnix
-      builds the result natively (builtins/modules.rs) and hands deprecated
+      builds the result natively (builtins/modules/) and hands deprecated
       types and read-only conflicts to this Nix, which C++ Nix runs always.
     */
     evalOptionValue = (builtins.__sysnixEvalOptionValue or (_: _: f: f)) self.mergeDefinitions showOption (loc: opt: defs:
@@ -598,13 +598,13 @@ let
       `loc` with `type`: properties are resolved (mkIf, mkMerge, then
       priorities, then order), values type-checked and merged. Returns
       `{ defsFinal', defsFinal, mergedValue, isDefined, optionalValue }`.
-      sysnix runs the common case natively (builtins/modules.rs) and hands
+      sysnix runs the common case natively (builtins/modules/) and hands
       ordered definitions and errors to this Nix, which C++ Nix runs always.
     */
     mergeDefinitions = (builtins.__sysnixMergeDefinitions or (f: f)) (loc: type: defs: rec {
       defsFinal' =
         let
-          # sysnix computes this natively (builtins/modules.rs); C++ Nix runs the Nix.
+          # sysnix computes this natively (builtins/modules/); C++ Nix runs the Nix.
           byPriority = (builtins.__sysnixFinalDefs or finalDefs) defs;
           finalDefs = defs: self.filterOverrides' (concatMap
             (def: map (v: { inherit (def) file; value = v; })

@@ -485,7 +485,7 @@ let
         + " of ${phrase nounOrComposite elemType}";
       descriptionClass = "composite";
       check = isAttrs;
-      # (natively in sysnix: builtins/modules.rs)
+      # (natively in sysnix: builtins/modules/)
       merge =
         if builtins ? __sysnixMergeAttrsOf then builtins.__sysnixMergeAttrsOf lib.modules.mergeDefinitions elemType lazy
         else if lazy then
