@@ -92,18 +92,9 @@ pub(super) fn raw_defs(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Val
 /// over its raw definitions.
 pub(super) fn pushed_defs(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let raw = ev.expect_attrs(&a[0], span)?;
-    let push = Value::PrimOp(&PUSH_DEFS);
-    let items = raw
-        .iter()
-        .map(|attr| {
-            attr.with_value(Value::Thunk(Thunk::apply(
-                push.clone(),
-                attr.value.clone(),
-                span,
-            )))
-        })
-        .collect();
-    Ok(Value::attrs(Attrs::from_sorted(items)))
+    Ok(map_values(&raw, |attr| {
+        apply_op(&PUSH_DEFS, Vec::new(), attr.value.clone(), span)
+    }))
 }
 
 /// One name of [`pushed_defs`].
@@ -149,20 +140,11 @@ pub(super) fn pushed_records(
 /// `resultFor name decls`, the Nix.
 pub(super) fn merge_results(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let decls = ev.expect_attrs(&a[4], span)?;
-    let items = decls
-        .iter()
-        .map(|attr| {
-            let args = vec![
-                a[0].clone(),
-                a[1].clone(),
-                a[2].clone(),
-                a[3].clone(),
-                Value::str(attr.name.as_str()),
-            ];
-            attr.with_value(apply_op(&MERGE_RESULT, args, attr.value.clone(), span))
-        })
-        .collect();
-    Ok(Value::attrs(Attrs::from_sorted(items)))
+    Ok(map_values(&decls, |attr| {
+        let mut args = a[..4].to_vec();
+        args.push(Value::str(attr.name.as_str()));
+        apply_op(&MERGE_RESULT, args, attr.value.clone(), span)
+    }))
 }
 
 /// One name of [`merge_results`]. Arguments: fns, resultFor, prefix, rawDefs, name, decls.
@@ -223,11 +205,9 @@ pub(super) fn select_each(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<
     let name = ev.expect_string(&a[0], span)?;
     let name = Symbol::new(name.as_str());
     let set = ev.expect_attrs(&a[1], span)?;
-    let items = set
-        .iter()
-        .map(|attr| attr.with_value(select_thunk(attr.value.clone(), name, span)))
-        .collect();
-    Ok(Value::attrs(Attrs::from_sorted(items)))
+    Ok(map_values(&set, |attr| {
+        select_thunk(attr.value.clone(), name, span)
+    }))
 }
 
 /// `__sysnixModuleConfigs modules`: the definitions `mergeModules` passes on,

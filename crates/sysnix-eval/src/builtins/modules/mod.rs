@@ -195,6 +195,14 @@ fn prop_of(ev: &mut Eval, v: &Value) -> Result<Prop> {
     })
 }
 
+/// `mapAttrs (_: v: f v) set` with `f` given the attribute: positions kept, as
+/// `builtins.mapAttrs` keeps them.
+fn map_values(set: &Attrs, f: impl FnMut(&Attr) -> Value) -> Value {
+    let mut f = f;
+    let items = set.iter().map(|attr| attr.with_value(f(attr))).collect();
+    Value::attrs(Attrs::from_sorted(items))
+}
+
 /// `v.name`, unevaluated: the attribute's value, or (when it is missing or `v` is not a
 /// set) a thunk that raises the fallback's error when forced.
 fn lazy_attr(v: &Value, name: Symbol, span: Span) -> Value {

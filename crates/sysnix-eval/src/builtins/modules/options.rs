@@ -142,17 +142,9 @@ pub(super) fn collect_submodules(ev: &mut Eval, a: &mut [Value], span: Span) -> 
 /// computes it: `mapAttrsRecursiveCond (v: !isOption v) (_: opt: opt.value) options`.
 pub(super) fn option_values(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let set = ev.expect_attrs(&a[0], span)?;
-    let items = set
-        .iter()
-        .map(|attr| {
-            attr.with_value(Value::Thunk(Thunk::apply(
-                Value::PrimOp(&OPTION_VALUE),
-                attr.value.clone(),
-                span,
-            )))
-        })
-        .collect();
-    Ok(Value::attrs(Attrs::from_sorted(items)))
+    Ok(map_values(&set, |attr| {
+        apply_op(&OPTION_VALUE, Vec::new(), attr.value.clone(), span)
+    }))
 }
 
 /// One attribute of [`option_values`]: a nested tree is walked, an option gives its value.

@@ -64,11 +64,9 @@ pub(super) fn wrap_attrs(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<V
         _ => "override",
     };
     let set = ev.expect_attrs(&a[2], span)?;
-    let items = set
-        .iter()
-        .map(|attr| attr.with_value(property(tag, &a[1], attr.value.clone())))
-        .collect();
-    Ok(Value::attrs(Attrs::from_sorted(items)))
+    Ok(map_values(&set, |attr| {
+        property(tag, &a[1], attr.value.clone())
+    }))
 }
 
 pub(super) fn push_down_properties(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
