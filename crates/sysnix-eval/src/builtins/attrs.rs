@@ -49,11 +49,25 @@ fn remove_attrs(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
             super::context::expect_string_no_ctx(ev, n, span)?.as_str(),
         ));
     }
-    let kept: Vec<Attr> = set
-        .iter()
-        .filter(|a| !remove.contains(&a.name))
-        .cloned()
-        .collect();
+    if remove.len() <= 8 {
+        let kept: Vec<Attr> = set
+            .iter()
+            .filter(|a| !remove.contains(&a.name))
+            .cloned()
+            .collect();
+        return Ok(Value::attrs(Attrs::from_sorted(kept)));
+    }
+    // Many names (`removeAttrs set (attrNames other)`): a merge of two sorted lists
+    // instead of a search of the whole list per attribute.
+    remove.sort_unstable();
+    let mut kept = Vec::with_capacity(set.len().saturating_sub(remove.len()));
+    let mut r = remove.iter().peekable();
+    for a in set.iter() {
+        while r.next_if(|n| **n < a.name).is_some() {}
+        if r.peek() != Some(&&a.name) {
+            kept.push(a.clone());
+        }
+    }
     Ok(Value::attrs(Attrs::from_sorted(kept)))
 }
 
