@@ -14,23 +14,22 @@ fn ctx_of(s: &NixString) -> Context {
 }
 
 fn string_length(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
-    let mut ctx = Context::new();
-    let s = ev.coerce_to_string(&a[0], span, CoerceMode::Interpolation, &mut ctx)?;
-    Ok(Value::Int(s.len() as i64))
+    let s = ev.coerce_shared(&a[0], span, CoerceMode::Interpolation)?;
+    Ok(Value::Int(s.as_str().len() as i64))
 }
 
 fn substring(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let start = ev.expect_int(&a[0], span)?;
     let len = ev.expect_int(&a[1], span)?;
-    let mut ctx = Context::new();
-    let s = ev.coerce_to_string(&a[2], span, CoerceMode::Interpolation, &mut ctx)?;
+    let s = ev.coerce_shared(&a[2], span, CoerceMode::Interpolation)?;
+    let ctx = s.context().cloned().unwrap_or_default();
     if start < 0 {
         return Err(ev.error("negative start position in 'substring'", span));
     }
     let len = if len < 0 { usize::MAX } else { len as usize };
     // Nix slices bytes; a cut through a UTF-8 sequence leaves bytes that sysnix's strings
     // cannot hold, so they become U+FFFD (what Nix's output shows once decoded).
-    let bytes = s.as_bytes();
+    let bytes = s.as_str().as_bytes();
     let b = (start as usize).min(bytes.len());
     let e = b.saturating_add(len).min(bytes.len());
     let text = match std::str::from_utf8(&bytes[b..e]) {
@@ -55,7 +54,7 @@ fn concat_strings_sep(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Valu
         if i > 0 {
             out.push_str(sep.as_str());
         }
-        out.push_str(&ev.coerce_to_string(x, span, CoerceMode::Interpolation, &mut ctx)?);
+        ev.coerce_append(x, span, CoerceMode::Interpolation, &mut ctx, &mut out)?;
     }
     Ok(Value::String(NixString::with_context(out, ctx)))
 }

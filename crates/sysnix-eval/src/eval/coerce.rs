@@ -110,6 +110,41 @@ impl Eval {
         }
     }
 
+    /// Coerces to a string and appends it to `out` (without an intermediate copy when
+    /// the value already is a string), collecting context into `ctx`.
+    pub fn coerce_append(
+        &mut self,
+        v: &Value,
+        span: Span,
+        mode: CoerceMode,
+        ctx: &mut Context,
+        out: &mut String,
+    ) -> Result<()> {
+        let v = self.force(v)?;
+        if let Value::String(s) = &v {
+            if let Some(c) = s.context() {
+                ctx.extend(c.iter().cloned());
+            }
+            out.push_str(s.as_str());
+            return Ok(());
+        }
+        let s = self.coerce_to_string(&v, span, mode, ctx)?;
+        out.push_str(&s);
+        Ok(())
+    }
+
+    /// Coerces to a string with its context, sharing the value when it already is a
+    /// string (`substring 0 1 big` must not copy `big`).
+    pub fn coerce_shared(&mut self, v: &Value, span: Span, mode: CoerceMode) -> Result<NixString> {
+        let v = self.force(v)?;
+        if let Value::String(s) = v {
+            return Ok(s);
+        }
+        let mut ctx = Context::new();
+        let s = self.coerce_to_string(&v, span, mode, &mut ctx)?;
+        Ok(NixString::with_context(s, ctx))
+    }
+
     /// Coerces to a string, collecting context into `ctx`.
     pub fn coerce_to_string(
         &mut self,
@@ -234,13 +269,13 @@ impl Eval {
                 continue;
             }
             let v = self.eval(p, env)?;
-            let s = self.coerce_to_string(
+            self.coerce_append(
                 &v,
                 p.span().unwrap_or(span),
                 CoerceMode::Interpolation,
                 &mut ctx,
+                &mut out,
             )?;
-            out.push_str(&s);
         }
         Ok(Value::String(NixString::with_context(out, ctx)))
     }

@@ -147,14 +147,9 @@ impl Eval {
             }
             _ => {
                 let mut ctx = Default::default();
-                let mut s =
-                    self.coerce_to_string(&a, ls, super::CoerceMode::Interpolation, &mut ctx)?;
-                s.push_str(&self.coerce_to_string(
-                    &b,
-                    rs,
-                    super::CoerceMode::Interpolation,
-                    &mut ctx,
-                )?);
+                let mut s = String::new();
+                self.coerce_append(&a, ls, super::CoerceMode::Interpolation, &mut ctx, &mut s)?;
+                self.coerce_append(&b, rs, super::CoerceMode::Interpolation, &mut ctx, &mut s)?;
                 Ok(Value::String(crate::value::NixString::with_context(s, ctx)))
             }
         }
