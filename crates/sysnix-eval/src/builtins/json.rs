@@ -5,7 +5,7 @@ use crate::eval::{CoerceMode, Eval};
 use crate::source::Span;
 use crate::support::data::Data;
 use crate::support::float::format_float_json;
-use crate::support::strings::json_escape_string;
+use crate::support::strings::json_escape_into;
 use crate::value::{AttrsBuilder, Context, NixString, PrimOp, Value};
 
 /// Renders a value as JSON, as Nix's `toJSON` does (collecting string context).
@@ -34,22 +34,25 @@ fn write_json(
     match &v {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Int(i) => out.push_str(&i.to_string()),
+        Value::Int(i) => {
+            use std::fmt::Write;
+            let _ = write!(out, "{i}");
+        }
         Value::Float(f) => out.push_str(&format_float_json(*f)),
         Value::String(s) => {
             if let Some(c) = s.context() {
                 ctx.extend(c.iter().cloned());
             }
-            out.push_str(&json_escape_string(s.as_str()));
+            json_escape_into(out, s.as_str());
         }
         Value::Path(_) => {
             let s = ev.coerce_to_string(&v, span, CoerceMode::Interpolation, ctx)?;
-            out.push_str(&json_escape_string(&s));
+            json_escape_into(out, &s);
         }
         Value::Attrs(a) => {
             if a.get(ev.syms.to_string).is_some() {
                 let s = ev.coerce_to_string(&v, span, CoerceMode::Interpolation, ctx)?;
-                out.push_str(&json_escape_string(&s));
+                json_escape_into(out, &s);
                 return Ok(());
             }
             if let Some(o) = a.get(ev.syms.out_path).cloned() {
@@ -60,7 +63,7 @@ fn write_json(
                 if i > 0 {
                     out.push(',');
                 }
-                out.push_str(&json_escape_string(attr.name.as_str()));
+                json_escape_into(out, attr.name.as_str());
                 out.push(':');
                 write_json(ev, &attr.value, attr.span().unwrap_or(span), out, ctx)?;
             }
