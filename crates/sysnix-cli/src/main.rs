@@ -1,6 +1,7 @@
 //! The `sysnix` command line: a thin layer over the library crates, one file per verb
 //! under `command/`.
 
+mod alloc;
 mod command;
 mod session;
 
@@ -8,7 +9,7 @@ use clap::Parser;
 use std::process::ExitCode;
 
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: alloc::MiMalloc = alloc::MiMalloc;
 
 /// `mi_option_purge_delay` in mimalloc's `mi_option_t` (mimalloc.h); the crate names no
 /// constant for it.
