@@ -148,7 +148,7 @@ impl Attrs {
 
     /// Looks an attribute up, with its position.
     pub fn get_attr(&self, name: Symbol) -> Option<&Attr> {
-        if self.items.len() <= 8 {
+        if self.items.len() <= 16 {
             // Interned names compare by pointer: a scan beats string comparisons.
             return self.items.iter().find(|a| a.name == name);
         }
@@ -179,6 +179,27 @@ impl Attrs {
     pub fn update(&self, other: &Attrs) -> Attrs {
         let (a, b) = (&self.items, &other.items);
         let mut out = Vec::with_capacity(a.len() + b.len());
+        if b.len() * 8 < a.len() {
+            // A few attributes into a big set (`acc // { ${n} = v; }`): find each one's
+            // place by binary search and copy the runs between, instead of comparing
+            // names all along the big set.
+            let mut i = 0;
+            for attr in b {
+                let at = i + a[i..].partition_point(|x| x.name < attr.name);
+                out.extend_from_slice(&a[i..at]);
+                i = if a.get(at).is_some_and(|x| x.name == attr.name) {
+                    at + 1
+                } else {
+                    at
+                };
+                out.push(attr.clone());
+            }
+            out.extend_from_slice(&a[i..]);
+            return Attrs {
+                items: out,
+                pos: other.pos.or(self.pos),
+            };
+        }
         let (mut i, mut j) = (0, 0);
         while i < a.len() && j < b.len() {
             match a[i].name.cmp(&b[j].name) {
