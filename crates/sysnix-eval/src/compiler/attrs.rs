@@ -246,16 +246,11 @@ impl Compiler<'_> {
             };
             dynamics.push((key, value, span));
         }
-        let names_known = dynamics.is_empty()
-            && statics
-                .iter()
-                .all(|a| !matches!(&a.value, AttrValue::Nested(d) if !d.names_known));
         Ok(AttrsDef {
             rec,
             statics,
             inherit_from,
             dynamics,
-            names_known,
         })
     }
 
@@ -284,7 +279,7 @@ impl Compiler<'_> {
             PendingValue::InheritFrom(i, n) => AttrValue::InheritFrom(i, n),
             PendingValue::Nested(p) => {
                 let def = self.finish(p, false)?;
-                if !def.names_known {
+                if has_dynamics(&def) {
                     // Building it evaluates names: that must wait until the value is used.
                     AttrValue::Expr(Rc::new(Expr::Attrs(Box::new(def), span)))
                 } else {
@@ -323,4 +318,13 @@ impl Compiler<'_> {
     fn file_name(&self) -> String {
         self.file_label.clone().unwrap_or_default()
     }
+}
+
+/// True when building the set (or a set nested in it by attribute paths) evaluates names.
+fn has_dynamics(def: &AttrsDef) -> bool {
+    !def.dynamics.is_empty()
+        || def
+            .statics
+            .iter()
+            .any(|a| matches!(&a.value, AttrValue::Nested(d) if has_dynamics(d)))
 }

@@ -96,9 +96,6 @@ pub struct AttrsDef {
     pub inherit_from: Vec<Rc<Expr>>,
     /// `${k} = v` attributes, added after the static ones.
     pub dynamics: Vec<(Rc<Expr>, Rc<Expr>, Span)>,
-    /// No `${k} = v` here or in a nested set: building the set evaluates nothing, so it
-    /// cannot fail.
-    pub names_known: bool,
 }
 
 /// One static attribute.

@@ -316,18 +316,6 @@ impl Eval {
                     None => Value::Thunk(Thunk::new(e.clone(), env.clone())),
                 }
             }
-            // Building a set whose names are all known, or a list, evaluates nothing (the
-            // values stay suspended) and cannot fail, so it is done now rather than
-            // through a thunk that would do the same when forced.
-            Expr::Attrs(def, span) if def.names_known => match self.eval_attrs(def, env, *span) {
-                Ok(v) => v,
-                Err(_) => Value::Thunk(Thunk::new(e.clone(), env.clone())),
-            },
-            Expr::List(items) => Value::list(items.iter().map(|i| self.delay(i, env)).collect()),
-            Expr::Select(target, path, None, _) => match known_select(target, path, env) {
-                Some(v) => v,
-                None => Value::Thunk(Thunk::new(e.clone(), env.clone())),
-            },
             _ => Value::Thunk(Thunk::new(e.clone(), env.clone())),
         }
     }
@@ -775,50 +763,6 @@ impl Eval {
         }
         Ok(())
     }
-}
-
-/// The value of `e` if it is already evaluated: a literal, or a variable holding an
-/// evaluated value (not forcing anything).
-#[inline]
-fn known_value(e: &Expr, env: &Rc<Env>) -> Option<Value> {
-    match e {
-        Expr::Lit(v) => Some(v.clone()),
-        Expr::Var(VarRef::Global(v), _) => Some(v.clone()),
-        Expr::Var(VarRef::Local { depth, idx }, _) => {
-            match env.ancestor(*depth).slots[*idx as usize].get()? {
-                Value::Thunk(t) => match &*t.0.try_borrow().ok()? {
-                    ThunkState::Done(v) => Some(v.clone()),
-                    _ => None,
-                },
-                v => Some(v.clone()),
-            }
-        }
-        _ => None,
-    }
-}
-
-/// `target.a.b` without evaluating anything: the attribute's value (possibly a thunk)
-/// when `target` and every set along the path are already evaluated and have the
-/// names. A suspended selection would, when forced, force exactly that value, so the
-/// value can stand for it and save a thunk (`f cfg.port`, `[ def.value ]`).
-#[inline]
-fn known_select(target: &Expr, path: &[AttrKey], env: &Rc<Env>) -> Option<Value> {
-    let mut v = known_value(target, env)?;
-    for key in path {
-        let AttrKey::Static(name) = key else {
-            return None;
-        };
-        let next = match &v {
-            Value::Attrs(a) => a.get(*name)?.clone(),
-            Value::Thunk(t) => match &*t.0.try_borrow().ok()? {
-                ThunkState::Done(Value::Attrs(a)) => a.get(*name)?.clone(),
-                _ => return None,
-            },
-            _ => return None,
-        };
-        v = next;
-    }
-    Some(v)
 }
 
 /// The integer `e` stands for, if it is a literal or a variable already evaluated to one.
