@@ -152,21 +152,23 @@ fn all(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     Ok(Value::Bool(true))
 }
 
-/// A stable merge sort that can fail: the comparator is Nix code.
-fn merge_sort(ev: &mut Eval, f: &Value, items: Vec<Value>, span: Span) -> Result<Vec<Value>> {
+/// A stable merge sort that can fail: `less(a, b)` is the comparator (Nix code).
+fn merge_sort<F>(ev: &mut Eval, less: &mut F, items: Vec<Value>) -> Result<Vec<Value>>
+where
+    F: FnMut(&mut Eval, &Value, &Value) -> Result<bool>,
+{
     if items.len() <= 1 {
         return Ok(items);
     }
     let mut items = items;
     let right = items.split_off(items.len() / 2);
-    let left = merge_sort(ev, f, items, span)?;
-    let right = merge_sort(ev, f, right, span)?;
+    let left = merge_sort(ev, less, items)?;
+    let right = merge_sort(ev, less, right)?;
     let mut out = Vec::with_capacity(left.len() + right.len());
     let (mut i, mut j) = (0, 0);
     while i < left.len() && j < right.len() {
         // Take from the right only when right < left: equal elements keep their order.
-        let r = ev.call_many(f.clone(), &[right[j].clone(), left[i].clone()], span)?;
-        if ev.expect_bool(&r, span)? {
+        if less(ev, &right[j], &left[i])? {
             out.push(right[j].clone());
             j += 1;
         } else {
@@ -179,11 +181,62 @@ fn merge_sort(ev: &mut Eval, f: &Value, items: Vec<Value>, span: Span) -> Result
     Ok(out)
 }
 
+/// The comparators that are Nix's own `<`: `builtins.lessThan`, `a: b: a < b` and
+/// `a: b: b < a` (the commonest in real code). Returns whether the arguments are
+/// swapped, and the position `<` reports errors at.
+fn plain_less_than(f: &Value, span: Span) -> Option<(bool, Span)> {
+    use crate::compiler::{BinOp, Expr, Param, VarRef};
+    match f {
+        Value::PrimOp(op) if op.name == "lessThan" => Some((false, span)),
+        Value::Lambda(c) => {
+            let Param::Ident(_) = c.def.param else {
+                return None;
+            };
+            let Expr::Lambda(inner) = &*c.def.body else {
+                return None;
+            };
+            let Param::Ident(_) = inner.param else {
+                return None;
+            };
+            let Expr::BinOp(BinOp::Lt, l, r, ls, _) = &*inner.body else {
+                return None;
+            };
+            let var = |e: &Expr| match e {
+                Expr::Var(VarRef::Local { depth, idx: 0 }, _) => Some(*depth),
+                _ => None,
+            };
+            match (var(l)?, var(r)?) {
+                (1, 0) => Some((false, *ls)),
+                (0, 1) => Some((true, *ls)),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
 fn sort(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let f = ev.force(&a[0])?;
     let list = ev.expect_list(&a[1], span)?;
     let items: Vec<Value> = list.iter().map(|v| ev.force(v)).collect::<Result<_>>()?;
-    Ok(Value::list(merge_sort(ev, &f, items, span)?))
+    let sorted = match plain_less_than(&f, span) {
+        // The same comparisons the call would make, without the calls.
+        Some((swap, at)) => {
+            let mut less = |ev: &mut Eval, x: &Value, y: &Value| {
+                let (x, y) = if swap { (y, x) } else { (x, y) };
+                Ok(ev.compare(x, y, at)? == std::cmp::Ordering::Less)
+            };
+            merge_sort(ev, &mut less, items)?
+        }
+        None => {
+            let mut less = |ev: &mut Eval, x: &Value, y: &Value| {
+                let r = ev.call_many(f.clone(), &[x.clone(), y.clone()], span)?;
+                ev.expect_bool(&r, span)
+            };
+            merge_sort(ev, &mut less, items)?
+        }
+    };
+    Ok(Value::list(sorted))
 }
 
 fn partition(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
