@@ -202,7 +202,7 @@ fn derivation_strict(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value
             if i > 0 {
                 text.push(',');
             }
-            text.push_str(&crate::support::strings::json_escape_string(k));
+            crate::support::strings::json_escape_into(&mut text, k);
             text.push(':');
             text.push_str(v);
         }

@@ -110,8 +110,9 @@ impl Eval {
         }
     }
 
-    /// Coerces to a string and appends it to `out` (without an intermediate copy when
-    /// the value already is a string), collecting context into `ctx`.
+    /// Coerces to a string and appends it to `out`, collecting context into `ctx`. A
+    /// string value is copied once, straight into `out`.
+    #[inline]
     pub fn coerce_append(
         &mut self,
         v: &Value,
@@ -121,6 +122,7 @@ impl Eval {
         out: &mut String,
     ) -> Result<()> {
         let v = self.force(v)?;
+        // Strings, the common case, on a short path that inlines into callers.
         if let Value::String(s) = &v {
             if let Some(c) = s.context() {
                 ctx.extend(c.iter().cloned());
@@ -128,8 +130,70 @@ impl Eval {
             out.push_str(s.as_str());
             return Ok(());
         }
-        let s = self.coerce_to_string(&v, span, mode, ctx)?;
-        out.push_str(&s);
+        self.coerce_append_other(v, span, mode, ctx, out)
+    }
+
+    /// [`Self::coerce_append`] of a forced value that is not a string.
+    #[inline(never)]
+    fn coerce_append_other(
+        &mut self,
+        v: Value,
+        span: Span,
+        mode: CoerceMode,
+        ctx: &mut Context,
+        out: &mut String,
+    ) -> Result<()> {
+        match &v {
+            Value::Path(p) => {
+                if mode.copies_to_store() {
+                    let sp = self.copy_path_to_store(p, span)?;
+                    out.push_str(&sp);
+                    ctx.insert(ContextElem::Opaque(sp));
+                } else {
+                    out.push_str(p);
+                }
+            }
+            Value::Attrs(a) => {
+                if let Some(f) = a.get(self.syms.to_string).cloned() {
+                    let r = self.call(&f, v.clone(), span)?;
+                    return self.coerce_append(&r, span, mode, ctx, out);
+                }
+                if let Some(o) = a.get(self.syms.out_path).cloned() {
+                    return self.coerce_append(&o, span, mode, ctx, out);
+                }
+                return Err(self.error("cannot coerce a set to a string", span));
+            }
+            Value::Int(i) if mode.coerces_more() => out.push_str(&i.to_string()),
+            Value::Float(f) if mode.coerces_more() => {
+                out.push_str(&crate::support::float::format_float_to_string(*f));
+            }
+            Value::Bool(b) if mode.coerces_more() => {
+                if *b {
+                    out.push('1');
+                }
+            }
+            Value::Null if mode.coerces_more() => {}
+            Value::List(l) if mode.coerces_more() => {
+                for (i, x) in l.iter().enumerate() {
+                    if i > 0 {
+                        // Nix separates with a space, but not after an empty list element
+                        // (forced already, by the previous round).
+                        let prev_empty =
+                            matches!(self.force(&l[i - 1])?, Value::List(ref p) if p.is_empty());
+                        if !prev_empty {
+                            out.push(' ');
+                        }
+                    }
+                    self.coerce_append(x, span, mode, ctx, out)?;
+                }
+            }
+            other => {
+                return Err(self.error(
+                    format!("cannot coerce {} to a string", other.type_desc()),
+                    span,
+                ));
+            }
+        }
         Ok(())
     }
 
@@ -154,61 +218,15 @@ impl Eval {
         ctx: &mut Context,
     ) -> Result<String> {
         let v = self.force(v)?;
-        match &v {
-            Value::String(s) => {
-                if let Some(c) = s.context() {
-                    ctx.extend(c.iter().cloned());
-                }
-                Ok(s.as_str().to_string())
-            }
-            Value::Path(p) => {
-                if mode.copies_to_store() {
-                    let sp = self.copy_path_to_store(p, span)?;
-                    ctx.insert(ContextElem::Opaque(sp.clone()));
-                    Ok(sp)
-                } else {
-                    Ok(p.to_string())
-                }
-            }
-            Value::Attrs(a) => {
-                if let Some(f) = a.get(self.syms.to_string).cloned() {
-                    let r = self.call(&f, v.clone(), span)?;
-                    return self.coerce_to_string(&r, span, mode, ctx);
-                }
-                if let Some(o) = a.get(self.syms.out_path).cloned() {
-                    return self.coerce_to_string(&o, span, mode, ctx);
-                }
-                Err(self.error("cannot coerce a set to a string", span))
-            }
-            Value::Int(i) if mode.coerces_more() => Ok(i.to_string()),
-            Value::Float(f) if mode.coerces_more() => {
-                Ok(crate::support::float::format_float_to_string(*f))
-            }
-            Value::Bool(b) if mode.coerces_more() => {
-                Ok(if *b { "1".into() } else { String::new() })
-            }
-            Value::Null if mode.coerces_more() => Ok(String::new()),
-            Value::List(l) if mode.coerces_more() => {
-                let mut out = String::new();
-                for (i, x) in l.iter().enumerate() {
-                    let s = self.coerce_to_string(x, span, mode, ctx)?;
-                    if i > 0 {
-                        // Nix separates with a space, but not after an empty list element.
-                        let prev_empty =
-                            matches!(self.force(&l[i - 1])?, Value::List(ref p) if p.is_empty());
-                        if !prev_empty {
-                            out.push(' ');
-                        }
-                    }
-                    out.push_str(&s);
-                }
-                Ok(out)
-            }
-            other => Err(self.error(
-                format!("cannot coerce {} to a string", other.type_desc()),
-                span,
-            )),
+        // An integer needs no buffer of its own (`toString n`, `"${n}"`).
+        if let Value::Int(i) = v
+            && mode.coerces_more()
+        {
+            return Ok(i.to_string());
         }
+        let mut out = String::new();
+        self.coerce_append(&v, span, mode, ctx, &mut out)?;
+        Ok(out)
     }
 
     /// Coerces to an absolute path string (`builtins.readFile "/x"` and paths alike).

@@ -102,14 +102,7 @@ pub fn print_attr_name(name: &str) -> String {
 /// `\` are backslash-escaped, newline/CR/tab become `\n` `\r` `\t`, the other
 /// control characters below 0x20 become `\u00XX` (lowercase hex, so `\b` is
 /// `\u0008`), and everything else (`/`, DEL, non-ASCII) is written raw.
-pub fn json_escape_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    json_escape_into(&mut out, s);
-    out
-}
-
-/// Appends `s` to `out` as [`json_escape_string`] renders it. Runs of characters that
-/// need no escape are copied at once.
+/// `s` is appended to `out`; runs of characters that need no escape are copied at once.
 pub fn json_escape_into(out: &mut String, s: &str) {
     out.reserve(s.len() + 2);
     out.push('"');
@@ -159,6 +152,12 @@ pub fn xml_escape_attr(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn json_escape_string(s: &str) -> String {
+        let mut out = String::new();
+        json_escape_into(&mut out, s);
+        out
+    }
 
     #[test]
     fn attr_paths_split_on_unquoted_dots() {

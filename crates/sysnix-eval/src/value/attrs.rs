@@ -195,11 +195,18 @@ impl Attrs {
                 out.push(attr.clone());
             }
             out.extend_from_slice(&a[i..]);
-            return Attrs {
-                items: out,
-                pos: other.pos.or(self.pos),
-            };
+        } else {
+            self.merge_into(b, &mut out);
         }
+        Attrs {
+            items: out,
+            pos: other.pos.or(self.pos),
+        }
+    }
+
+    /// Merges the sorted `b` into this set's attributes, `b` winning, onto `out`.
+    fn merge_into(&self, b: &[Attr], out: &mut Vec<Attr>) {
+        let a = &self.items;
         let (mut i, mut j) = (0, 0);
         while i < a.len() && j < b.len() {
             match a[i].name.cmp(&b[j].name) {
@@ -220,10 +227,6 @@ impl Attrs {
         }
         out.extend_from_slice(&a[i..]);
         out.extend_from_slice(&b[j..]);
-        Attrs {
-            items: out,
-            pos: other.pos.or(self.pos),
-        }
     }
 
     /// The same set, recorded as written at `pos`.
