@@ -68,7 +68,7 @@ impl Compiler<'_> {
                     for attr in inh.attrs() {
                         let aspan = self.span(&attr);
                         let name = match self.attr_key(&attr, aspan)? {
-                            AttrKey::Static(s) => s,
+                            AttrKey::Static(s, _) => s,
                             AttrKey::Dynamic(_) => {
                                 return Err(
                                     self.err("dynamic attributes not allowed in inherit", aspan)
@@ -236,7 +236,7 @@ impl Compiler<'_> {
         let mut dynamics = Vec::new();
         for (key, value, span) in p.dynamics {
             let key = match self.attr_key(&key, span)? {
-                AttrKey::Static(s) => Rc::new(Expr::Lit(crate::value::Value::str(s.as_str()))),
+                AttrKey::Static(s, _) => Rc::new(Expr::Lit(crate::value::Value::str(s.as_str()))),
                 AttrKey::Dynamic(e) => e,
             };
             let value = match self.finish_value(Symbol::new(""), value, rec, span)? {
@@ -306,7 +306,7 @@ impl Compiler<'_> {
             return Ok(None);
         }
         Ok(match self.attr_key(a, span)? {
-            AttrKey::Static(s) => Some(s),
+            AttrKey::Static(s, _) => Some(s),
             AttrKey::Dynamic(_) => None,
         })
     }

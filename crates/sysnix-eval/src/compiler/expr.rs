@@ -4,7 +4,7 @@
 
 use crate::source::Span;
 use crate::symbol::Symbol;
-use crate::value::Value;
+use crate::value::{IndexHint, Value};
 use std::rc::Rc;
 
 /// A compiled expression.
@@ -77,12 +77,16 @@ pub enum VarRef {
     Global(Value),
     /// Not bound lexically: look it up in the enclosing `with` scopes (innermost first,
     /// given as scope depths), then fail.
-    With { name: Symbol, withs: Vec<u32> },
+    With {
+        name: Symbol,
+        withs: Vec<u32>,
+        hint: IndexHint,
+    },
 }
 
 /// An attribute name in a path: static or `${...}`/string with interpolation.
 pub enum AttrKey {
-    Static(Symbol),
+    Static(Symbol, IndexHint),
     Dynamic(Rc<Expr>),
 }
 

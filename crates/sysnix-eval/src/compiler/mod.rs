@@ -233,7 +233,11 @@ impl<'a> Compiler<'a> {
         if withs.is_empty() {
             return Err(self.err(format!("undefined variable '{name}'"), span));
         }
-        Ok(VarRef::With { name, withs })
+        Ok(VarRef::With {
+            name,
+            withs,
+            hint: Default::default(),
+        })
     }
 
     fn var(&self, name: &str, span: Span) -> Result<Rc<Expr>> {
@@ -358,7 +362,12 @@ impl<'a> Compiler<'a> {
                 // `let { a = 1; body = a; }` is `rec { ... }.body`.
                 let def = self.attrs_def(l.entries(), true, true, span)?;
                 let set = Rc::new(Expr::Attrs(Box::new(def), span));
-                Expr::Select(set, vec![AttrKey::Static(Symbol::new("body"))], None, span)
+                Expr::Select(
+                    set,
+                    vec![AttrKey::Static(Symbol::new("body"), Default::default())],
+                    None,
+                    span,
+                )
             }
             ast::Expr::CurPos(_) => Expr::CurPos(span),
             ast::Expr::Error(_) => {
@@ -620,15 +629,20 @@ impl<'a> Compiler<'a> {
 
     fn attr_key(&mut self, a: &ast::Attr, span: Span) -> Result<AttrKey> {
         match a {
-            ast::Attr::Ident(i) => Ok(AttrKey::Static(Symbol::new(&ident_text(i)))),
+            ast::Attr::Ident(i) => Ok(AttrKey::Static(
+                Symbol::new(&ident_text(i)),
+                Default::default(),
+            )),
             ast::Attr::Str(s) => match self.string(s, span)? {
-                Expr::Lit(Value::String(s)) => Ok(AttrKey::Static(Symbol::new(s.as_str()))),
+                Expr::Lit(Value::String(s)) => {
+                    Ok(AttrKey::Static(Symbol::new(s.as_str()), Default::default()))
+                }
                 e => Ok(AttrKey::Dynamic(Rc::new(e))),
             },
             ast::Attr::Dynamic(d) => {
                 let e = self.compile_opt(d.expr(), span)?;
                 if let Expr::Lit(Value::String(s)) = &*e {
-                    return Ok(AttrKey::Static(Symbol::new(s.as_str())));
+                    return Ok(AttrKey::Static(Symbol::new(s.as_str()), Default::default()));
                 }
                 Ok(AttrKey::Dynamic(e))
             }

@@ -529,7 +529,7 @@ impl Eval {
         for (i, key) in path.iter().enumerate() {
             let name = self.attr_name(key, env, span)?;
             let found = match &v {
-                Value::Attrs(a) => a.get(name).cloned(),
+                Value::Attrs(a) => key_lookup(a, key, name).map(|a| (a.value.clone(), a.span())),
                 _ if default.is_some() => None,
                 other => {
                     return Err(self.error(
@@ -539,21 +539,15 @@ impl Eval {
                 }
             };
             match found {
-                Some(x) => {
+                Some((x, pos)) => {
                     // Nix forces the selected value at the attribute's definition.
-                    let at = match &v {
-                        Value::Attrs(a) if i + 1 == path.len() => {
-                            a.get_attr(name).and_then(|a| a.span()).unwrap_or(span)
-                        }
+                    let at = match pos {
+                        Some(p) if i + 1 == path.len() => p,
                         _ => span,
                     };
                     v = match self.force_at(&x, at) {
                         Ok(v) => v,
                         Err(err) => {
-                            let pos = match &v {
-                                Value::Attrs(a) => a.get_attr(name).and_then(|a| a.span()),
-                                _ => None,
-                            };
                             return Err(self.add_trace(
                                 err,
                                 || format!("while evaluating the attribute '{name}'"),
@@ -585,7 +579,7 @@ impl Eval {
         for (i, key) in path.iter().enumerate() {
             let name = self.attr_name(key, env, span)?;
             match &v {
-                Value::Attrs(a) => match a.get(name).cloned() {
+                Value::Attrs(a) => match key_lookup(a, key, name).map(|a| a.value.clone()) {
                     // Only the sets along the path are forced, not the last value.
                     Some(x) if i + 1 < path.len() => v = self.force(&x)?,
                     Some(_) => {}
@@ -650,7 +644,7 @@ impl Eval {
         match r {
             VarRef::Local { depth, idx } => Ok(env.lookup(*depth, *idx)),
             VarRef::Global(v) => Ok(v.clone()),
-            VarRef::With { name, withs } => {
+            VarRef::With { name, withs, hint } => {
                 for depth in withs {
                     let ns = env.ancestor(*depth).slots[0]
                         .get()
@@ -659,8 +653,8 @@ impl Eval {
                     let ns = self.force(&ns)?;
                     match &ns {
                         Value::Attrs(a) => {
-                            if let Some(v) = a.get(*name) {
-                                return Ok(v.clone());
+                            if let Some(a) = a.get_attr_hinted(*name, hint) {
+                                return Ok(a.value.clone());
                             }
                         }
                         other => {
@@ -679,7 +673,7 @@ impl Eval {
 
     fn attr_name(&mut self, key: &AttrKey, env: &Rc<Env>, span: Span) -> Result<Symbol> {
         match key {
-            AttrKey::Static(s) => Ok(*s),
+            AttrKey::Static(s, _) => Ok(*s),
             AttrKey::Dynamic(e) => {
                 let v = self.eval(e, env)?;
                 let s = self.expect_string(&v, e.span().unwrap_or(span))?;
@@ -762,6 +756,15 @@ impl Eval {
             _ => {}
         }
         Ok(())
+    }
+}
+
+/// Attribute `name` (the name of `key`) of `a`, through the key's lookup hint when static.
+#[inline]
+fn key_lookup<'a>(a: &'a Attrs, key: &AttrKey, name: Symbol) -> Option<&'a crate::value::Attr> {
+    match key {
+        AttrKey::Static(_, hint) => a.get_attr_hinted(name, hint),
+        AttrKey::Dynamic(_) => a.get_attr(name),
     }
 }
 

@@ -5,6 +5,10 @@ use super::Value;
 use crate::source::Span;
 use crate::symbol::Symbol;
 
+/// Where a lookup site last found its attribute (see [`Attrs::get_attr_hinted`]).
+#[derive(Default)]
+pub struct IndexHint(std::cell::Cell<u32>);
+
 /// One attribute: 32 bytes (its position packed in 8), as sets are most of a module
 /// evaluation's memory.
 #[derive(Clone)]
@@ -153,6 +157,27 @@ impl Attrs {
             return self.items.iter().find(|a| a.name == name);
         }
         self.index(name).ok().map(|i| &self.items[i])
+    }
+
+    /// Looks an attribute up from a lookup site that remembers, in `hint`, where it last
+    /// found its name. Sites mostly select from the same set (`lib.mkOption`,
+    /// `builtins.elemAt`) or from sets of the same shape, so checking that index first
+    /// saves the search. Names are unique in a set, so a match there is the attribute
+    /// whatever set the hint came from.
+    #[inline]
+    pub fn get_attr_hinted(&self, name: Symbol, hint: &IndexHint) -> Option<&Attr> {
+        if let Some(a) = self.items.get(hint.0.get() as usize)
+            && a.name == name
+        {
+            return Some(a);
+        }
+        let i = if self.items.len() <= 16 {
+            self.items.iter().position(|a| a.name == name)?
+        } else {
+            self.index(name).ok()?
+        };
+        hint.0.set(i as u32);
+        Some(&self.items[i])
     }
 
     /// Looks up by string.

@@ -7,7 +7,7 @@ pub mod gc;
 mod string;
 mod thunk;
 
-pub use attrs::{Attr, Attrs, AttrsBuilder};
+pub use attrs::{Attr, Attrs, AttrsBuilder, IndexHint};
 pub use cell::ThunkCell;
 pub use string::{Context, ContextElem, NixString, secret_in};
 pub use thunk::{Env, Thunk, ThunkState};
