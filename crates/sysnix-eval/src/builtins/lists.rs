@@ -3,6 +3,7 @@
 use crate::error::Result;
 use crate::eval::Eval;
 use crate::source::Span;
+use crate::support::stable_sort::stable_sort;
 use crate::symbol::Symbol;
 use crate::value::{AttrsBuilder, PrimOp, Thunk, Value};
 use std::collections::BTreeMap;
@@ -152,35 +153,6 @@ fn all(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     Ok(Value::Bool(true))
 }
 
-/// A stable merge sort that can fail: `less(a, b)` is the comparator (Nix code).
-fn merge_sort<F>(ev: &mut Eval, less: &mut F, items: Vec<Value>) -> Result<Vec<Value>>
-where
-    F: FnMut(&mut Eval, &Value, &Value) -> Result<bool>,
-{
-    if items.len() <= 1 {
-        return Ok(items);
-    }
-    let mut items = items;
-    let right = items.split_off(items.len() / 2);
-    let left = merge_sort(ev, less, items)?;
-    let right = merge_sort(ev, less, right)?;
-    let mut out = Vec::with_capacity(left.len() + right.len());
-    let (mut i, mut j) = (0, 0);
-    while i < left.len() && j < right.len() {
-        // Take from the right only when right < left: equal elements keep their order.
-        if less(ev, &right[j], &left[i])? {
-            out.push(right[j].clone());
-            j += 1;
-        } else {
-            out.push(left[i].clone());
-            i += 1;
-        }
-    }
-    out.extend_from_slice(&left[i..]);
-    out.extend_from_slice(&right[j..]);
-    Ok(out)
-}
-
 /// The comparators that are Nix's own `<`: `builtins.lessThan`, `a: b: a < b` and
 /// `a: b: b < a` (the commonest in real code). Returns whether the arguments are
 /// swapped, and the position `<` reports errors at.
@@ -218,25 +190,19 @@ fn plain_less_than(f: &Value, span: Span) -> Option<(bool, Span)> {
 fn sort(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let f = ev.force(&a[0])?;
     let list = ev.expect_list(&a[1], span)?;
-    let items: Vec<Value> = list.iter().map(|v| ev.force(v)).collect::<Result<_>>()?;
-    let sorted = match plain_less_than(&f, span) {
+    let mut items: Vec<Value> = list.iter().map(|v| ev.force(v)).collect::<Result<_>>()?;
+    match plain_less_than(&f, span) {
         // The same comparisons the call would make, without the calls.
-        Some((swap, at)) => {
-            let mut less = |ev: &mut Eval, x: &Value, y: &Value| {
-                let (x, y) = if swap { (y, x) } else { (x, y) };
-                Ok(ev.compare(x, y, at)? == std::cmp::Ordering::Less)
-            };
-            merge_sort(ev, &mut less, items)?
-        }
-        None => {
-            let mut less = |ev: &mut Eval, x: &Value, y: &Value| {
-                let r = ev.call_many(f.clone(), &[x.clone(), y.clone()], span)?;
-                ev.expect_bool(&r, span)
-            };
-            merge_sort(ev, &mut less, items)?
-        }
-    };
-    Ok(Value::list(sorted))
+        Some((swap, at)) => stable_sort(&mut items, &mut |x: &Value, y: &Value| {
+            let (x, y) = if swap { (y, x) } else { (x, y) };
+            Result::Ok(ev.compare(x, y, at)? == std::cmp::Ordering::Less)
+        })?,
+        None => stable_sort(&mut items, &mut |x: &Value, y: &Value| {
+            let r = ev.call_many(f.clone(), &[x.clone(), y.clone()], span)?;
+            ev.expect_bool(&r, span)
+        })?,
+    }
+    Ok(Value::list(items))
 }
 
 fn partition(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
