@@ -34,6 +34,9 @@ pub struct Compiler<'a> {
     source: &'a str,
     /// How positions in this file are named in messages (`None` for `«string»`).
     pub file_label: Option<String>,
+    /// The literal paths to `.nix` files in this file (`./svc.nix`): likely imported
+    /// next, so worth parsing ahead ([`crate::eval`]'s prefetcher).
+    pub nix_paths: Vec<String>,
 }
 
 /// Canonicalises an absolute path as Nix's canonPath does: no `.`, `..` or double slashes,
@@ -73,6 +76,7 @@ impl<'a> Compiler<'a> {
             scopes: vec![],
             source,
             file_label: None,
+            nix_paths: Vec::new(),
         };
         if let Some(names) = scope {
             c.push_scope(names.iter().copied());
@@ -82,7 +86,12 @@ impl<'a> Compiler<'a> {
 
     /// Parses and compiles a whole source text.
     pub fn compile_root(&mut self) -> Result<Rc<Expr>> {
-        let parse = rnix::Root::parse(self.source);
+        self.compile_parsed(rnix::Root::parse(self.source))
+    }
+
+    /// Compiles the source text from its parse (made by [`rnix::Root::parse`] of the
+    /// same text, possibly on another thread).
+    pub fn compile_parsed(&mut self, parse: rnix::Parse<rnix::Root>) -> Result<Rc<Expr>> {
         if let Some(err) = parse.errors().first() {
             return Err(self.parse_error(err));
         }
@@ -478,9 +487,11 @@ impl<'a> Compiler<'a> {
         if out.len() == 1
             && let Expr::Lit(Value::String(s)) = &*out[0]
         {
-            return Ok(Rc::new(Expr::Lit(Value::Path(Rc::new(canon_path(
-                s.as_str(),
-            ))))));
+            let path = canon_path(s.as_str());
+            if path.ends_with(".nix") {
+                self.nix_paths.push(path.clone());
+            }
+            return Ok(Rc::new(Expr::Lit(Value::Path(Rc::new(path)))));
         }
         Ok(Rc::new(Expr::PathInterpolate(out, span)))
     }

@@ -5,6 +5,7 @@ mod attrs;
 mod call;
 mod coerce;
 mod ops;
+mod prefetch;
 mod profile;
 
 pub use coerce::CoerceMode;
@@ -109,6 +110,8 @@ pub struct Eval {
     /// Per-evaluation state of the builtins (derivations, regexes, ...).
     pub builtin_state: crate::builtins::State,
     import_cache: HashMap<String, Value>,
+    /// Parses files ahead on another core.
+    prefetch: prefetch::Prefetcher,
     stack_floor: usize,
     /// Call counts for `SYSNIX_PROFILE_CALLS` (see [`profile`]).
     pub(crate) profile: Option<Box<profile::CallProfile>>,
@@ -153,6 +156,7 @@ impl Eval {
             copied_paths: BTreeMap::new(),
             builtin_state: Default::default(),
             import_cache: HashMap::new(),
+            prefetch: prefetch::Prefetcher::new(),
             stack_floor,
             profile: profile::CallProfile::from_env(),
         };
@@ -169,6 +173,18 @@ impl Eval {
         dir: &Path,
         scope: Option<&[Symbol]>,
     ) -> Result<Rc<Expr>> {
+        self.compile_with(origin, text, dir, scope, None)
+    }
+
+    /// As [`Eval::compile`], from the parse of `text` when there is one already.
+    fn compile_with(
+        &mut self,
+        origin: Origin,
+        text: &str,
+        dir: &Path,
+        scope: Option<&[Symbol]>,
+        parse: Option<rnix::Parse<rnix::Root>>,
+    ) -> Result<Rc<Expr>> {
         let label = match &origin {
             Origin::File(p) => Some(p.display().to_string()),
             _ => None,
@@ -176,7 +192,19 @@ impl Eval {
         let file = self.sources.add(origin, Rc::from(text));
         let mut c = Compiler::new(file, dir, text, &self.globals, scope);
         c.file_label = label;
-        c.compile_root()
+        let compiled = match parse {
+            Some(parse) => c.compile_parsed(parse),
+            None => c.compile_root(),
+        };
+        let paths = std::mem::take(&mut c.nix_paths);
+        if compiled.is_ok() {
+            for p in paths {
+                if !self.import_cache.contains_key(&p) {
+                    self.prefetch.request(&p);
+                }
+            }
+        }
+        compiled
     }
 
     /// Evaluates an expression given as text (`-E`), relative paths resolving against `dir`.
@@ -209,7 +237,8 @@ impl Eval {
             .parent()
             .map(Path::to_path_buf)
             .unwrap_or_else(|| PathBuf::from("/"));
-        let e = self.compile(Origin::File(file.clone()), &text, &dir, None)?;
+        let parse = self.prefetch.take(path, &file, &text);
+        let e = self.compile_with(Origin::File(file.clone()), &text, &dir, None, parse)?;
         let v = Value::Thunk(Thunk::new(e, Env::new(0, None)));
         self.import_cache.insert(path.to_string(), v.clone());
         Ok(v)
@@ -229,22 +258,7 @@ impl Eval {
     }
 
     fn read_nix_file(&mut self, path: &str, span: Option<Span>) -> Result<(PathBuf, String)> {
-        // As Nix's resolveExprPath: follow a symlink in the last component (so relative
-        // paths inside work from the target), then a directory means its default.nix.
-        let mut file = PathBuf::from(path);
-        for _ in 0..1024 {
-            match std::fs::read_link(&file) {
-                Ok(target) => {
-                    let dir = file.parent().unwrap_or(Path::new("/")).to_path_buf();
-                    let joined = dir.join(target);
-                    file = PathBuf::from(crate::compiler::canon_path(&joined.to_string_lossy()));
-                }
-                Err(_) => break,
-            }
-        }
-        if file.is_dir() {
-            file = file.join("default.nix");
-        }
+        let file = prefetch::resolve_nix_file(path);
         match std::fs::read(&file) {
             Ok(bytes) => Ok((file, String::from_utf8_lossy(&bytes).into_owned())),
             Err(e) => Err(EvalError::new(
