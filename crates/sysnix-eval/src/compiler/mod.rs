@@ -13,7 +13,7 @@ use crate::symbol::Symbol;
 use crate::value::Value;
 use rnix::ast::{self, AstToken, HasEntry, InterpolPart};
 use rowan::ast::AstNode;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::Path;
 use std::rc::Rc;
 
@@ -336,7 +336,7 @@ impl<'a> Compiler<'a> {
             ast::Expr::With(w) => {
                 let ns = self.compile_opt(w.namespace(), span)?;
                 self.scopes.push(Scope {
-                    names: HashMap::new(),
+                    names: HashMap::default(),
                     is_with: true,
                 });
                 let body = self.compile_opt(w.body(), span);

@@ -102,7 +102,8 @@ pub fn with_big_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static)
 /// The evaluator: its sources, builtins, import cache and settings.
 pub struct Eval {
     pub sources: SourceMap,
-    pub globals: HashMap<Symbol, Value>,
+    /// Builtin names in scope everywhere (FxHash: the compiler looks up every free name).
+    pub globals: rustc_hash::FxHashMap<Symbol, Value>,
     pub opts: EvalOptions,
     pub syms: Syms,
     /// Local paths referenced from strings (`"${./x}"`) and the store paths they map to.
@@ -150,7 +151,7 @@ impl Eval {
         };
         let mut ev = Eval {
             sources: SourceMap::default(),
-            globals: HashMap::new(),
+            globals: Default::default(),
             opts,
             syms,
             copied_paths: BTreeMap::new(),
