@@ -131,23 +131,10 @@ fn merge_halves<T: Clone, E>(
 ) -> Result<(), E> {
     let n = v.len();
     if half <= n - half {
-        let first = v[..half].to_vec();
-        let (mut i, mut j, mut k) = (0, half, 0);
-        while i < first.len() && j < n {
-            if less(&v[j], &first[i])? {
-                v[k] = v[j].clone();
-                j += 1;
-            } else {
-                v[k] = first[i].clone();
-                i += 1;
-            }
-            k += 1;
-        }
-        for x in &first[i..] {
-            v[k] = x.clone();
-            k += 1;
-        }
-        return Ok(());
+        // libstdc++ moves only the first half out; reading both from a copy makes the
+        // same comparisons.
+        let src = v.to_vec();
+        return merge_into(&src, 0, half, n, v, less);
     }
     let second = v[half..].to_vec();
     let (mut l1, mut l2, mut r) = (half - 1, second.len() - 1, n);
