@@ -101,6 +101,33 @@ fn generations(s: &Scratch) -> serde_json::Value {
 }
 
 #[test]
+fn json_is_refused_before_anything_is_built_or_changed() {
+    let s = Scratch::new("json");
+    let conf = format!("{ROOT}/examples/nbd/configuration.nix");
+    let root = s.root();
+    for verb in ["switch", "boot", "test", "dry-activate"] {
+        let out = s.sysnix(&[
+            verb,
+            "--json",
+            "--root",
+            root.to_str().unwrap(),
+            "-c",
+            &conf,
+        ]);
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{verb}: {err}");
+        assert!(
+            err.contains("--json is not supported when activating"),
+            "{verb}: {err}"
+        );
+        assert!(err.contains("sysnix build --json"), "{verb}: {err}");
+    }
+    // Nothing was built or written.
+    assert!(!s.store().exists());
+    assert_eq!(std::fs::read_dir(&root).unwrap().count(), 0);
+}
+
+#[test]
 fn nbd_into_an_empty_root() {
     if !have("systemd-sysusers") || !have("systemctl") {
         return;

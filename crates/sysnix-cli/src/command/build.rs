@@ -32,7 +32,8 @@ pub struct BuildArgs {
     pub attr: Option<String>,
     #[command(flatten)]
     pub store: StoreArgs,
-    /// Print a JSON summary (toplevel, units, files, users, packages) instead of the path.
+    /// Print a JSON summary (toplevel, units, files, users, packages) instead of the path
+    /// (`sysnix build` only; the activating verbs refuse it).
     #[arg(long)]
     pub json: bool,
     /// Also check that every Debian package the system needs is installed or installable.

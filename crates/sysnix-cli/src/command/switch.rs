@@ -91,6 +91,15 @@ pub fn run(args: SwitchArgs, action: Action) -> ExitCode {
 }
 
 fn run_inner(args: SwitchArgs, action: Action) -> ExitCode {
+    // `--json` comes with the build flags, but a switch's account is text (and
+    // `--timings`): refuse it before anything is built or changed, rather than ignore it.
+    if args.build.json {
+        return session::fail(
+            "--json is not supported when activating: it prints `sysnix build`'s summary \
+             (run `sysnix build --json` for that); the activating verbs report as text, \
+             and --timings prints where the time went as JSON",
+        );
+    }
     let layout = layout(&args.build.store.store, args.activate.root.as_deref());
     let mut generation = GenerationChoice::New;
     let mut _lock = None;
