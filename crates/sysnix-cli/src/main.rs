@@ -11,15 +11,17 @@ use std::process::ExitCode;
 #[global_allocator]
 static GLOBAL: alloc::MiMalloc = alloc::MiMalloc;
 
-/// Sets a mimalloc option unless its environment variable is set. Options are read
-/// when mimalloc initialises, before `main` (a Rust program allocates before it), so
-/// `mi_option_set_default` would come too late; `mi_option_set` takes effect for the
-/// allocations and purges that follow.
-fn set_mimalloc_option(option: libmimalloc_sys::mi_option_t, env: &str, value: i64) {
-    if std::env::var_os(env).is_none() {
+/// Sets a mimalloc option unless its environment variable is set; returns whether it
+/// did. Options are read when mimalloc initialises, before `main` (a Rust program
+/// allocates before it), so `mi_option_set_default` would come too late;
+/// `mi_option_set` takes effect for the allocations and purges that follow.
+fn set_mimalloc_option(option: libmimalloc_sys::mi_option_t, env: &str, value: i64) -> bool {
+    let unset = std::env::var_os(env).is_none();
+    if unset {
         // SAFETY: sets an option; mimalloc reads it on its next decision.
         unsafe { libmimalloc_sys::mi_option_set(option, value as std::ffi::c_long) };
     }
+    unset
 }
 
 /// `mi_option_purge_delay` in mimalloc's `mi_option_t` (mimalloc.h); the crate names no
@@ -32,7 +34,7 @@ fn main() -> ExitCode {
     // Never purge (-1): sysnix's processes are short, and memory given back to the OS
     // mid-evaluation is faulted in and zeroed again soon after (module benchmark
     // N = 1000: -11% wall time).
-    set_mimalloc_option(MI_OPTION_PURGE_DELAY, "MIMALLOC_PURGE_DELAY", -1);
+    let _ = set_mimalloc_option(MI_OPTION_PURGE_DELAY, "MIMALLOC_PURGE_DELAY", -1);
     // No transparent huge pages: an evaluation's heap is small objects spread over many
     // pages, and 2 MiB pages turned mostly-empty ranges into resident memory. Off, peak
     // memory is 8-25% lower on every benchmark input (module benchmark N = 1000:
@@ -40,8 +42,7 @@ fn main() -> ExitCode {
     // reserved its arena (asking for huge pages) by now, so this is what it does itself
     // when the option is off at start: the process opts out of THP. Child processes
     // (builders) inherit it.
-    if std::env::var_os("MIMALLOC_ALLOW_THP").is_none() {
-        set_mimalloc_option(MI_OPTION_ALLOW_THP, "MIMALLOC_ALLOW_THP", 0);
+    if set_mimalloc_option(MI_OPTION_ALLOW_THP, "MIMALLOC_ALLOW_THP", 0) {
         // SAFETY: prctl with integer arguments only; failure leaves THP as it was.
         unsafe { libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0) };
     }

@@ -4,6 +4,7 @@
 mod attrs;
 mod call;
 mod coerce;
+mod import;
 mod ops;
 mod prefetch;
 mod profile;
@@ -18,7 +19,7 @@ use crate::value::{Attrs, AttrsBuilder, Closure, Env, Thunk, ThunkState, Value};
 use smallvec::SmallVec;
 use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::rc::Rc;
 
 /// Settings of one evaluation.
@@ -226,52 +227,6 @@ impl Eval {
         };
         let v = self.import_path(&crate::compiler::canon_path(&abs.to_string_lossy()), None)?;
         self.force(&v)
-    }
-
-    /// `import path`: parses and evaluates a file once, caching the result.
-    pub fn import_path(&mut self, path: &str, span: Option<Span>) -> Result<Value> {
-        if let Some(v) = self.import_cache.get(path) {
-            return Ok(v.clone());
-        }
-        let (file, text) = self.read_nix_file(path, span)?;
-        let dir = file
-            .parent()
-            .map(Path::to_path_buf)
-            .unwrap_or_else(|| PathBuf::from("/"));
-        let parse = self.prefetch.take(path, &file, &text);
-        let e = self.compile_with(Origin::File(file.clone()), &text, &dir, None, parse)?;
-        let v = Value::Thunk(Thunk::new(e, Env::new(0, None)));
-        self.import_cache.insert(path.to_string(), v.clone());
-        Ok(v)
-    }
-
-    /// `scopedImport attrs path`: like import, with `attrs` in scope, and no caching.
-    pub fn scoped_import(&mut self, scope: &Attrs, path: &str, span: Span) -> Result<Value> {
-        let (file, text) = self.read_nix_file(path, Some(span))?;
-        let dir = file
-            .parent()
-            .map(Path::to_path_buf)
-            .unwrap_or_else(|| PathBuf::from("/"));
-        let names: Vec<Symbol> = scope.iter().map(|a| a.name).collect();
-        let e = self.compile(Origin::File(file), &text, &dir, Some(&names))?;
-        let env = Env::with_values(scope.iter().map(|a| a.value.clone()).collect(), None);
-        self.eval(&e, &env)
-    }
-
-    fn read_nix_file(&mut self, path: &str, span: Option<Span>) -> Result<(PathBuf, String)> {
-        let file = prefetch::resolve_nix_file(path);
-        match std::fs::read(&file) {
-            Ok(bytes) => Ok((file, String::from_utf8_lossy(&bytes).into_owned())),
-            Err(e) => Err(EvalError::new(
-                ErrorKind::Eval,
-                format!(
-                    "getting status of '{}': {}",
-                    file.display(),
-                    crate::builtins::io_error_text(&e)
-                ),
-                span,
-            )),
-        }
     }
 
     /// An error at `span`.

@@ -15,15 +15,15 @@
 //! never imported costs only the worker's time. The worker needs a spare core: with
 //! one (or `SYSNIX_PREFETCH=0`) nothing is prefetched.
 
-use crate::compiler::canon_path;
+use super::import::{read_source, resolve_nix_file};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Sender, channel};
 use std::sync::{Arc, Condvar, Mutex};
 
-/// Source text queued for parsing, at most (a bound on what paths never imported
-/// can cost).
-const MAX_BYTES: u64 = 256 << 20;
+/// Source text the worker parses, at most (a bound on what paths never imported can
+/// cost); past it, `import` parses for itself.
+const MAX_BYTES: usize = 256 << 20;
 
 /// A requested file, in the worker's hands or done.
 enum Slot {
@@ -50,7 +50,6 @@ pub struct Prefetcher {
     /// Started with the first request.
     tx: Option<Sender<String>>,
     requested: HashSet<String>,
-    bytes: u64,
 }
 
 impl Prefetcher {
@@ -65,22 +64,14 @@ impl Prefetcher {
             }),
             tx: None,
             requested: HashSet::new(),
-            bytes: 0,
         }
     }
 
     /// Asks for `path` (canonical, as `import` will get it) to be parsed ahead.
     pub fn request(&mut self, path: &str) {
-        if !self.enabled || self.requested.contains(path) {
+        if !self.enabled || !self.requested.insert(path.to_string()) {
             return;
         }
-        // Sizes only bound the total; a missing file is the importer's to report.
-        let size = std::fs::metadata(path).map_or(0, |m| m.len());
-        if self.bytes + size > MAX_BYTES {
-            return;
-        }
-        self.bytes += size;
-        self.requested.insert(path.to_string());
         if self.tx.is_none() {
             self.tx = self.start();
             if self.tx.is_none() {
@@ -105,8 +96,9 @@ impl Prefetcher {
             // rnix's parser recurses on nesting, as the evaluator does.
             .stack_size(256 << 20)
             .spawn(move || {
+                let mut budget = MAX_BYTES;
                 for path in rx {
-                    work(&shared, path);
+                    work(&shared, path, &mut budget);
                 }
             })
             .ok()
@@ -157,8 +149,10 @@ fn lock(shared: &Shared) -> std::sync::MutexGuard<'_, HashMap<String, Slot>> {
     shared.slots.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// The worker: parses `path` unless `import` took it first.
-fn work(shared: &Shared, path: String) {
+/// The worker: parses `path` unless `import` took it first or `budget` (bytes of
+/// source still to parse) is spent. A file that cannot be read is the importer's to
+/// report.
+fn work(shared: &Shared, path: String, budget: &mut usize) {
     {
         let mut slots = lock(shared);
         match slots.get(&path) {
@@ -169,8 +163,9 @@ fn work(shared: &Shared, path: String) {
         }
     }
     let file = resolve_nix_file(&path);
-    let parsed = std::fs::read(&file).ok().and_then(|bytes| {
-        let text = String::from_utf8_lossy(&bytes).into_owned();
+    let text = read_source(&file).ok().filter(|t| t.len() <= *budget);
+    *budget -= text.as_ref().map_or(0, String::len);
+    let parsed = text.and_then(|text| {
         // A panic in the parser must not leave `import` waiting: it parses itself.
         std::panic::catch_unwind(|| rnix::Root::parse(&text))
             .ok()
@@ -184,30 +179,10 @@ fn work(shared: &Shared, path: String) {
     shared.changed.notify_all();
 }
 
-/// The file `import path` reads, as Nix's resolveExprPath finds it: symlinks in the
-/// last component followed (so relative paths inside work from the target), then a
-/// directory means its `default.nix`.
-pub fn resolve_nix_file(path: &str) -> PathBuf {
-    let mut file = PathBuf::from(path);
-    for _ in 0..1024 {
-        match std::fs::read_link(&file) {
-            Ok(target) => {
-                let dir = file.parent().unwrap_or(Path::new("/")).to_path_buf();
-                let joined = dir.join(target);
-                file = PathBuf::from(canon_path(&joined.to_string_lossy()));
-            }
-            Err(_) => break,
-        }
-    }
-    if file.is_dir() {
-        file = file.join("default.nix");
-    }
-    file
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::compiler::canon_path;
     use rowan::ast::AstNode;
 
     #[test]
