@@ -4,6 +4,7 @@
 use super::Value;
 use crate::source::Span;
 use crate::symbol::Symbol;
+use std::rc::Rc;
 
 /// Where a lookup site last found its attribute (see [`Attrs::get_attr_hinted`]).
 #[derive(Default)]
@@ -85,27 +86,202 @@ impl AttrPos {
     }
 }
 
+/// Sets at least this big that `//` makes are kept in chunks the results of later `//`
+/// share: folds like `acc // { ${n} = v; }` or a module system's merged declarations
+/// then copy the chunks a step touches instead of the whole set. Nix copies the whole
+/// set each time, so such a fold of n steps costs O(n²) time and memory there.
+const CHUNKED_FROM: usize = 512;
+/// Size of the chunks a set is cut into; a chunk that grows past twice this is split.
+const CHUNK: usize = 128;
+
 /// An attribute set, sorted by name.
 #[derive(Clone, Default)]
 pub struct Attrs {
-    items: Vec<Attr>,
+    repr: Repr,
     /// Where the set was written (`{ ... }`), for errors that point at the set.
     pub pos: Option<Span>,
+}
+
+#[derive(Clone)]
+enum Repr {
+    /// One vector: every set a builtin or a literal makes.
+    Flat(Vec<Attr>),
+    /// A big set made by `//`: sorted runs, shared with the sets it was made from.
+    Chunked(Box<Chunks>),
+}
+
+impl Default for Repr {
+    fn default() -> Self {
+        Repr::Flat(Vec::new())
+    }
+}
+
+/// The chunks of a big set. Each chunk is non-empty; together they are sorted by name.
+#[derive(Clone)]
+pub(crate) struct Chunks {
+    pub(crate) parts: Vec<Rc<Vec<Attr>>>,
+    /// The first name of each chunk, to find a name's chunk without visiting them.
+    firsts: Vec<Symbol>,
+    /// `ends[i]`: the number of attributes in `parts[..=i]`.
+    ends: Vec<u32>,
+}
+
+impl Chunks {
+    fn len(&self) -> usize {
+        self.ends.last().map_or(0, |&e| e as usize)
+    }
+
+    /// Cuts a sorted run of attributes into chunks.
+    fn cut(items: Vec<Attr>) -> Chunks {
+        let mut c = Chunks {
+            parts: Vec::with_capacity(items.len() / CHUNK + 1),
+            firsts: Vec::new(),
+            ends: Vec::new(),
+        };
+        c.push_run(items);
+        c
+    }
+
+    /// Appends a sorted run (names after those already here), cut to chunk size.
+    fn push_run(&mut self, mut items: Vec<Attr>) {
+        while items.len() > 2 * CHUNK {
+            let rest = items.split_off(CHUNK);
+            self.push_chunk(Rc::new(items));
+            items = rest;
+        }
+        if !items.is_empty() {
+            self.push_chunk(Rc::new(items));
+        }
+    }
+
+    fn push_chunk(&mut self, chunk: Rc<Vec<Attr>>) {
+        let end = self.len() + chunk.len();
+        self.firsts.push(chunk[0].name);
+        self.ends
+            .push(u32::try_from(end).expect("fewer than 2^32 attributes"));
+        self.parts.push(chunk);
+    }
+
+    /// The chunk that would hold `name`.
+    #[inline]
+    fn chunk_of(&self, name: Symbol) -> usize {
+        self.firsts
+            .partition_point(|f| *f <= name)
+            .saturating_sub(1)
+    }
+
+    #[inline]
+    fn get_attr(&self, name: Symbol) -> Option<(usize, &Attr)> {
+        let ci = self.chunk_of(name);
+        let chunk = &self.parts[ci];
+        let i = chunk.binary_search_by(|a| a.name.cmp(&name)).ok()?;
+        let start = if ci == 0 {
+            0
+        } else {
+            self.ends[ci - 1] as usize
+        };
+        Some((start + i, &chunk[i]))
+    }
+
+    /// The attribute at index `i` of the whole set.
+    #[inline]
+    fn at(&self, i: usize) -> Option<&Attr> {
+        let ci = self.ends.partition_point(|&e| e as usize <= i);
+        let chunk = self.parts.get(ci)?;
+        let start = if ci == 0 {
+            0
+        } else {
+            self.ends[ci - 1] as usize
+        };
+        chunk.get(i - start)
+    }
+
+    /// `self // b`: chunks no attribute of `b` falls in are shared.
+    fn update(&self, b: &[Attr]) -> Chunks {
+        let mut out = Chunks {
+            parts: Vec::with_capacity(self.parts.len() + 1),
+            firsts: Vec::with_capacity(self.parts.len() + 1),
+            ends: Vec::with_capacity(self.parts.len() + 1),
+        };
+        let mut j = 0;
+        for (ci, chunk) in self.parts.iter().enumerate() {
+            // `b`'s names before the next chunk's first go into this chunk (the names
+            // before the first chunk too).
+            let upto = match self.firsts.get(ci + 1) {
+                Some(next) => j + b[j..].partition_point(|x| x.name < *next),
+                None => b.len(),
+            };
+            if upto == j {
+                out.push_chunk(chunk.clone());
+                continue;
+            }
+            let mut merged = Vec::with_capacity(chunk.len() + (upto - j));
+            merge_sorted(chunk, &b[j..upto], &mut merged);
+            out.push_run(merged);
+            j = upto;
+        }
+        if out.parts.is_empty() {
+            out.push_run(b.to_vec());
+        }
+        out
+    }
+}
+
+/// Merges two sorted runs, `b` winning on equal names, onto `out`.
+fn merge_sorted(a: &[Attr], b: &[Attr], out: &mut Vec<Attr>) {
+    if b.len() * 8 < a.len() {
+        // A few attributes into a big run (`acc // { ${n} = v; }`): find each one's
+        // place by binary search and copy the runs between, instead of comparing
+        // names all along the big run.
+        let mut i = 0;
+        for attr in b {
+            let at = i + a[i..].partition_point(|x| x.name < attr.name);
+            out.extend_from_slice(&a[i..at]);
+            i = if a.get(at).is_some_and(|x| x.name == attr.name) {
+                at + 1
+            } else {
+                at
+            };
+            out.push(attr.clone());
+        }
+        out.extend_from_slice(&a[i..]);
+        return;
+    }
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].name.cmp(&b[j].name) {
+            std::cmp::Ordering::Less => {
+                out.push(a[i].clone());
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(b[j].clone());
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push(b[j].clone());
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
 }
 
 impl Attrs {
     /// The empty set.
     pub fn new() -> Attrs {
-        Attrs {
-            items: Vec::new(),
-            pos: None,
-        }
+        Attrs::default()
     }
 
     /// Builds from attributes already sorted by name with no duplicates.
     pub fn from_sorted(items: Vec<Attr>) -> Attrs {
         debug_assert!(items.windows(2).all(|w| w[0].name < w[1].name));
-        Attrs { items, pos: None }
+        Attrs {
+            repr: Repr::Flat(items),
+            pos: None,
+        }
     }
 
     /// Builds from unsorted attributes; the first of duplicates wins when `first_wins`,
@@ -119,29 +295,21 @@ impl Attrs {
             items.sort_by_key(|a| a.name);
             items.dedup_by(|b, a| a.name == b.name);
         }
-        Attrs { items, pos: None }
+        Attrs::from_sorted(items)
     }
 
     /// Number of attributes.
+    #[inline]
     pub fn len(&self) -> usize {
-        self.items.len()
+        match &self.repr {
+            Repr::Flat(v) => v.len(),
+            Repr::Chunked(c) => c.len(),
+        }
     }
 
     /// True when empty.
     pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
-    }
-
-    fn index(&self, name: Symbol) -> Result<usize, usize> {
-        if self.items.len() <= 8 {
-            for (i, a) in self.items.iter().enumerate() {
-                if a.name == name {
-                    return Ok(i);
-                }
-            }
-            // Not present: fall through to compute the insertion point.
-        }
-        self.items.binary_search_by(|a| a.name.cmp(&name))
+        self.len() == 0
     }
 
     /// Looks an attribute up.
@@ -152,11 +320,10 @@ impl Attrs {
 
     /// Looks an attribute up, with its position.
     pub fn get_attr(&self, name: Symbol) -> Option<&Attr> {
-        if self.items.len() <= 16 {
-            // Interned names compare by pointer: a scan beats string comparisons.
-            return self.items.iter().find(|a| a.name == name);
+        match &self.repr {
+            Repr::Flat(items) => flat_index(items, name).map(|i| &items[i]),
+            Repr::Chunked(c) => c.get_attr(name).map(|(_, a)| a),
         }
-        self.index(name).ok().map(|i| &self.items[i])
     }
 
     /// Looks an attribute up from a lookup site that remembers, in `hint`, where it last
@@ -166,18 +333,28 @@ impl Attrs {
     /// whatever set the hint came from.
     #[inline]
     pub fn get_attr_hinted(&self, name: Symbol, hint: &IndexHint) -> Option<&Attr> {
-        if let Some(a) = self.items.get(hint.0.get() as usize)
-            && a.name == name
-        {
-            return Some(a);
+        match &self.repr {
+            Repr::Flat(items) => {
+                if let Some(a) = items.get(hint.0.get() as usize)
+                    && a.name == name
+                {
+                    return Some(a);
+                }
+                let i = flat_index(items, name)?;
+                hint.0.set(i as u32);
+                Some(&items[i])
+            }
+            Repr::Chunked(c) => {
+                if let Some(a) = c.at(hint.0.get() as usize)
+                    && a.name == name
+                {
+                    return Some(a);
+                }
+                let (i, a) = c.get_attr(name)?;
+                hint.0.set(i as u32);
+                Some(a)
+            }
         }
-        let i = if self.items.len() <= 16 {
-            self.items.iter().position(|a| a.name == name)?
-        } else {
-            self.index(name).ok()?
-        };
-        hint.0.set(i as u32);
-        Some(&self.items[i])
     }
 
     /// Looks up by string.
@@ -186,72 +363,58 @@ impl Attrs {
     }
 
     /// Iterates in name order.
-    pub fn iter(&self) -> std::slice::Iter<'_, Attr> {
-        self.items.iter()
+    #[inline]
+    pub fn iter(&self) -> Iter<'_> {
+        match &self.repr {
+            Repr::Flat(v) => Iter {
+                front: v.iter(),
+                chunks: [].iter(),
+                back: [].iter(),
+                len: v.len(),
+            },
+            Repr::Chunked(c) => Iter {
+                front: [].iter(),
+                chunks: c.parts.iter(),
+                back: [].iter(),
+                len: c.len(),
+            },
+        }
     }
 
-    /// The attributes as a slice.
-    pub fn as_slice(&self) -> &[Attr] {
-        &self.items
-    }
-
-    /// Mutable access to the values (the names stay).
-    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut Value> {
-        self.items.iter_mut().map(|a| &mut a.value)
+    /// The chunks of a big set made by `//` (for the cycle collector: they are shared).
+    pub(crate) fn chunks(&self) -> Option<&Chunks> {
+        match &self.repr {
+            Repr::Flat(_) => None,
+            Repr::Chunked(c) => Some(c),
+        }
     }
 
     /// `self // other`: attributes of `other` win.
     pub fn update(&self, other: &Attrs) -> Attrs {
-        let (a, b) = (&self.items, &other.items);
-        let mut out = Vec::with_capacity(a.len() + b.len());
-        if b.len() * 8 < a.len() {
-            // A few attributes into a big set (`acc // { ${n} = v; }`): find each one's
-            // place by binary search and copy the runs between, instead of comparing
-            // names all along the big set.
-            let mut i = 0;
-            for attr in b {
-                let at = i + a[i..].partition_point(|x| x.name < attr.name);
-                out.extend_from_slice(&a[i..at]);
-                i = if a.get(at).is_some_and(|x| x.name == attr.name) {
-                    at + 1
+        let pos = other.pos.or(self.pos);
+        let b_owned;
+        let b: &[Attr] = match &other.repr {
+            Repr::Flat(v) => v,
+            Repr::Chunked(_) => {
+                b_owned = other.iter().cloned().collect::<Vec<_>>();
+                &b_owned
+            }
+        };
+        let repr = match &self.repr {
+            Repr::Chunked(c) => Repr::Chunked(Box::new(c.update(b))),
+            Repr::Flat(a) => {
+                let mut out = Vec::with_capacity(a.len() + b.len());
+                merge_sorted(a, b, &mut out);
+                if out.len() >= CHUNKED_FROM && b.len() * 8 < a.len() {
+                    // A big set updated with a few attributes: likely a fold, which the
+                    // next steps can share.
+                    Repr::Chunked(Box::new(Chunks::cut(out)))
                 } else {
-                    at
-                };
-                out.push(attr.clone());
-            }
-            out.extend_from_slice(&a[i..]);
-        } else {
-            self.merge_into(b, &mut out);
-        }
-        Attrs {
-            items: out,
-            pos: other.pos.or(self.pos),
-        }
-    }
-
-    /// Merges the sorted `b` into this set's attributes, `b` winning, onto `out`.
-    fn merge_into(&self, b: &[Attr], out: &mut Vec<Attr>) {
-        let a = &self.items;
-        let (mut i, mut j) = (0, 0);
-        while i < a.len() && j < b.len() {
-            match a[i].name.cmp(&b[j].name) {
-                std::cmp::Ordering::Less => {
-                    out.push(a[i].clone());
-                    i += 1;
-                }
-                std::cmp::Ordering::Greater => {
-                    out.push(b[j].clone());
-                    j += 1;
-                }
-                std::cmp::Ordering::Equal => {
-                    out.push(b[j].clone());
-                    i += 1;
-                    j += 1;
+                    Repr::Flat(out)
                 }
             }
-        }
-        out.extend_from_slice(&a[i..]);
-        out.extend_from_slice(&b[j..]);
+        };
+        Attrs { repr, pos }
     }
 
     /// The same set, recorded as written at `pos`.
@@ -262,7 +425,85 @@ impl Attrs {
 
     /// Consumes into the attribute vector.
     pub fn into_vec(self) -> Vec<Attr> {
-        self.items
+        match self.repr {
+            Repr::Flat(v) => v,
+            Repr::Chunked(c) => c.parts.iter().flat_map(|p| p.iter().cloned()).collect(),
+        }
+    }
+}
+
+/// Index of `name` in sorted `items`.
+#[inline]
+fn flat_index(items: &[Attr], name: Symbol) -> Option<usize> {
+    if items.len() <= 16 {
+        // Interned names compare by pointer: a scan beats string comparisons.
+        return items.iter().position(|a| a.name == name);
+    }
+    items.binary_search_by(|a| a.name.cmp(&name)).ok()
+}
+
+/// The attributes of a set in name order.
+#[derive(Clone)]
+pub struct Iter<'a> {
+    front: std::slice::Iter<'a, Attr>,
+    chunks: std::slice::Iter<'a, Rc<Vec<Attr>>>,
+    back: std::slice::Iter<'a, Attr>,
+    len: usize,
+}
+
+impl<'a> Iterator for Iter<'a> {
+    type Item = &'a Attr;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'a Attr> {
+        loop {
+            if let Some(a) = self.front.next() {
+                self.len -= 1;
+                return Some(a);
+            }
+            match self.chunks.next() {
+                Some(c) => self.front = c.iter(),
+                None => {
+                    let a = self.back.next()?;
+                    self.len -= 1;
+                    return Some(a);
+                }
+            }
+        }
+    }
+
+    #[inline]
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.len, Some(self.len))
+    }
+}
+
+impl<'a> DoubleEndedIterator for Iter<'a> {
+    fn next_back(&mut self) -> Option<&'a Attr> {
+        loop {
+            if let Some(a) = self.back.next_back() {
+                self.len -= 1;
+                return Some(a);
+            }
+            match self.chunks.next_back() {
+                Some(c) => self.back = c.iter(),
+                None => {
+                    let a = self.front.next_back()?;
+                    self.len -= 1;
+                    return Some(a);
+                }
+            }
+        }
+    }
+}
+
+impl ExactSizeIterator for Iter<'_> {}
+
+impl<'a> IntoIterator for &'a Attrs {
+    type Item = &'a Attr;
+    type IntoIter = Iter<'a>;
+    fn into_iter(self) -> Iter<'a> {
+        self.iter()
     }
 }
 
@@ -307,6 +548,100 @@ mod tests {
 
     fn span(file: u32, start: u32, end: u32) -> Span {
         Span { file, start, end }
+    }
+
+    /// A deterministic pseudo-random sequence (an LCG; the tests need no quality).
+    struct Lcg(u64);
+    impl Lcg {
+        fn below(&mut self, n: u64) -> u64 {
+            self.0 = self
+                .0
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (self.0 >> 33) % n
+        }
+    }
+
+    fn set_of(pairs: &[(u64, i64)]) -> Attrs {
+        let items = pairs
+            .iter()
+            .map(|(k, v)| Attr::new(Symbol::new(&format!("k{k}")), Value::Int(*v), None))
+            .collect();
+        Attrs::from_unsorted(items, false)
+    }
+
+    fn int(v: &Value) -> i64 {
+        match v {
+            Value::Int(i) => *i,
+            _ => panic!("not an int"),
+        }
+    }
+
+    /// Chunked sets (folds of `//` past `CHUNKED_FROM`) against a map: the same names
+    /// in the same order, from the front and the back, the same values, lookups with
+    /// and without hints, for updates of every size landing anywhere.
+    #[test]
+    fn updates_agree_with_a_sorted_map() {
+        let mut rng = Lcg(7);
+        let mut model: std::collections::BTreeMap<String, i64> = Default::default();
+        let mut set = Attrs::new();
+        let hint = IndexHint::default();
+        let mut saw_chunked = false;
+        for step in 0..1500 {
+            // Mostly one or a few names, sometimes a big set (as `//` of two big sets).
+            let n = match rng.below(20) {
+                0 => 300 + rng.below(900),
+                1..=4 => 2 + rng.below(40),
+                _ => 1,
+            };
+            let pairs: Vec<(u64, i64)> = (0..n).map(|_| (rng.below(4000), step)).collect();
+            let update = set_of(&pairs);
+            for a in update.iter() {
+                model.insert(a.name.as_str().to_string(), int(&a.value));
+            }
+            // Sometimes a chunked set on the right too.
+            set = if step % 97 == 50 {
+                let all: Vec<(u64, i64)> = model
+                    .iter()
+                    .map(|(k, v)| (k[1..].parse().unwrap(), *v))
+                    .collect();
+                Attrs::new().update(&set_of(&all))
+            } else {
+                set.update(&update)
+            };
+            saw_chunked |= set.chunks().is_some();
+            assert_eq!(set.len(), model.len());
+            if step % 50 != 0 {
+                continue;
+            }
+            let names: Vec<&str> = set.iter().map(|a| a.name.as_str()).collect();
+            let want: Vec<&str> = model.keys().map(|k| k.as_str()).collect();
+            // Nix orders by name as `Symbol` does; the map orders by string, the same.
+            assert_eq!(names, want);
+            let back: Vec<&str> = set.iter().rev().map(|a| a.name.as_str()).collect();
+            assert!(back.iter().eq(want.iter().rev()));
+            // Mixed ends: half from the front, the rest from the back.
+            let mut it = set.iter();
+            let mut mixed: Vec<&str> = Vec::new();
+            for _ in 0..want.len() / 2 {
+                mixed.push(it.next().unwrap().name.as_str());
+            }
+            assert_eq!(it.len(), want.len() - want.len() / 2);
+            let mut tail: Vec<&str> = it.rev().map(|a| a.name.as_str()).collect();
+            tail.reverse();
+            mixed.extend(tail);
+            assert_eq!(mixed, want);
+            for _ in 0..200 {
+                let name = Symbol::new(&format!("k{}", rng.below(4100)));
+                let want = model.get(name.as_str()).copied();
+                assert_eq!(set.get(name).map(int), want);
+                assert_eq!(
+                    set.get_attr_hinted(name, &hint).map(|a| int(&a.value)),
+                    want
+                );
+            }
+        }
+        assert!(saw_chunked, "the test never made a chunked set");
     }
 
     #[test]
