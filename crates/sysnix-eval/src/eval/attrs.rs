@@ -6,17 +6,11 @@ use crate::error::Result;
 use crate::source::Span;
 use crate::symbol::Symbol;
 use crate::value::{Attr, Attrs, Env, Thunk, ThunkState, Value};
-use std::rc::Rc;
 
 impl Eval {
     /// Evaluates `{ ... }` / `rec { ... }` to a set whose values are suspended.
     #[inline(never)]
-    pub(super) fn eval_attrs(
-        &mut self,
-        def: &AttrsDef,
-        env: &Rc<Env>,
-        span: Span,
-    ) -> Result<Value> {
+    pub(super) fn eval_attrs(&mut self, def: &AttrsDef, env: &Env, span: Span) -> Result<Value> {
         let value_env = if def.rec {
             Env::new(def.statics.len(), Some(env.clone()))
         } else {
@@ -28,7 +22,7 @@ impl Eval {
 
     /// Creates the scope of a `let` (every binding suspended in it).
     #[inline(never)]
-    pub(super) fn let_env(&mut self, def: &AttrsDef, env: &Rc<Env>) -> Result<Rc<Env>> {
+    pub(super) fn let_env(&mut self, def: &AttrsDef, env: &Env) -> Result<Env> {
         let env2 = Env::new(def.statics.len(), Some(env.clone()));
         let from = self.inherit_sources(def, &env2);
         for (i, attr) in def.statics.iter().enumerate() {
@@ -38,7 +32,7 @@ impl Eval {
         Ok(env2)
     }
 
-    fn inherit_sources(&mut self, def: &AttrsDef, value_env: &Rc<Env>) -> Vec<Value> {
+    fn inherit_sources(&mut self, def: &AttrsDef, value_env: &Env) -> Vec<Value> {
         def.inherit_from
             .iter()
             .map(|e| self.delay(e, value_env))
@@ -49,8 +43,8 @@ impl Eval {
         &mut self,
         v: &AttrValue,
         from: &[Value],
-        value_env: &Rc<Env>,
-        outer: &Rc<Env>,
+        value_env: &Env,
+        outer: &Env,
         span: Span,
     ) -> Result<Value> {
         Ok(match v {
@@ -68,8 +62,8 @@ impl Eval {
     fn build_attrs(
         &mut self,
         def: &AttrsDef,
-        value_env: &Rc<Env>,
-        outer: &Rc<Env>,
+        value_env: &Env,
+        outer: &Env,
         rec: bool,
         span: Span,
     ) -> Result<Attrs> {

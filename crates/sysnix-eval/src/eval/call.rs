@@ -113,13 +113,7 @@ impl Eval {
 
     /// The scope of a call of the lambda `def` (closed over `scope`) with `arg`.
     #[inline]
-    fn bind_arg(
-        &mut self,
-        def: &LambdaDef,
-        scope: &Rc<Env>,
-        arg: Value,
-        span: Span,
-    ) -> Result<Rc<Env>> {
+    fn bind_arg(&mut self, def: &LambdaDef, scope: &Env, arg: Value, span: Span) -> Result<Env> {
         if let Some(p) = &mut self.profile {
             p.lambda(def.span);
         }
@@ -189,7 +183,7 @@ impl Eval {
     }
 
     /// Evaluates a lambda's body in its call scope, adding the call's trace frames to errors.
-    fn eval_body(&mut self, def: &LambdaDef, env: &Rc<Env>, span: Span) -> Result<Value> {
+    fn eval_body(&mut self, def: &LambdaDef, env: &Env, span: Span) -> Result<Value> {
         match self.eval(&def.body, env) {
             Ok(v) => Ok(v),
             Err(err) => {

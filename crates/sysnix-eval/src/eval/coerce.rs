@@ -276,7 +276,7 @@ impl Eval {
     pub(super) fn interpolate(
         &mut self,
         parts: &[Rc<Expr>],
-        env: &Rc<Env>,
+        env: &Env,
         span: Span,
     ) -> Result<Value> {
         let mut ctx = Context::new();
@@ -301,7 +301,7 @@ impl Eval {
     pub(super) fn path_interpolate(
         &mut self,
         parts: &[Rc<Expr>],
-        env: &Rc<Env>,
+        env: &Env,
         span: Span,
     ) -> Result<Value> {
         let mut ctx = Context::new();

@@ -276,12 +276,12 @@ impl Eval {
 
     /// Suspends `e` in `env`, without allocating when the value is already known.
     #[inline]
-    pub fn delay(&mut self, e: &Rc<Expr>, env: &Rc<Env>) -> Value {
+    pub fn delay(&mut self, e: &Rc<Expr>, env: &Env) -> Value {
         match &**e {
             Expr::Lit(v) => v.clone(),
             Expr::Var(VarRef::Global(v), _) => v.clone(),
             Expr::Var(VarRef::Local { depth, idx }, _) => {
-                match env.ancestor(*depth).slots[*idx as usize].get() {
+                match env.ancestor(*depth).slots()[*idx as usize].get() {
                     Some(v) => v.clone(),
                     None => Value::Thunk(Thunk::new(e.clone(), env.clone())),
                 }
@@ -295,7 +295,7 @@ impl Eval {
     /// call in recursions like `f (n - 1)`. (Only lazy printing could tell: such an
     /// argument shows as its value instead of `<CODE>`; see docs/differences.md.)
     #[inline]
-    fn delay_arg(&mut self, e: &Rc<Expr>, env: &Rc<Env>) -> Value {
+    fn delay_arg(&mut self, e: &Rc<Expr>, env: &Env) -> Value {
         if let Expr::BinOp(op, l, r, _, _) = &**e
             && let (Some(x), Some(y)) = (known_int(l, env), known_int(r, env))
             && let Some(v) = ops::int_binop(*op, x, y)
@@ -399,12 +399,12 @@ impl Eval {
     ///
     /// Every level of Nix recursion passes through here, so its stack frame is kept small:
     /// the common cases are inline, everything with sizeable locals is its own function.
-    pub fn eval(&mut self, e: &Rc<Expr>, env: &Rc<Env>) -> Result<Value> {
+    pub fn eval(&mut self, e: &Rc<Expr>, env: &Env) -> Result<Value> {
         match &**e {
             Expr::Lit(v) => Ok(v.clone()),
             Expr::Var(VarRef::Local { depth, idx }, span) => {
                 // Read the slot in place: no clone of a thunk just to force it.
-                match env.ancestor(*depth).slots[*idx as usize].get() {
+                match env.ancestor(*depth).slots()[*idx as usize].get() {
                     Some(Value::Thunk(t)) => self.force_thunk_at(t, Some(*span)),
                     Some(v) => Ok(v.clone()),
                     None => Ok(Value::Null),
@@ -454,13 +454,13 @@ impl Eval {
     }
 
     #[inline(never)]
-    fn eval_var(&mut self, r: &VarRef, env: &Rc<Env>, span: Span) -> Result<Value> {
+    fn eval_var(&mut self, r: &VarRef, env: &Env, span: Span) -> Result<Value> {
         let v = self.lookup(r, env, span)?;
         self.force_at(&v, span)
     }
 
     #[inline(never)]
-    fn eval_list(&mut self, items: &[Rc<Expr>], env: &Rc<Env>) -> Result<Value> {
+    fn eval_list(&mut self, items: &[Rc<Expr>], env: &Env) -> Result<Value> {
         Ok(Value::list(
             items.iter().map(|i| self.delay(i, env)).collect(),
         ))
@@ -471,7 +471,7 @@ impl Eval {
         &mut self,
         f: &Rc<Expr>,
         args: &[Rc<Expr>],
-        env: &Rc<Env>,
+        env: &Env,
         span: Span,
     ) -> Result<Value> {
         let fv = self.eval(f, env)?;
@@ -491,7 +491,7 @@ impl Eval {
         target: &Rc<Expr>,
         path: &[AttrKey],
         default: Option<&Rc<Expr>>,
-        env: &Rc<Env>,
+        env: &Env,
         span: Span,
     ) -> Result<Value> {
         self.check_stack(span)?;
@@ -542,7 +542,7 @@ impl Eval {
         &mut self,
         target: &Rc<Expr>,
         path: &[AttrKey],
-        env: &Rc<Env>,
+        env: &Env,
         span: Span,
     ) -> Result<Value> {
         let mut v = self.eval(target, env)?;
@@ -563,7 +563,7 @@ impl Eval {
 
     /// Checks the condition of `assert`: "assertion failed" when false.
     #[inline(never)]
-    fn eval_assert(&mut self, c: &Rc<Expr>, text: &str, span: Span, env: &Rc<Env>) -> Result<()> {
+    fn eval_assert(&mut self, c: &Rc<Expr>, text: &str, span: Span, env: &Env) -> Result<()> {
         let cv = self.eval(c, env)?;
         if self.expect_bool(&cv, c.span().unwrap_or(span))? {
             Ok(())
@@ -577,7 +577,7 @@ impl Eval {
     }
 
     #[inline(never)]
-    fn eval_not(&mut self, inner: &Rc<Expr>, env: &Rc<Env>, span: Span) -> Result<Value> {
+    fn eval_not(&mut self, inner: &Rc<Expr>, env: &Env, span: Span) -> Result<Value> {
         let v = self.eval(inner, env)?;
         // Nix 2.8 reports `!` type errors without a position.
         match self.expect_bool(&v, span) {
@@ -590,7 +590,7 @@ impl Eval {
     }
 
     #[inline(never)]
-    fn eval_neg(&mut self, inner: &Rc<Expr>, env: &Rc<Env>, span: Span) -> Result<Value> {
+    fn eval_neg(&mut self, inner: &Rc<Expr>, env: &Env, span: Span) -> Result<Value> {
         let v = self.eval(inner, env)?;
         self.arith(crate::compiler::BinOp::Sub, Value::Int(0), v, span, span)
     }
@@ -610,13 +610,13 @@ impl Eval {
         Ok(Value::attrs(b.build()))
     }
 
-    fn lookup(&mut self, r: &VarRef, env: &Rc<Env>, span: Span) -> Result<Value> {
+    fn lookup(&mut self, r: &VarRef, env: &Env, span: Span) -> Result<Value> {
         match r {
             VarRef::Local { depth, idx } => Ok(env.lookup(*depth, *idx)),
             VarRef::Global(v) => Ok(v.clone()),
             VarRef::With { name, withs, hint } => {
                 for depth in withs {
-                    let ns = env.ancestor(*depth).slots[0]
+                    let ns = env.ancestor(*depth).slots()[0]
                         .get()
                         .cloned()
                         .unwrap_or(Value::Null);
@@ -641,7 +641,7 @@ impl Eval {
         }
     }
 
-    fn attr_name(&mut self, key: &AttrKey, env: &Rc<Env>, span: Span) -> Result<Symbol> {
+    fn attr_name(&mut self, key: &AttrKey, env: &Env, span: Span) -> Result<Symbol> {
         match key {
             AttrKey::Static(s, _) => Ok(*s),
             AttrKey::Dynamic(e) => {
@@ -740,11 +740,11 @@ fn key_lookup<'a>(a: &'a Attrs, key: &AttrKey, name: Symbol) -> Option<&'a crate
 
 /// The integer `e` stands for, if it is a literal or a variable already evaluated to one.
 #[inline]
-fn known_int(e: &Expr, env: &Rc<Env>) -> Option<i64> {
+fn known_int(e: &Expr, env: &Env) -> Option<i64> {
     match e {
         Expr::Lit(Value::Int(i)) => Some(*i),
         Expr::Var(VarRef::Local { depth, idx }, _) => {
-            match env.ancestor(*depth).slots[*idx as usize].get()? {
+            match env.ancestor(*depth).slots()[*idx as usize].get()? {
                 Value::Int(i) => Some(*i),
                 Value::Thunk(t) => match &*t.0.try_borrow().ok()? {
                     ThunkState::Done(Value::Int(i)) => Some(*i),

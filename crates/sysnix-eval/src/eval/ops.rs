@@ -18,7 +18,7 @@ impl Eval {
         r: &Rc<Expr>,
         ls: Span,
         rs: Span,
-        env: &Rc<Env>,
+        env: &Env,
     ) -> Result<Value> {
         match op {
             BinOp::And => {

@@ -33,6 +33,7 @@
 //! else in the evaluator uses: no side table, and the walk touches only the nodes.
 
 use super::cell::UNREGISTERED;
+use super::thunk::EnvHeader;
 use super::{Attr, Attrs, Closure, Env, PrimOpApp, ThunkCell, ThunkState, Value};
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
@@ -329,7 +330,7 @@ fn collect(from: usize) -> usize {
 #[derive(Clone, Copy)]
 enum Node {
     Thunk(*const ThunkCell),
-    Env(*const Env),
+    Env(*const EnvHeader),
     Attrs(*const Attrs),
     /// A chunk of a big set, shared by the sets `//` made from it.
     Chunk(*const Vec<Attr>),
@@ -347,14 +348,15 @@ unsafe fn with_rc<T, R>(p: *const T, f: impl FnOnce(&Rc<T>) -> R) -> R {
     f(&rc)
 }
 
-// The collector's per-node scratch counter is the allocation's weak count: nothing
-// else in the evaluator makes weak references (the registry holds plain pointers).
-// So a node needs no side table, and the walk touches only the nodes themselves.
+// The collector's per-node scratch counter is the allocation's weak count (a scope's
+// `mark`): nothing else in the evaluator makes weak references (the registry holds
+// plain pointers). So a node needs no side table, and the walk touches only the nodes
+// themselves.
 macro_rules! each_kind {
-    ($node:expr, $p:ident => $body:expr) => {
+    ($node:expr, $env:ident => $env_body:expr, $p:ident => $body:expr) => {
         match $node {
+            Node::Env($env) => $env_body,
             Node::Thunk($p) => $body,
-            Node::Env($p) => $body,
             Node::Attrs($p) => $body,
             Node::Chunk($p) => $body,
             Node::List($p) => $body,
@@ -367,23 +369,27 @@ macro_rules! each_kind {
 impl Node {
     #[inline]
     unsafe fn weak(self) -> usize {
-        each_kind!(self, p => unsafe { with_rc(p, Rc::weak_count) })
+        each_kind!(self, e => unsafe { (*e).mark.get() as usize },
+            p => unsafe { with_rc(p, Rc::weak_count) })
     }
 
     #[inline]
     unsafe fn strong(self) -> usize {
-        each_kind!(self, p => unsafe { with_rc(p, Rc::strong_count) })
+        each_kind!(self, e => unsafe { Env::borrow_raw(&e) }.strong_count(),
+            p => unsafe { with_rc(p, Rc::strong_count) })
     }
 
     #[inline]
     unsafe fn weak_add(self) {
-        each_kind!(self, p => unsafe { with_rc(p, |rc| std::mem::forget(Rc::downgrade(rc))) })
+        each_kind!(self, e => unsafe { (*e).mark.set((*e).mark.get() + 1) },
+            p => unsafe { with_rc(p, |rc| std::mem::forget(Rc::downgrade(rc))) })
     }
 
     #[inline]
     unsafe fn weak_sub(self, n: usize) {
         // `Rc::downgrade` followed by `Weak::into_raw` gives back this same pointer.
-        each_kind!(self, p => for _ in 0..n {
+        each_kind!(self, e => unsafe { (*e).mark.set((*e).mark.get() - n as u32) },
+        p => for _ in 0..n {
             drop(unsafe { Weak::from_raw(p) })
         })
     }
@@ -411,7 +417,7 @@ impl Node {
                     return false;
                 };
                 match &*state {
-                    ThunkState::Suspended(_, env) => f(Node::Env(Rc::as_ptr(env))),
+                    ThunkState::Suspended(_, env) => f(Node::Env(env.as_ptr())),
                     ThunkState::Apply(app) => {
                         value_edge(&app.0, f);
                         value_edge(&app.1, f);
@@ -427,14 +433,14 @@ impl Node {
                 }
             }
             Node::Env(p) => {
-                let env = unsafe { &*p };
-                for slot in env.slots.iter() {
+                let env = unsafe { Env::borrow_raw(&p) };
+                for slot in env.slots().iter() {
                     if let Some(v) = slot.get() {
                         value_edge(v, f);
                     }
                 }
-                if let Some(parent) = &env.parent {
-                    f(Node::Env(Rc::as_ptr(parent)));
+                if let Some(parent) = env.parent() {
+                    f(Node::Env(parent.as_ptr()));
                 }
             }
             Node::Attrs(p) => {
@@ -462,7 +468,7 @@ impl Node {
                     value_edge(v, f);
                 }
             }
-            Node::Closure(p) => f(Node::Env(Rc::as_ptr(&unsafe { &*p }.env))),
+            Node::Closure(p) => f(Node::Env(unsafe { &*p }.env.as_ptr())),
             Node::App(p) => {
                 for v in unsafe { &*p }.args.iter() {
                     value_edge(v, f);

@@ -39,7 +39,7 @@ pub enum Value {
 /// A lambda together with the environment it closes over.
 pub struct Closure {
     pub def: Rc<LambdaDef>,
-    pub env: Rc<Env>,
+    pub env: Env,
 }
 
 /// The Rust function behind a builtin. It receives its arguments unforced.

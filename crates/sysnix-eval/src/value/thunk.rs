@@ -4,14 +4,15 @@ use super::Value;
 use super::cell::ThunkCell;
 use crate::compiler::Expr;
 use crate::source::Span;
-use smallvec::SmallVec;
-use std::cell::OnceCell;
+use std::alloc::Layout;
+use std::cell::{Cell, OnceCell};
+use std::ptr::NonNull;
 use std::rc::Rc;
 
 /// What a thunk holds.
 pub enum ThunkState {
     /// An expression to evaluate in an environment.
-    Suspended(Rc<Expr>, Rc<Env>),
+    Suspended(Rc<Expr>, Env),
     /// A function application to perform (used by builtins such as `map`). Boxed, like
     /// `Select`, to keep every thunk small: most thunks are `Suspended`.
     Apply(Box<(Value, Value, Span)>),
@@ -34,7 +35,7 @@ pub struct Thunk(pub Rc<ThunkCell>);
 impl Thunk {
     /// A suspended expression.
     #[inline]
-    pub fn new(expr: Rc<Expr>, env: Rc<Env>) -> Thunk {
+    pub fn new(expr: Rc<Expr>, env: Env) -> Thunk {
         Thunk::from_state(ThunkState::Suspended(expr, env))
     }
 
@@ -70,47 +71,121 @@ impl Thunk {
     }
 }
 
-/// A runtime scope: the values of one `let`, `rec`, lambda or `with`, and the enclosing scope.
-pub struct Env {
-    /// Up to two slots (a lambda's argument, a `with`'s set) live inline.
-    pub slots: SmallVec<[OnceCell<Value>; 2]>,
-    pub parent: Option<Rc<Env>>,
+/// A runtime scope: the values of one `let`, `rec`, lambda or `with`, and the enclosing
+/// scope. A counted handle to one allocation, the header then the slots: a one-slot
+/// scope (a lambda's argument) takes 40 bytes, and a scope of any size one allocation
+/// (an `Rc` of a header and a vector took 64 bytes, and a second allocation past two
+/// slots). Calls make a scope each, so this is most of what an evaluation allocates
+/// after thunks.
+#[repr(transparent)]
+pub struct Env(NonNull<EnvHeader>);
+
+#[repr(C)]
+pub(crate) struct EnvHeader {
+    strong: Cell<u32>,
+    /// The cycle collector's scratch count (what `Rc`'s weak count is to the other
+    /// nodes, see [`super::gc`]).
+    pub(crate) mark: Cell<u32>,
+    len: u32,
+    parent: Option<Env>,
+    // Followed by `len` slots.
 }
 
 impl Env {
+    fn layout(n: usize) -> (Layout, usize) {
+        Layout::new::<EnvHeader>()
+            .extend(Layout::array::<OnceCell<Value>>(n).expect("scope size"))
+            .expect("scope size")
+    }
+
+    /// A scope with `n` slots, filled by `fill`.
+    #[inline]
+    fn make(n: usize, parent: Option<Env>, fill: impl FnOnce(*mut OnceCell<Value>)) -> Env {
+        let (layout, offset) = Self::layout(n);
+        debug_assert_eq!(offset, std::mem::size_of::<EnvHeader>());
+        // SAFETY: the layout is non-zero in size (the header); the header is written
+        // before anything reads it and `fill` writes all `n` slots.
+        unsafe {
+            let p = std::alloc::alloc(layout) as *mut EnvHeader;
+            if p.is_null() {
+                std::alloc::handle_alloc_error(layout);
+            }
+            p.write(EnvHeader {
+                strong: Cell::new(1),
+                mark: Cell::new(0),
+                len: u32::try_from(n).expect("fewer than 2^32 slots"),
+                parent,
+            });
+            fill(p.add(1) as *mut OnceCell<Value>);
+            Env(NonNull::new_unchecked(p))
+        }
+    }
+
     /// A scope with `n` unset slots.
-    pub fn new(n: usize, parent: Option<Rc<Env>>) -> Rc<Env> {
-        let slots = (0..n).map(|_| OnceCell::new()).collect();
-        Rc::new(Env { slots, parent })
+    #[inline]
+    pub fn new(n: usize, parent: Option<Env>) -> Env {
+        Env::make(n, parent, |slots| {
+            for i in 0..n {
+                // SAFETY: `make` gives room for `n` slots.
+                unsafe { slots.add(i).write(OnceCell::new()) };
+            }
+        })
     }
 
     /// A scope with one slot, set (a lambda's argument, a `with`'s set).
     #[inline]
-    pub fn one(value: Value, parent: Option<Rc<Env>>) -> Rc<Env> {
-        let mut slots = SmallVec::new();
-        slots.push(OnceCell::from(value));
-        Rc::new(Env { slots, parent })
+    pub fn one(value: Value, parent: Option<Env>) -> Env {
+        // SAFETY: `make` gives room for one slot.
+        Env::make(1, parent, |slots| unsafe {
+            slots.write(OnceCell::from(value))
+        })
     }
 
     /// A scope with its slots set.
-    pub fn with_values(values: Vec<Value>, parent: Option<Rc<Env>>) -> Rc<Env> {
-        let slots = values.into_iter().map(OnceCell::from).collect();
-        Rc::new(Env { slots, parent })
+    pub fn with_values(values: Vec<Value>, parent: Option<Env>) -> Env {
+        let n = values.len();
+        Env::make(n, parent, |slots| {
+            for (i, v) in values.into_iter().enumerate() {
+                // SAFETY: `make` gives room for `n` slots.
+                unsafe { slots.add(i).write(OnceCell::from(v)) };
+            }
+        })
+    }
+
+    #[inline]
+    fn header(&self) -> &EnvHeader {
+        // SAFETY: a handle keeps its allocation alive.
+        unsafe { self.0.as_ref() }
+    }
+
+    /// The slots.
+    #[inline]
+    pub fn slots(&self) -> &[OnceCell<Value>] {
+        let h = self.header();
+        // SAFETY: `len` initialised slots follow the header.
+        unsafe {
+            std::slice::from_raw_parts(
+                (self.0.as_ptr() as *const EnvHeader).add(1) as *const OnceCell<Value>,
+                h.len as usize,
+            )
+        }
+    }
+
+    /// The enclosing scope.
+    #[inline]
+    pub fn parent(&self) -> Option<&Env> {
+        self.header().parent.as_ref()
     }
 
     /// Sets slot `i` (once).
     pub fn set(&self, i: usize, v: Value) {
-        let _ = self.slots[i].set(v);
+        let _ = self.slots()[i].set(v);
     }
 
     /// The value in slot `idx`, `depth` scopes up.
     #[inline]
-    pub fn lookup(self: &Rc<Env>, depth: u32, idx: u32) -> Value {
-        let mut env: &Rc<Env> = self;
-        for _ in 0..depth {
-            env = env.parent.as_ref().expect("compiler resolved scope depth");
-        }
-        env.slots[idx as usize]
+    pub fn lookup(&self, depth: u32, idx: u32) -> Value {
+        self.ancestor(depth).slots()[idx as usize]
             .get()
             .cloned()
             .unwrap_or(Value::Null)
@@ -120,38 +195,107 @@ impl Env {
     /// scope (thunk → scope → thunk): a cycle reference counting cannot free. When nothing
     /// but those bindings refers to the scope, nothing can force them any more, so their
     /// suspended expressions are dropped, which breaks the cycle and frees the scope.
-    pub fn release_unused_bindings(self: &Rc<Env>) {
+    pub fn release_unused_bindings(&self) {
         let self_refs = self
-            .slots
+            .slots()
             .iter()
             .filter(|s| self_ref(self, s).is_some())
             .count();
         // One reference is the caller's own handle.
-        if self_refs == 0 || Rc::strong_count(self) != 1 + self_refs {
+        if self_refs == 0 || self.strong_count() != 1 + self_refs {
             return;
         }
-        for t in self.slots.iter().filter_map(|s| self_ref(self, s)) {
+        for t in self.slots().iter().filter_map(|s| self_ref(self, s)) {
             *t.0.borrow_mut() = ThunkState::Done(Value::Null);
         }
     }
 
     /// The scope `depth` levels up.
     #[inline]
-    pub fn ancestor(self: &Rc<Env>, depth: u32) -> &Rc<Env> {
-        let mut env: &Rc<Env> = self;
+    pub fn ancestor(&self, depth: u32) -> &Env {
+        let mut env: &Env = self;
         for _ in 0..depth {
-            env = env.parent.as_ref().expect("compiler resolved scope depth");
+            env = env.parent().expect("compiler resolved scope depth");
         }
         env
+    }
+
+    /// Number of handles to this scope.
+    #[inline]
+    pub fn strong_count(&self) -> usize {
+        self.header().strong.get() as usize
+    }
+
+    /// Whether two handles are to the same scope.
+    #[inline]
+    pub fn ptr_eq(a: &Env, b: &Env) -> bool {
+        a.0 == b.0
+    }
+
+    /// The scope at `p` (from [`Env::as_ptr`]) as a handle, for as long as `p` is
+    /// borrowed, without changing its count.
+    ///
+    /// Safety: the scope at `p` is alive for that long.
+    #[inline]
+    pub(crate) unsafe fn borrow_raw(p: &*const EnvHeader) -> &Env {
+        // SAFETY: `Env` is a transparent non-null pointer, as `*p` is.
+        unsafe { &*(p as *const *const EnvHeader as *const Env) }
+    }
+
+    /// The scope's allocation, for the cycle collector.
+    #[inline]
+    pub(crate) fn as_ptr(&self) -> *const EnvHeader {
+        self.0.as_ptr()
+    }
+}
+
+impl Clone for Env {
+    #[inline]
+    fn clone(&self) -> Env {
+        let h = self.header();
+        let n = h.strong.get().wrapping_add(1);
+        if n == 0 {
+            // 2^32 handles to one scope: only a bug makes that many.
+            std::process::abort();
+        }
+        h.strong.set(n);
+        Env(self.0)
+    }
+}
+
+impl Drop for Env {
+    #[inline]
+    fn drop(&mut self) {
+        let h = self.header();
+        let n = h.strong.get() - 1;
+        h.strong.set(n);
+        if n == 0 {
+            // SAFETY: the last handle: nothing else can reach the allocation.
+            unsafe { free_env(self.0) }
+        }
+    }
+}
+
+/// Drops a scope's slots and parent and frees it.
+///
+/// Safety: `p` is a scope no handle refers to any more.
+#[inline(never)]
+unsafe fn free_env(p: NonNull<EnvHeader>) {
+    unsafe {
+        let len = (*p.as_ptr()).len as usize;
+        let slots = (p.as_ptr()).add(1) as *mut OnceCell<Value>;
+        std::ptr::drop_in_place(std::ptr::slice_from_raw_parts_mut(slots, len));
+        std::ptr::drop_in_place(&mut (*p.as_ptr()).parent);
+        std::alloc::dealloc(p.as_ptr() as *mut u8, Env::layout(len).0);
     }
 }
 
 /// The thunk in `slot` when only the slot holds it and it still suspends in `env`.
-fn self_ref<'a>(env: &Rc<Env>, slot: &'a OnceCell<Value>) -> Option<&'a Thunk> {
+fn self_ref<'a>(env: &Env, slot: &'a OnceCell<Value>) -> Option<&'a Thunk> {
     match slot.get() {
         Some(Value::Thunk(t)) if Rc::strong_count(&t.0) == 1 => {
             t.0.try_borrow()
-                .is_ok_and(|s| matches!(&*s, ThunkState::Suspended(_, e) if Rc::ptr_eq(e, env)))
+                .is_ok_and(|s| matches!(&*s, ThunkState::Suspended(_, e) if Env::ptr_eq(e, env)))
                 .then_some(t)
         }
         _ => None,
