@@ -127,14 +127,14 @@ pub fn install(ev: &mut Eval) {
             b.insert_str(op.name, Value::PrimOp(op));
         }
     }
-    let derivation_knot = Thunk(Rc::new(crate::value::ThunkCell::new(ThunkState::Done(
-        Value::Null,
-    ))));
+    let derivation_knot = Thunk(crate::value::ThunkPtr::new(crate::value::ThunkCell::new(
+        ThunkState::Done(Value::Null),
+    )));
     b.insert_str("derivation", Value::Thunk(derivation_knot.clone()));
     // `builtins.builtins` is the set itself: tie the knot through a thunk.
-    let knot = Thunk(Rc::new(crate::value::ThunkCell::new(ThunkState::Done(
-        Value::Null,
-    ))));
+    let knot = Thunk(crate::value::ThunkPtr::new(crate::value::ThunkCell::new(
+        ThunkState::Done(Value::Null),
+    )));
     b.insert_str("builtins", Value::Thunk(knot.clone()));
     let builtins = Value::attrs(b.build());
     *knot.0.borrow_mut() = ThunkState::Done(builtins.clone());

@@ -316,7 +316,7 @@ impl Eval {
 /// (even a function) is equal to itself there.
 fn same_value(a: &Value, b: &Value) -> bool {
     match (a, b) {
-        (Value::Thunk(x), Value::Thunk(y)) => Rc::ptr_eq(&x.0, &y.0),
+        (Value::Thunk(x), Value::Thunk(y)) => crate::value::ThunkPtr::ptr_eq(&x.0, &y.0),
         (Value::Lambda(x), Value::Lambda(y)) => Rc::ptr_eq(x, y),
         _ => false,
     }

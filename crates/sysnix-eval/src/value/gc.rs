@@ -33,8 +33,9 @@
 //! else in the evaluator uses: no side table, and the walk touches only the nodes.
 
 use super::cell::UNREGISTERED;
+use super::cell::{ThunkBox, ThunkCell};
 use super::thunk::EnvHeader;
-use super::{Attr, Attrs, Closure, Env, PrimOpApp, ThunkCell, ThunkState, Value};
+use super::{Attr, Attrs, Closure, Env, PrimOpApp, ThunkPtr, ThunkState, Value};
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
@@ -76,7 +77,7 @@ struct Segment {
 /// made is still found by a wider collection.
 struct Registry {
     /// Live thunks (a thunk's `reg` is its index here), or null where one was freed.
-    thunks: Vec<*const ThunkCell>,
+    thunks: Vec<*const ThunkBox>,
     segments: Vec<Segment>,
     young_from: usize,
     /// Collect when this many thunks were made since the last collection.
@@ -156,7 +157,7 @@ pub fn arm_now() {
 /// Registers a new thunk; may run a collection first (the new thunk is held by the
 /// caller, so it is live).
 #[inline]
-pub(super) fn register(t: &Rc<ThunkCell>) {
+pub(super) fn register(t: &ThunkPtr) {
     let until = UNTIL_ARMED.get();
     if until > 0 {
         UNTIL_ARMED.set(until - 1);
@@ -171,7 +172,7 @@ pub(super) fn register(t: &Rc<ThunkCell>) {
             return false;
         }
         t.reg.set(i);
-        r.thunks.push(Rc::as_ptr(t));
+        r.thunks.push(t.as_ptr());
         r.enabled && r.thunks.len() - r.young_from >= r.young
     });
     if due {
@@ -198,7 +199,7 @@ pub(super) fn unregister(t: &ThunkCell) {
 
 /// Drops the freed entries of `thunks[from..to]`, moving the rest down (and their
 /// indexes with them). Returns how many were dropped.
-fn compact(thunks: &mut Vec<*const ThunkCell>, from: usize, to: usize) -> usize {
+fn compact(thunks: &mut Vec<*const ThunkBox>, from: usize, to: usize) -> usize {
     let mut w = from;
     for i in from..thunks.len() {
         let p = thunks[i];
@@ -207,7 +208,7 @@ fn compact(thunks: &mut Vec<*const ThunkCell>, from: usize, to: usize) -> usize 
         }
         if !p.is_null() {
             // Safety: a non-null entry is a live thunk (freed ones null their entry).
-            unsafe { &*p }.reg.set(w as u32);
+            unsafe { &*p }.cell.reg.set(w as u32);
         }
         thunks[w] = p;
         w += 1;
@@ -329,7 +330,7 @@ fn collect(from: usize) -> usize {
 /// A node of the heap graph: the value inside an `Rc` allocation.
 #[derive(Clone, Copy)]
 enum Node {
-    Thunk(*const ThunkCell),
+    Thunk(*const ThunkBox),
     Env(*const EnvHeader),
     Attrs(*const Attrs),
     /// A chunk of a big set, shared by the sets `//` made from it.
@@ -356,7 +357,7 @@ macro_rules! each_kind {
     ($node:expr, $env:ident => $env_body:expr, $p:ident => $body:expr) => {
         match $node {
             Node::Env($env) => $env_body,
-            Node::Thunk($p) => $body,
+            Node::Thunk($env) => $env_body,
             Node::Attrs($p) => $body,
             Node::Chunk($p) => $body,
             Node::List($p) => $body,
@@ -369,26 +370,26 @@ macro_rules! each_kind {
 impl Node {
     #[inline]
     unsafe fn weak(self) -> usize {
-        each_kind!(self, e => unsafe { (*e).mark.get() as usize },
+        each_kind!(self, e => unsafe { (*e).counts.mark() },
             p => unsafe { with_rc(p, Rc::weak_count) })
     }
 
     #[inline]
     unsafe fn strong(self) -> usize {
-        each_kind!(self, e => unsafe { Env::borrow_raw(&e) }.strong_count(),
+        each_kind!(self, e => unsafe { (*e).counts.strong() },
             p => unsafe { with_rc(p, Rc::strong_count) })
     }
 
     #[inline]
     unsafe fn weak_add(self) {
-        each_kind!(self, e => unsafe { (*e).mark.set((*e).mark.get() + 1) },
+        each_kind!(self, e => unsafe { (*e).counts.mark_add(1) },
             p => unsafe { with_rc(p, |rc| std::mem::forget(Rc::downgrade(rc))) })
     }
 
     #[inline]
     unsafe fn weak_sub(self, n: usize) {
         // `Rc::downgrade` followed by `Weak::into_raw` gives back this same pointer.
-        each_kind!(self, e => unsafe { (*e).mark.set((*e).mark.get() - n as u32) },
+        each_kind!(self, e => unsafe { (*e).counts.mark_sub(n) },
         p => for _ in 0..n {
             drop(unsafe { Weak::from_raw(p) })
         })
@@ -413,7 +414,7 @@ impl Node {
     unsafe fn edges(self, f: &mut impl FnMut(Node)) -> bool {
         match self {
             Node::Thunk(p) => {
-                let Ok(state) = (unsafe { &*p }).try_borrow() else {
+                let Ok(state) = (unsafe { &*p }).cell.try_borrow() else {
                     return false;
                 };
                 match &*state {
@@ -482,7 +483,7 @@ impl Node {
 #[inline]
 fn value_edge(v: &Value, f: &mut impl FnMut(Node)) {
     match v {
-        Value::Thunk(t) => f(Node::Thunk(Rc::as_ptr(&t.0))),
+        Value::Thunk(t) => f(Node::Thunk(t.0.as_ptr())),
         Value::Attrs(a) => f(Node::Attrs(Rc::as_ptr(a))),
         Value::List(l) => f(Node::List(Rc::as_ptr(l))),
         Value::Lambda(c) => f(Node::Closure(Rc::as_ptr(c))),
@@ -504,7 +505,7 @@ fn value_edge(v: &Value, f: &mut impl FnMut(Node)) {
 /// one. Returns the number of nodes walked and the garbage thunks.
 ///
 /// Safety: no evaluation may run meanwhile (nothing is freed or mutated).
-unsafe fn find_garbage(registered: &[*const ThunkCell]) -> (usize, Vec<Rc<ThunkCell>>) {
+unsafe fn find_garbage(registered: &[*const ThunkBox]) -> (usize, Vec<ThunkPtr>) {
     // The graph's thunks get a mark (a weak reference): an edge to a thunk without it
     // leaves the graph.
     let mut nodes: Vec<Node> = Vec::with_capacity(registered.len() * 2);
@@ -570,8 +571,7 @@ unsafe fn find_garbage(registered: &[*const ThunkCell]) -> (usize, Vec<Rc<ThunkC
             if extra > 0 {
                 n.weak_sub(extra);
                 if let Node::Thunk(p) = n {
-                    Rc::increment_strong_count(p);
-                    garbage.push(Rc::from_raw(p));
+                    garbage.push(ThunkPtr::from_ptr(p));
                 }
             }
             if let Node::Thunk(_) = n {

@@ -8,7 +8,7 @@ mod string;
 mod thunk;
 
 pub use attrs::{Attr, Attrs, AttrsBuilder, IndexHint};
-pub use cell::ThunkCell;
+pub use cell::{ThunkCell, ThunkPtr};
 pub use string::{Context, ContextElem, NixString, secret_in};
 pub use thunk::{Env, Thunk, ThunkState};
 
@@ -124,6 +124,10 @@ mod tests {
         assert_eq!(std::mem::size_of::<super::Value>(), 16);
         // Most allocations are thunks: keep their state at three words.
         assert_eq!(std::mem::size_of::<super::ThunkState>(), 24);
+        // A thunk's allocation: two 4-byte counts and its 32-byte cell.
+        assert_eq!(std::mem::size_of::<super::cell::ThunkBox>(), 40);
+        // A scope's header, before its 16-byte slots.
+        assert_eq!(std::mem::size_of::<super::thunk::EnvHeader>(), 24);
         // Sets are the other large share: four words per attribute.
         assert_eq!(std::mem::size_of::<super::attrs::Attr>(), 32);
     }

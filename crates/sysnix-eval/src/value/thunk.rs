@@ -1,11 +1,11 @@
 //! Thunks (suspended computations, evaluated at most once) and environments.
 
 use super::Value;
-use super::cell::ThunkCell;
+use super::cell::{Counts, ThunkCell, ThunkPtr};
 use crate::compiler::Expr;
 use crate::source::Span;
 use std::alloc::Layout;
-use std::cell::{Cell, OnceCell};
+use std::cell::OnceCell;
 use std::ptr::NonNull;
 use std::rc::Rc;
 
@@ -30,7 +30,7 @@ pub enum ThunkState {
 
 /// A shared, lazily evaluated value.
 #[derive(Clone)]
-pub struct Thunk(pub Rc<ThunkCell>);
+pub struct Thunk(pub ThunkPtr);
 
 impl Thunk {
     /// A suspended expression.
@@ -52,7 +52,7 @@ impl Thunk {
     /// A thunk in `state`, known to the cycle collector ([`super::gc`]).
     #[inline]
     pub fn from_state(state: ThunkState) -> Thunk {
-        let t = Rc::new(ThunkCell::new(state));
+        let t = ThunkPtr::new(ThunkCell::new(state));
         super::gc::register(&t);
         Thunk(t)
     }
@@ -67,7 +67,7 @@ impl Thunk {
 
     /// Identity, for the printer's «repeated» detection.
     pub fn ptr(&self) -> *const () {
-        Rc::as_ptr(&self.0) as *const ()
+        self.0.as_ptr() as *const ()
     }
 }
 
@@ -82,10 +82,7 @@ pub struct Env(NonNull<EnvHeader>);
 
 #[repr(C)]
 pub(crate) struct EnvHeader {
-    strong: Cell<u32>,
-    /// The cycle collector's scratch count (what `Rc`'s weak count is to the other
-    /// nodes, see [`super::gc`]).
-    pub(crate) mark: Cell<u32>,
+    pub(crate) counts: Counts,
     len: u32,
     parent: Option<Env>,
     // Followed by `len` slots.
@@ -111,8 +108,7 @@ impl Env {
                 std::alloc::handle_alloc_error(layout);
             }
             p.write(EnvHeader {
-                strong: Cell::new(1),
-                mark: Cell::new(0),
+                counts: Counts::one(),
                 len: u32::try_from(n).expect("fewer than 2^32 slots"),
                 parent,
             });
@@ -223,7 +219,7 @@ impl Env {
     /// Number of handles to this scope.
     #[inline]
     pub fn strong_count(&self) -> usize {
-        self.header().strong.get() as usize
+        self.header().counts.strong()
     }
 
     /// Whether two handles are to the same scope.
@@ -252,13 +248,7 @@ impl Env {
 impl Clone for Env {
     #[inline]
     fn clone(&self) -> Env {
-        let h = self.header();
-        let n = h.strong.get().wrapping_add(1);
-        if n == 0 {
-            // 2^32 handles to one scope: only a bug makes that many.
-            std::process::abort();
-        }
-        h.strong.set(n);
+        self.header().counts.inc();
         Env(self.0)
     }
 }
@@ -266,10 +256,7 @@ impl Clone for Env {
 impl Drop for Env {
     #[inline]
     fn drop(&mut self) {
-        let h = self.header();
-        let n = h.strong.get() - 1;
-        h.strong.set(n);
-        if n == 0 {
+        if self.header().counts.dec() {
             // SAFETY: the last handle: nothing else can reach the allocation.
             unsafe { free_env(self.0) }
         }
@@ -293,7 +280,7 @@ unsafe fn free_env(p: NonNull<EnvHeader>) {
 /// The thunk in `slot` when only the slot holds it and it still suspends in `env`.
 fn self_ref<'a>(env: &Env, slot: &'a OnceCell<Value>) -> Option<&'a Thunk> {
     match slot.get() {
-        Some(Value::Thunk(t)) if Rc::strong_count(&t.0) == 1 => {
+        Some(Value::Thunk(t)) if t.0.strong_count() == 1 => {
             t.0.try_borrow()
                 .is_ok_and(|s| matches!(&*s, ThunkState::Suspended(_, e) if Env::ptr_eq(e, env)))
                 .then_some(t)
