@@ -498,41 +498,46 @@ impl Eval {
         let mut v = self.eval(target, env)?;
         for (i, key) in path.iter().enumerate() {
             let name = self.attr_name(key, env, span)?;
-            let found = match &v {
-                Value::Attrs(a) => key_lookup(a, key, name).map(|a| (a.value.clone(), a.span())),
-                _ if default.is_some() => None,
+            // The value is forced where it lies in the set (which `v` holds), without
+            // a count taken on it for the purpose.
+            let (forced, pos) = match &v {
+                Value::Attrs(a) => match key_lookup(a, key, name) {
+                    Some(attr) => {
+                        let pos = attr.span();
+                        // Nix forces the selected value at the attribute's definition.
+                        let at = match pos {
+                            Some(p) if i + 1 == path.len() => p,
+                            _ => span,
+                        };
+                        (self.force_at(&attr.value, at), pos)
+                    }
+                    None => {
+                        if let Some(d) = default {
+                            return self.eval(d, env);
+                        }
+                        return Err(self.missing_attr(&v, name, span));
+                    }
+                },
                 other => {
+                    if let Some(d) = default {
+                        return self.eval(d, env);
+                    }
                     return Err(self.error(
                         format!("value is {} while a set was expected", other.type_desc()),
                         span,
                     ));
                 }
             };
-            match found {
-                Some((x, pos)) => {
-                    // Nix forces the selected value at the attribute's definition.
-                    let at = match pos {
-                        Some(p) if i + 1 == path.len() => p,
-                        _ => span,
-                    };
-                    v = match self.force_at(&x, at) {
-                        Ok(v) => v,
-                        Err(err) => {
-                            return Err(self.add_trace(
-                                err,
-                                || format!("while evaluating the attribute '{name}'"),
-                                pos,
-                            ));
-                        }
-                    }
+            v = match forced {
+                Ok(v) => v,
+                Err(err) => {
+                    return Err(self.add_trace(
+                        err,
+                        || format!("while evaluating the attribute '{name}'"),
+                        pos,
+                    ));
                 }
-                None => {
-                    if let Some(d) = default {
-                        return self.eval(d, env);
-                    }
-                    return Err(self.missing_attr(&v, name, span));
-                }
-            }
+            };
         }
         Ok(v)
     }
