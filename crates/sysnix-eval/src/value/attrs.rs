@@ -381,6 +381,15 @@ impl Attrs {
         }
     }
 
+    /// The attributes of a set not made of chunks, as one slice.
+    #[inline]
+    pub(crate) fn flat(&self) -> Option<&[Attr]> {
+        match &self.repr {
+            Repr::Flat(v) => Some(v),
+            Repr::Chunked(_) => None,
+        }
+    }
+
     /// The chunks of a big set made by `//` (for the cycle collector: they are shared).
     pub(crate) fn chunks(&self) -> Option<&Chunks> {
         match &self.repr {

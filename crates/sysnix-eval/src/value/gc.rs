@@ -446,14 +446,14 @@ impl Node {
             }
             Node::Attrs(p) => {
                 let attrs = unsafe { &*p };
-                match attrs.chunks() {
-                    None => {
-                        for a in attrs.iter() {
+                match attrs.flat() {
+                    Some(items) => {
+                        for a in items {
                             value_edge(&a.value, f);
                         }
                     }
-                    Some(c) => {
-                        for part in &c.parts {
+                    None => {
+                        for part in attrs.chunks().map_or(&[][..], |c| &c.parts) {
                             f(Node::Chunk(Rc::as_ptr(part)));
                         }
                     }
