@@ -142,15 +142,25 @@ impl Chunks {
         c
     }
 
-    /// Appends a sorted run (names after those already here), cut to chunk size.
-    fn push_run(&mut self, mut items: Vec<Attr>) {
-        while items.len() > 2 * CHUNK {
-            let rest = items.split_off(CHUNK);
-            self.push_chunk(Rc::new(items));
-            items = rest;
+    /// Appends a sorted run (names after those already here), cut to chunk size. Each
+    /// attribute is moved once (cutting with `split_off` would move the rest at every
+    /// cut: quadratic in the size of the run).
+    fn push_run(&mut self, items: Vec<Attr>) {
+        if items.len() <= 2 * CHUNK {
+            if !items.is_empty() {
+                self.push_chunk(Rc::new(items));
+            }
+            return;
         }
-        if !items.is_empty() {
-            self.push_chunk(Rc::new(items));
+        let mut rest = items.into_iter();
+        while rest.len() > 0 {
+            let n = if rest.len() <= 2 * CHUNK {
+                rest.len()
+            } else {
+                CHUNK
+            };
+            let chunk: Vec<Attr> = rest.by_ref().take(n).collect();
+            self.push_chunk(Rc::new(chunk));
         }
     }
 
