@@ -405,7 +405,10 @@ impl Eval {
             Expr::Var(VarRef::Local { depth, idx }, span) => {
                 // Read the slot in place: no clone of a thunk just to force it.
                 match env.ancestor(*depth).slots()[*idx as usize].get() {
-                    Some(Value::Thunk(t)) => self.force_thunk_at(t, Some(*span)),
+                    Some(Value::Thunk(t)) => match t.0.done_value() {
+                        Some(v) => Ok(v),
+                        None => self.force_thunk_at(t, Some(*span)),
+                    },
                     Some(v) => Ok(v.clone()),
                     None => Ok(Value::Null),
                 }

@@ -53,6 +53,22 @@ impl ThunkCell {
         Ok(StateMut { cell: self })
     }
 
+    /// The value of a finished thunk, without taking a borrow: a finished state never
+    /// changes while evaluation runs (the collector resets only garbage, between
+    /// evaluation steps), and no mutable borrow is out when the flag says so.
+    #[inline]
+    pub fn done_value(&self) -> Option<super::Value> {
+        if self.borrow.get() < 0 {
+            return None;
+        }
+        // Safety: no mutable borrow exists (checked above), and the clone is made before
+        // anything else can run.
+        match unsafe { &*self.state.get() } {
+            ThunkState::Done(v) => Some(v.clone()),
+            _ => None,
+        }
+    }
+
     /// Panics when borrowed mutably, as `RefCell::borrow`.
     #[inline]
     #[track_caller]
