@@ -1,9 +1,8 @@
 //! [`ThunkCell`]: a thunk's mutable state, as a `RefCell` would hold it, plus the
 //! thunk's place in the cycle collector's registry ([`super::gc`]), in the same 32 bytes
 //! a `RefCell<ThunkState>` takes (its borrow flag is 4 bytes here instead of 8); and
-//! [`ThunkPtr`], the counted handle to one, in 40 bytes where an `Rc` took 48 (two
-//! 4-byte counts instead of two 8-byte ones: thunks are most of an evaluation's
-//! allocations).
+//! [`ThunkPtr`], the counted handle to one, in 40 bytes where an `Rc` took 48 (one word
+//! of counts instead of two: thunks are most of an evaluation's allocations).
 
 use super::ThunkState;
 use std::cell::{Cell, UnsafeCell};
@@ -148,9 +147,10 @@ pub(crate) struct ThunkBox {
 
 /// The handle count (low half) and the cycle collector's scratch count (high half,
 /// what `Rc`'s weak count is to the other nodes, see [`super::gc`]) of a thunk or a
-/// scope, in one word where `Rc` keeps its counts: cloning and dropping any value is
-/// then the same code whatever it holds. The scratch count is zero except during a
-/// collection, when nothing is cloned or dropped.
+/// scope, in one word where `Rc` keeps its strong count: cloning and dropping any value
+/// is then the same code whatever it holds. The scratch count is zero except during a
+/// collection's walk, when nothing is dropped (a handle dropped then would not free its
+/// node, since the word would not reach zero).
 pub(crate) struct Counts(Cell<usize>);
 
 const LOW: usize = u32::MAX as usize;

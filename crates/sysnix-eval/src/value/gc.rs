@@ -29,8 +29,9 @@
 //! last one (and, every [`FANOUT`] collections, the survivors of the last few), and stop
 //! at older thunks. It is sound as long as the walk counts exactly the references that
 //! exist, so [`Node::edges`] is the one place to update when a value type gains a field
-//! holding values. The count is kept in each allocation's weak count, which nothing
-//! else in the evaluator uses: no side table, and the walk touches only the nodes.
+//! holding values. The count is kept in each allocation: an `Rc`'s weak count, which
+//! nothing else in the evaluator uses, or the high half of a thunk's or scope's count
+//! word: no side table, and the walk touches only the nodes.
 
 use super::cell::UNREGISTERED;
 use super::cell::{ThunkBox, ThunkCell};
@@ -349,10 +350,10 @@ unsafe fn with_rc<T, R>(p: *const T, f: impl FnOnce(&Rc<T>) -> R) -> R {
     f(&rc)
 }
 
-// The collector's per-node scratch counter is the allocation's weak count (a scope's
-// `mark`): nothing else in the evaluator makes weak references (the registry holds
-// plain pointers). So a node needs no side table, and the walk touches only the nodes
-// themselves.
+// The collector's per-node scratch counter is the allocation's weak count (for thunks
+// and scopes, the scratch half of their `Counts`): nothing else in the evaluator makes
+// weak references (the registry holds plain pointers). So a node needs no side table,
+// and the walk touches only the nodes themselves.
 macro_rules! each_kind {
     ($node:expr, $env:ident => $env_body:expr, $p:ident => $body:expr) => {
         match $node {
