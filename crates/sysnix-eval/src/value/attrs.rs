@@ -118,8 +118,8 @@ impl Default for Repr {
 
 /// The chunks of a big set. Each chunk is non-empty; together they are sorted by name.
 #[derive(Clone)]
-pub(crate) struct Chunks {
-    pub(crate) parts: Vec<Rc<Vec<Attr>>>,
+struct Chunks {
+    parts: Vec<Rc<Vec<Attr>>>,
     /// The first name of each chunk, to find a name's chunk without visiting them.
     firsts: Vec<Symbol>,
     /// `ends[i]`: the number of attributes in `parts[..=i]`.
@@ -172,6 +172,16 @@ impl Chunks {
         self.parts.push(chunk);
     }
 
+    /// Index in the whole set of chunk `ci`'s first attribute.
+    #[inline]
+    fn start(&self, ci: usize) -> usize {
+        if ci == 0 {
+            0
+        } else {
+            self.ends[ci - 1] as usize
+        }
+    }
+
     /// The chunk that would hold `name`.
     #[inline]
     fn chunk_of(&self, name: Symbol) -> usize {
@@ -185,25 +195,14 @@ impl Chunks {
         let ci = self.chunk_of(name);
         let chunk = &self.parts[ci];
         let i = chunk.binary_search_by(|a| a.name.cmp(&name)).ok()?;
-        let start = if ci == 0 {
-            0
-        } else {
-            self.ends[ci - 1] as usize
-        };
-        Some((start + i, &chunk[i]))
+        Some((self.start(ci) + i, &chunk[i]))
     }
 
     /// The attribute at index `i` of the whole set.
     #[inline]
     fn at(&self, i: usize) -> Option<&Attr> {
         let ci = self.ends.partition_point(|&e| e as usize <= i);
-        let chunk = self.parts.get(ci)?;
-        let start = if ci == 0 {
-            0
-        } else {
-            self.ends[ci - 1] as usize
-        };
-        chunk.get(i - start)
+        self.parts.get(ci)?.get(i - self.start(ci))
     }
 
     /// `self // b`: chunks no attribute of `b` falls in are shared.
@@ -391,20 +390,13 @@ impl Attrs {
         }
     }
 
-    /// The attributes of a set not made of chunks, as one slice.
+    /// How the set is stored, for the cycle collector: chunks are shared between sets,
+    /// so it counts them as nodes of their own.
     #[inline]
-    pub(crate) fn flat(&self) -> Option<&[Attr]> {
+    pub(crate) fn layout(&self) -> Layout<'_> {
         match &self.repr {
-            Repr::Flat(v) => Some(v),
-            Repr::Chunked(_) => None,
-        }
-    }
-
-    /// The chunks of a big set made by `//` (for the cycle collector: they are shared).
-    pub(crate) fn chunks(&self) -> Option<&Chunks> {
-        match &self.repr {
-            Repr::Flat(_) => None,
-            Repr::Chunked(c) => Some(c),
+            Repr::Flat(v) => Layout::Flat(v),
+            Repr::Chunked(c) => Layout::Chunked(&c.parts),
         }
     }
 
@@ -441,14 +433,14 @@ impl Attrs {
         self.pos = pos;
         self
     }
+}
 
-    /// Consumes into the attribute vector.
-    pub fn into_vec(self) -> Vec<Attr> {
-        match self.repr {
-            Repr::Flat(v) => v,
-            Repr::Chunked(c) => c.parts.iter().flat_map(|p| p.iter().cloned()).collect(),
-        }
-    }
+/// How a set is stored (see [`Attrs::layout`]).
+pub(crate) enum Layout<'a> {
+    /// One sorted vector.
+    Flat(&'a [Attr]),
+    /// Sorted chunks, each possibly shared with other sets.
+    Chunked(&'a [Rc<Vec<Attr>>]),
 }
 
 /// Index of `name` in sorted `items`.
@@ -628,7 +620,7 @@ mod tests {
             } else {
                 set.update(&update)
             };
-            saw_chunked |= set.chunks().is_some();
+            saw_chunked |= matches!(set.layout(), Layout::Chunked(_));
             assert_eq!(set.len(), model.len());
             if step % 50 != 0 {
                 continue;

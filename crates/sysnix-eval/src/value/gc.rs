@@ -33,6 +33,7 @@
 //! nothing else in the evaluator uses, or the high half of a thunk's or scope's count
 //! word: no side table, and the walk touches only the nodes.
 
+use super::attrs::Layout;
 use super::cell::UNREGISTERED;
 use super::cell::{ThunkBox, ThunkCell};
 use super::thunk::EnvHeader;
@@ -328,7 +329,8 @@ fn collect(from: usize) -> usize {
     freed
 }
 
-/// A node of the heap graph: the value inside an `Rc` allocation.
+/// A node of the heap graph: an allocation holding values (a thunk's or a scope's, or
+/// the value inside an `Rc`).
 #[derive(Clone, Copy)]
 enum Node {
     Thunk(*const ThunkBox),
@@ -355,10 +357,10 @@ unsafe fn with_rc<T, R>(p: *const T, f: impl FnOnce(&Rc<T>) -> R) -> R {
 // weak references (the registry holds plain pointers). So a node needs no side table,
 // and the walk touches only the nodes themselves.
 macro_rules! each_kind {
-    ($node:expr, $env:ident => $env_body:expr, $p:ident => $body:expr) => {
+    ($node:expr, $c:ident => $counted:expr, $p:ident => $body:expr) => {
         match $node {
-            Node::Env($env) => $env_body,
-            Node::Thunk($env) => $env_body,
+            Node::Env($c) => $counted,
+            Node::Thunk($c) => $counted,
             Node::Attrs($p) => $body,
             Node::Chunk($p) => $body,
             Node::List($p) => $body,
@@ -371,26 +373,26 @@ macro_rules! each_kind {
 impl Node {
     #[inline]
     unsafe fn weak(self) -> usize {
-        each_kind!(self, e => unsafe { (*e).counts.mark() },
+        each_kind!(self, c => unsafe { (*c).counts.mark() },
             p => unsafe { with_rc(p, Rc::weak_count) })
     }
 
     #[inline]
     unsafe fn strong(self) -> usize {
-        each_kind!(self, e => unsafe { (*e).counts.strong() },
+        each_kind!(self, c => unsafe { (*c).counts.strong() },
             p => unsafe { with_rc(p, Rc::strong_count) })
     }
 
     #[inline]
     unsafe fn weak_add(self) {
-        each_kind!(self, e => unsafe { (*e).counts.mark_add(1) },
+        each_kind!(self, c => unsafe { (*c).counts.mark_add(1) },
             p => unsafe { with_rc(p, |rc| std::mem::forget(Rc::downgrade(rc))) })
     }
 
     #[inline]
     unsafe fn weak_sub(self, n: usize) {
         // `Rc::downgrade` followed by `Weak::into_raw` gives back this same pointer.
-        each_kind!(self, e => unsafe { (*e).counts.mark_sub(n) },
+        each_kind!(self, c => unsafe { (*c).counts.mark_sub(n) },
         p => for _ in 0..n {
             drop(unsafe { Weak::from_raw(p) })
         })
@@ -445,21 +447,18 @@ impl Node {
                     f(Node::Env(parent.as_ptr()));
                 }
             }
-            Node::Attrs(p) => {
-                let attrs = unsafe { &*p };
-                match attrs.flat() {
-                    Some(items) => {
-                        for a in items {
-                            value_edge(&a.value, f);
-                        }
-                    }
-                    None => {
-                        for part in attrs.chunks().map_or(&[][..], |c| &c.parts) {
-                            f(Node::Chunk(Rc::as_ptr(part)));
-                        }
+            Node::Attrs(p) => match unsafe { &*p }.layout() {
+                Layout::Flat(items) => {
+                    for a in items {
+                        value_edge(&a.value, f);
                     }
                 }
-            }
+                Layout::Chunked(parts) => {
+                    for part in parts {
+                        f(Node::Chunk(Rc::as_ptr(part)));
+                    }
+                }
+            },
             Node::Chunk(p) => {
                 for a in unsafe { &*p }.iter() {
                     value_edge(&a.value, f);
