@@ -99,6 +99,38 @@ impl Eval {
         self.force(&f)
     }
 
+    /// `f a b …` where `f` is a lambda, taking the arguments as they are: each is
+    /// moved into its scope (no copy), and the intermediate closures of a curried
+    /// lambda (`x: y: …`) are not built. Arguments left over when the body is done
+    /// go to what it returned.
+    pub(super) fn call_lambda_owned(
+        &mut self,
+        c: &Closure,
+        args: SmallVec<[Value; 4]>,
+        span: Span,
+    ) -> Result<Value> {
+        let mut def: &Rc<LambdaDef> = &c.def;
+        let mut rest = args.into_iter();
+        let first = rest.next().expect("a call has an argument");
+        let mut env = self.bind_arg(def, &c.env, first, span)?;
+        loop {
+            match &*def.body {
+                Expr::Lambda(inner) if rest.len() > 0 => {
+                    let arg = rest.next().expect("checked above");
+                    env = self.bind_arg(inner, &env, arg, span)?;
+                    def = inner;
+                }
+                _ => break,
+            }
+        }
+        let v = self.eval_body(def, &env, span)?;
+        if rest.len() == 0 {
+            return Ok(v);
+        }
+        let left: SmallVec<[Value; 4]> = rest.collect();
+        self.call_many(v, &left, span)
+    }
+
     fn lambda_desc(&self, def: &LambdaDef) -> String {
         match def.name {
             Some(n) => format!("'{n}' at {}", self.pos_text(def.span)),

@@ -273,6 +273,7 @@ impl Eval {
         Ok(sp)
     }
 
+    #[inline(never)]
     pub(super) fn interpolate(
         &mut self,
         parts: &[Rc<Expr>],
@@ -298,6 +299,7 @@ impl Eval {
         Ok(Value::String(NixString::with_context(out, ctx)))
     }
 
+    #[inline(never)]
     pub(super) fn path_interpolate(
         &mut self,
         parts: &[Rc<Expr>],

@@ -397,8 +397,10 @@ impl Eval {
 
     /// Evaluates `e` in `env` to weak head normal form.
     ///
-    /// Every level of Nix recursion passes through here, so its stack frame is kept small:
-    /// the common cases are inline, everything with sizeable locals is its own function.
+    /// Every level of Nix recursion passes through here, so this is only a dispatch:
+    /// each arm is a call in tail position to a function of its own, which the
+    /// compiler turns into a jump. So `eval` keeps no frame of its own (no registers
+    /// saved, no stack), and each kind of expression pays only for its own locals.
     pub fn eval(&mut self, e: &Rc<Expr>, env: &Env) -> Result<Value> {
         match &**e {
             Expr::Lit(v) => Ok(v.clone()),
@@ -416,44 +418,74 @@ impl Eval {
             Expr::Var(r, span) => self.eval_var(r, env, *span),
             Expr::Attrs(def, span) => self.eval_attrs(def, env, *span),
             Expr::List(items) => self.eval_list(items, env),
-            Expr::Lambda(def) => Ok(Value::Lambda(Rc::new(Closure {
-                def: def.clone(),
-                env: env.clone(),
-            }))),
-            Expr::Call(f, args, span) => self.eval_call(f, args, env, *span),
-            Expr::Select(target, path, default, span) => {
-                self.eval_select(target, path, default.as_ref(), env, *span)
-            }
+            Expr::Lambda(def) => self.eval_lambda(def, env),
+            Expr::Call(..) => self.eval_call(e, env),
+            Expr::Select(..) => self.eval_select(e, env),
             Expr::HasAttr(target, path, span) => self.eval_has_attr(target, path, env, *span),
-            Expr::Let(def, body, _) => {
-                let env2 = self.let_env(def, env)?;
-                let v = self.eval(body, &env2);
-                env2.release_unused_bindings();
-                v
-            }
-            Expr::With(ns, body, _) => {
-                let nsv = self.delay(ns, env);
-                let env2 = Env::one(nsv, Some(env.clone()));
-                self.eval(body, &env2)
-            }
-            Expr::If(c, t, f, span) => {
-                let b = match self.eval(c, env)? {
-                    Value::Bool(b) => b,
-                    other => self.expect_bool(&other, c.span().unwrap_or(*span))?,
-                };
-                self.eval(if b { t } else { f }, env)
-            }
-            Expr::Assert(c, body, text, span) => {
-                self.eval_assert(c, text, *span, env)?;
-                self.eval(body, env)
-            }
+            Expr::Let(def, body, _) => self.eval_let(def, body, env),
+            Expr::With(ns, body, _) => self.eval_with(ns, body, env),
+            Expr::If(..) => self.eval_if(e, env),
+            Expr::Assert(c, body, text, span) => self.eval_assert_then(c, body, text, env, *span),
             Expr::Not(inner, span) => self.eval_not(inner, env, *span),
             Expr::Neg(inner, span) => self.eval_neg(inner, env, *span),
-            Expr::BinOp(op, l, r, ls, rs) => self.binop(*op, l, r, *ls, *rs, env),
+            Expr::BinOp(..) => self.binop(e, env),
             Expr::Interpolate(parts, span) => self.interpolate(parts, env, *span),
             Expr::PathInterpolate(parts, span) => self.path_interpolate(parts, env, *span),
             Expr::CurPos(span) => self.eval_cur_pos(*span),
         }
+    }
+
+    #[inline(never)]
+    fn eval_lambda(&mut self, def: &Rc<crate::compiler::LambdaDef>, env: &Env) -> Result<Value> {
+        Ok(Value::Lambda(Rc::new(Closure {
+            def: def.clone(),
+            env: env.clone(),
+        })))
+    }
+
+    #[inline(never)]
+    fn eval_let(
+        &mut self,
+        def: &crate::compiler::AttrsDef,
+        body: &Rc<Expr>,
+        env: &Env,
+    ) -> Result<Value> {
+        let env2 = self.let_env(def, env)?;
+        let v = self.eval(body, &env2);
+        env2.release_unused_bindings();
+        v
+    }
+
+    #[inline(never)]
+    fn eval_with(&mut self, ns: &Rc<Expr>, body: &Rc<Expr>, env: &Env) -> Result<Value> {
+        let nsv = self.delay(ns, env);
+        let env2 = Env::one(nsv, Some(env.clone()));
+        self.eval(body, &env2)
+    }
+
+    #[inline(never)]
+    fn eval_if(&mut self, e: &Expr, env: &Env) -> Result<Value> {
+        let Expr::If(c, t, f, span) = e else {
+            unreachable!("eval_if is given conditionals")
+        };
+        let b = match self.eval(c, env)? {
+            Value::Bool(b) => b,
+            other => self.expect_bool(&other, c.span().unwrap_or(*span))?,
+        };
+        self.eval(if b { t } else { f }, env)
+    }
+
+    #[inline(never)]
+    fn eval_assert_then(
+        &mut self,
+        c: &Rc<Expr>,
+        body: &Rc<Expr>,
+        text: &str,
+        env: &Env,
+        span: Span,
+    ) -> Result<Value> {
+        self.eval_assert(c, text, span, env)?;
+        self.eval(body, env)
     }
 
     #[inline(never)]
@@ -470,33 +502,44 @@ impl Eval {
     }
 
     #[inline(never)]
-    fn eval_call(
-        &mut self,
-        f: &Rc<Expr>,
-        args: &[Rc<Expr>],
-        env: &Env,
-        span: Span,
-    ) -> Result<Value> {
+    fn eval_call(&mut self, e: &Expr, env: &Env) -> Result<Value> {
+        let Expr::Call(f, args, span) = e else {
+            unreachable!("eval_call is given calls")
+        };
+        let span = *span;
         let fv = self.eval(f, env)?;
-        if let ([arg], Value::Lambda(c)) = (args, &fv) {
+        if let ([arg], Value::Lambda(c)) = (&args[..], &fv) {
             // The common case: one argument to a lambda.
             self.check_stack(span)?;
             let arg = self.delay_arg(arg, env);
             return self.call_lambda(c, arg, span);
         }
-        let args: SmallVec<[Value; 4]> = args.iter().map(|a| self.delay_arg(a, env)).collect();
+        let mut args: SmallVec<[Value; 4]> = args.iter().map(|a| self.delay_arg(a, env)).collect();
+        if let Value::PrimOp(op) = &fv
+            && op.arity == args.len()
+        {
+            // A builtin given exactly its arguments (`b.elemAt list n`) takes them as
+            // they are, without the copy `call_many` makes.
+            self.check_stack(span)?;
+            if let Some(p) = &mut self.profile {
+                p.primop(op.name);
+            }
+            let v = (op.func)(self, &mut args, span)?;
+            return self.force(&v);
+        }
+        if let Value::Lambda(c) = &fv {
+            self.check_stack(span)?;
+            return self.call_lambda_owned(c, args, span);
+        }
         self.call_many(fv, &args, span)
     }
 
     #[inline(never)]
-    fn eval_select(
-        &mut self,
-        target: &Rc<Expr>,
-        path: &[AttrKey],
-        default: Option<&Rc<Expr>>,
-        env: &Env,
-        span: Span,
-    ) -> Result<Value> {
+    fn eval_select(&mut self, e: &Expr, env: &Env) -> Result<Value> {
+        let Expr::Select(target, path, default, span) = e else {
+            unreachable!("eval_select is given selections")
+        };
+        let (default, span) = (default.as_ref(), *span);
         self.check_stack(span)?;
         let mut v = self.eval(target, env)?;
         for (i, key) in path.iter().enumerate() {

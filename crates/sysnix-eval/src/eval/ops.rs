@@ -11,15 +11,11 @@ use std::rc::Rc;
 
 impl Eval {
     #[inline(never)]
-    pub(super) fn binop(
-        &mut self,
-        op: BinOp,
-        l: &Rc<Expr>,
-        r: &Rc<Expr>,
-        ls: Span,
-        rs: Span,
-        env: &Env,
-    ) -> Result<Value> {
+    pub(super) fn binop(&mut self, e: &Expr, env: &Env) -> Result<Value> {
+        let Expr::BinOp(op, l, r, ls, rs) = e else {
+            unreachable!("binop is given operators")
+        };
+        let (op, ls, rs) = (*op, *ls, *rs);
         match op {
             BinOp::And => {
                 let a = self.eval(l, env)?;
