@@ -209,12 +209,17 @@ impl ThunkPtr {
     /// A new thunk cell, counted once.
     #[inline]
     pub fn new(cell: ThunkCell) -> ThunkPtr {
-        let b = Box::new(ThunkBox {
-            counts: Counts::one(),
-            cell,
-        });
-        // SAFETY: `Box::into_raw` is never null.
-        ThunkPtr(unsafe { NonNull::new_unchecked(Box::into_raw(b)) })
+        const { assert!(std::mem::size_of::<ThunkBox>() == super::pool::BLOCK) };
+        const { assert!(std::mem::align_of::<ThunkBox>() <= 8) };
+        let p = super::pool::alloc().cast::<ThunkBox>();
+        // SAFETY: a pool block has the size and alignment of a `ThunkBox`.
+        unsafe {
+            p.as_ptr().write(ThunkBox {
+                counts: Counts::one(),
+                cell,
+            })
+        };
+        ThunkPtr(p)
     }
 
     #[inline]
@@ -282,8 +287,11 @@ impl Drop for ThunkPtr {
 /// Drops a thunk's cell and frees it (out of line, as `Rc`'s `drop_slow`: most drops
 /// are not the last).
 ///
-/// Safety: `p` came from `Box::into_raw` and no handle refers to it any more.
+/// Safety: `p` came from [`ThunkPtr::new`] and no handle refers to it any more.
 #[inline(never)]
 unsafe fn free_thunk(p: NonNull<ThunkBox>) {
-    drop(unsafe { Box::from_raw(p.as_ptr()) });
+    unsafe {
+        std::ptr::drop_in_place(p.as_ptr());
+        super::pool::free(p.cast());
+    }
 }

@@ -4,6 +4,7 @@
 mod attrs;
 mod cell;
 pub mod gc;
+mod pool;
 mod string;
 mod thunk;
 

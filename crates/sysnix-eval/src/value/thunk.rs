@@ -103,7 +103,15 @@ impl Env {
         // SAFETY: the layout is non-zero in size (the header); the header is written
         // before anything reads it and `fill` writes all `n` slots.
         unsafe {
-            let p = std::alloc::alloc(layout) as *mut EnvHeader;
+            const {
+                assert!(std::mem::align_of::<EnvHeader>() <= 8);
+                assert!(std::mem::align_of::<OnceCell<Value>>() <= 8);
+            };
+            let p = if layout.size() == super::pool::BLOCK {
+                super::pool::alloc().as_ptr() as *mut EnvHeader
+            } else {
+                std::alloc::alloc(layout) as *mut EnvHeader
+            };
             if p.is_null() {
                 std::alloc::handle_alloc_error(layout);
             }
@@ -273,7 +281,12 @@ unsafe fn free_env(p: NonNull<EnvHeader>) {
         let slots = (p.as_ptr()).add(1) as *mut OnceCell<Value>;
         std::ptr::drop_in_place(std::ptr::slice_from_raw_parts_mut(slots, len));
         std::ptr::drop_in_place(&mut (*p.as_ptr()).parent);
-        std::alloc::dealloc(p.as_ptr() as *mut u8, Env::layout(len).0);
+        let layout = Env::layout(len).0;
+        if layout.size() == super::pool::BLOCK {
+            super::pool::free(p.cast());
+        } else {
+            std::alloc::dealloc(p.as_ptr() as *mut u8, layout);
+        }
     }
 }
 
