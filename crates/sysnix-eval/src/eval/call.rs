@@ -106,11 +106,10 @@ impl Eval {
     pub(super) fn call_lambda_owned(
         &mut self,
         c: &Closure,
-        args: SmallVec<[Value; 4]>,
+        mut rest: impl ExactSizeIterator<Item = Value>,
         span: Span,
     ) -> Result<Value> {
         let mut def: &Rc<LambdaDef> = &c.def;
-        let mut rest = args.into_iter();
         let first = rest.next().expect("a call has an argument");
         let mut env = self.bind_arg(def, &c.env, first, span)?;
         loop {

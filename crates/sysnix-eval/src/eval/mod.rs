@@ -435,6 +435,25 @@ impl Eval {
         }
     }
 
+    /// [`Eval::eval`], with a variable bound to a known value read here without the
+    /// call: for the operands of hot nodes (operators, the function of a call, the set
+    /// of a selection, a condition), which are mostly variables.
+    #[inline(always)]
+    pub(crate) fn eval_operand(&mut self, e: &Rc<Expr>, env: &Env) -> Result<Value> {
+        if let Expr::Var(VarRef::Local { depth, idx }, _) = &**e {
+            match env.ancestor(*depth).slots()[*idx as usize].get() {
+                Some(Value::Thunk(t)) => {
+                    if let Some(v) = t.0.done_value() {
+                        return Ok(v);
+                    }
+                }
+                Some(v) => return Ok(v.clone()),
+                None => {}
+            }
+        }
+        self.eval(e, env)
+    }
+
     #[inline(never)]
     fn eval_lambda(&mut self, def: &Rc<crate::compiler::LambdaDef>, env: &Env) -> Result<Value> {
         Ok(Value::Lambda(Rc::new(Closure {
@@ -468,7 +487,7 @@ impl Eval {
         let Expr::If(c, t, f, span) = e else {
             unreachable!("eval_if is given conditionals")
         };
-        let b = match self.eval(c, env)? {
+        let b = match self.eval_operand(c, env)? {
             Value::Bool(b) => b,
             other => self.expect_bool(&other, c.span().unwrap_or(*span))?,
         };
@@ -507,31 +526,47 @@ impl Eval {
             unreachable!("eval_call is given calls")
         };
         let span = *span;
-        let fv = self.eval(f, env)?;
+        let fv = self.eval_operand(f, env)?;
         if let ([arg], Value::Lambda(c)) = (&args[..], &fv) {
             // The common case: one argument to a lambda.
             self.check_stack(span)?;
             let arg = self.delay_arg(arg, env);
             return self.call_lambda(c, arg, span);
         }
-        let mut args: SmallVec<[Value; 4]> = args.iter().map(|a| self.delay_arg(a, env)).collect();
-        if let Value::PrimOp(op) = &fv
-            && op.arity == args.len()
-        {
-            // A builtin given exactly its arguments (`b.elemAt list n`) takes them as
-            // they are, without the copy `call_many` makes.
-            self.check_stack(span)?;
-            if let Some(p) = &mut self.profile {
-                p.primop(op.name);
+        if let [a, b] = &args[..] {
+            // Two arguments (`b.elemAt list n`, `foldl' f x`): in an array, not a
+            // vector.
+            let args = [self.delay_arg(a, env), self.delay_arg(b, env)];
+            return self.apply_args(fv, args, span);
+        }
+        let args: SmallVec<[Value; 4]> = args.iter().map(|a| self.delay_arg(a, env)).collect();
+        self.apply_args(fv, args, span)
+    }
+
+    /// Applies `fv` to the arguments of a call, taking them as they are: a builtin
+    /// given exactly its arguments and a lambda (curried or not) bind them without the
+    /// copy `call_many` makes.
+    #[inline]
+    fn apply_args<A>(&mut self, fv: Value, mut args: A, span: Span) -> Result<Value>
+    where
+        A: AsMut<[Value]> + AsRef<[Value]> + IntoIterator<Item = Value>,
+        A::IntoIter: ExactSizeIterator,
+    {
+        match &fv {
+            Value::PrimOp(op) if op.arity == args.as_ref().len() => {
+                self.check_stack(span)?;
+                if let Some(p) = &mut self.profile {
+                    p.primop(op.name);
+                }
+                let v = (op.func)(self, args.as_mut(), span)?;
+                self.force(&v)
             }
-            let v = (op.func)(self, &mut args, span)?;
-            return self.force(&v);
+            Value::Lambda(c) => {
+                self.check_stack(span)?;
+                self.call_lambda_owned(c, args.into_iter(), span)
+            }
+            _ => self.call_many(fv, args.as_ref(), span),
         }
-        if let Value::Lambda(c) = &fv {
-            self.check_stack(span)?;
-            return self.call_lambda_owned(c, args, span);
-        }
-        self.call_many(fv, &args, span)
     }
 
     #[inline(never)]
@@ -541,7 +576,7 @@ impl Eval {
         };
         let (default, span) = (default.as_ref(), *span);
         self.check_stack(span)?;
-        let mut v = self.eval(target, env)?;
+        let mut v = self.eval_operand(target, env)?;
         for (i, key) in path.iter().enumerate() {
             let name = self.attr_name(key, env, span)?;
             // The value is forced where it lies in the set (which `v` holds), without

@@ -52,8 +52,8 @@ impl Eval {
                 self.call(&f, x, ls)
             }
             _ => {
-                let a = self.eval(l, env)?;
-                let b = self.eval(r, env)?;
+                let a = self.eval_operand(l, env)?;
+                let b = self.eval_operand(r, env)?;
                 if let (Value::Int(x), Value::Int(y)) = (&a, &b)
                     && let Some(v) = int_binop(op, *x, *y)
                 {
