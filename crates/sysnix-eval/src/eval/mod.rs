@@ -376,7 +376,7 @@ impl Eval {
         };
         match result {
             Ok(v) => {
-                *t.0.borrow_mut() = ThunkState::Done(v.clone());
+                t.0.finish(v.clone());
                 Ok(v)
             }
             Err(e) => {

@@ -68,6 +68,23 @@ impl ThunkCell {
         }
     }
 
+    /// Stores the value of a finished evaluation. The state is then a blackhole, which
+    /// holds nothing to drop, so it is overwritten without a drop (any other state is
+    /// replaced the ordinary way). Panics when borrowed, as `borrow_mut`.
+    #[inline]
+    #[track_caller]
+    pub fn finish(&self, v: super::Value) {
+        if self.borrow.get() == 0
+            // Safety: no borrow is out (checked above), and nothing runs in between.
+            && matches!(unsafe { &*self.state.get() }, ThunkState::Blackhole(_))
+        {
+            // Safety: as above; a blackhole needs no drop.
+            unsafe { self.state.get().write(ThunkState::Done(v)) };
+        } else {
+            *self.borrow_mut() = ThunkState::Done(v);
+        }
+    }
+
     /// Panics when borrowed mutably, as `RefCell::borrow`.
     #[inline]
     #[track_caller]
