@@ -28,24 +28,9 @@ impl Eval {
             f = self.force(&f)?;
             match &f {
                 Value::Lambda(c) => {
-                    // `f a b` where `f = x: y: ...`: bind each argument in turn without
-                    // building the intermediate closures.
-                    let mut def = c.def.clone();
-                    let mut scope = c.env.clone();
-                    loop {
-                        let env = self.bind_arg(&def, &scope, rest[0].clone(), span)?;
-                        rest = &rest[1..];
-                        match &*def.body {
-                            Expr::Lambda(inner) if !rest.is_empty() => {
-                                def = inner.clone();
-                                scope = env;
-                            }
-                            _ => {
-                                f = self.eval_body(&def, &env, span)?;
-                                break;
-                            }
-                        }
-                    }
+                    // `f a b` where `f = x: y: ...`: each argument bound in turn, without
+                    // the intermediate closures; what is left goes to the result.
+                    return self.call_lambda_owned(c, rest.iter().cloned(), span);
                 }
                 Value::PrimOp(op) => {
                     let op = *op;
