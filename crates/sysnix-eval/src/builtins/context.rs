@@ -159,25 +159,30 @@ pub static PRIMOPS: &[PrimOp] = &[
         name: "hasContext",
         arity: 1,
         func: has_context,
+        eager: None,
     },
     PrimOp {
         name: "getContext",
         arity: 1,
         func: get_context,
+        eager: None,
     },
     PrimOp {
         name: "appendContext",
         arity: 2,
         func: append_context,
+        eager: None,
     },
     PrimOp {
         name: "unsafeDiscardStringContext",
         arity: 1,
         func: discard,
+        eager: None,
     },
     PrimOp {
         name: "unsafeDiscardOutputDependency",
         arity: 1,
         func: discard_output_dependency,
+        eager: None,
     },
 ];

@@ -288,4 +288,5 @@ pub static PRIMOPS: &[PrimOp] = &[PrimOp {
     name: "derivationStrict",
     arity: 1,
     func: derivation_strict,
+    eager: None,
 }];

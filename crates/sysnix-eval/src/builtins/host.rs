@@ -57,10 +57,12 @@ pub static PRIMOPS: &[PrimOp] = &[
         name: "__sysnixHostPackageVersion",
         arity: 1,
         func: version,
+        eager: None,
     },
     PrimOp {
         name: "__sysnixHostPackageSet",
         arity: 1,
         func: package_set,
+        eager: None,
     },
 ];

@@ -143,15 +143,18 @@ pub static PRIMOPS: &[PrimOp] = &[
         name: "toJSON",
         arity: 1,
         func: to_json_prim,
+        eager: None,
     },
     PrimOp {
         name: "fromJSON",
         arity: 1,
         func: from_json,
+        eager: None,
     },
     PrimOp {
         name: "fromTOML",
         arity: 1,
         func: from_toml,
+        eager: None,
     },
 ];

@@ -46,6 +46,14 @@ pub(crate) fn head(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> 
     index(ev, &list, 0, span)
 }
 
+/// `head` of a non-empty list, without forcing the element.
+fn head_now(a: &[&Value]) -> Option<Value> {
+    match &a[0] {
+        Value::List(l) => l.first().cloned(),
+        _ => None,
+    }
+}
+
 fn tail(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let list = ev.expect_list(&a[0], span)?;
     if list.is_empty() {
@@ -58,6 +66,21 @@ fn elem_at(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let list = ev.expect_list(&a[0], span)?;
     let i = ev.expect_int(&a[1], span)?;
     index(ev, &list, i, span)
+}
+
+/// `elemAt` of an index in range, without forcing the element.
+fn elem_at_now(a: &[&Value]) -> Option<Value> {
+    match (&a[0], &a[1]) {
+        (Value::List(l), Value::Int(i)) => l.get(usize::try_from(*i).ok()?).cloned(),
+        _ => None,
+    }
+}
+
+fn length_now(a: &[&Value]) -> Option<Value> {
+    match &a[0] {
+        Value::List(l) => Some(Value::Int(l.len() as i64)),
+        _ => None,
+    }
 }
 
 fn length(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
@@ -247,80 +270,96 @@ pub static PRIMOPS: &[PrimOp] = &[
         name: "map",
         arity: 2,
         func: map,
+        eager: None,
     },
     PrimOp {
         name: "filter",
         arity: 2,
         func: filter,
+        eager: None,
     },
     PrimOp {
         name: "head",
         arity: 1,
         func: head,
+        eager: Some(head_now),
     },
     PrimOp {
         name: "tail",
         arity: 1,
         func: tail,
+        eager: None,
     },
     PrimOp {
         name: "elemAt",
         arity: 2,
         func: elem_at,
+        eager: Some(elem_at_now),
     },
     PrimOp {
         name: "length",
         arity: 1,
         func: length,
+        eager: Some(length_now),
     },
     PrimOp {
         name: "elem",
         arity: 2,
         func: elem,
+        eager: None,
     },
     PrimOp {
         name: "genList",
         arity: 2,
         func: gen_list,
+        eager: None,
     },
     PrimOp {
         name: "concatLists",
         arity: 1,
         func: concat_lists,
+        eager: None,
     },
     PrimOp {
         name: "concatMap",
         arity: 2,
         func: concat_map,
+        eager: None,
     },
     PrimOp {
         name: "foldl'",
         arity: 3,
         func: foldl_strict,
+        eager: None,
     },
     PrimOp {
         name: "any",
         arity: 2,
         func: any,
+        eager: None,
     },
     PrimOp {
         name: "all",
         arity: 2,
         func: all,
+        eager: None,
     },
     PrimOp {
         name: "sort",
         arity: 2,
         func: sort,
+        eager: None,
     },
     PrimOp {
         name: "partition",
         arity: 2,
         func: partition,
+        eager: None,
     },
     PrimOp {
         name: "groupBy",
         arity: 2,
         func: group_by,
+        eager: None,
     },
 ];

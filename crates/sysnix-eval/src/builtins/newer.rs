@@ -82,20 +82,24 @@ pub static PRIMOPS: &[PrimOp] = &[
         name: "convertHash",
         arity: 1,
         func: convert_hash,
+        eager: None,
     },
     PrimOp {
         name: "warn",
         arity: 2,
         func: warn,
+        eager: None,
     },
     PrimOp {
         name: "traceVerbose",
         arity: 2,
         func: trace_verbose,
+        eager: None,
     },
     PrimOp {
         name: "break",
         arity: 1,
         func: break_,
+        eager: None,
     },
 ];

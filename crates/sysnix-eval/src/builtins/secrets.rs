@@ -45,4 +45,5 @@ pub static PRIMOPS: &[PrimOp] = &[PrimOp {
     name: "__sysnixMarkSecret",
     arity: 2,
     func: mark_secret,
+    eager: None,
 }];

@@ -18,6 +18,14 @@ fn string_length(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     Ok(Value::Int(s.as_str().len() as i64))
 }
 
+/// The length of a string (not of a value coerced to one).
+fn string_length_now(a: &[&Value]) -> Option<Value> {
+    match &a[0] {
+        Value::String(s) => Some(Value::Int(s.as_str().len() as i64)),
+        _ => None,
+    }
+}
+
 fn substring(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let start = ev.expect_int(&a[0], span)?;
     let len = ev.expect_int(&a[1], span)?;
@@ -256,70 +264,84 @@ pub static PRIMOPS: &[PrimOp] = &[
         name: "stringLength",
         arity: 1,
         func: string_length,
+        eager: Some(string_length_now),
     },
     PrimOp {
         name: "substring",
         arity: 3,
         func: substring,
+        eager: None,
     },
     PrimOp {
         name: "toString",
         arity: 1,
         func: to_string,
+        eager: None,
     },
     PrimOp {
         name: "concatStringsSep",
         arity: 2,
         func: concat_strings_sep,
+        eager: None,
     },
     PrimOp {
         name: "replaceStrings",
         arity: 3,
         func: replace_strings,
+        eager: None,
     },
     PrimOp {
         name: "baseNameOf",
         arity: 1,
         func: base_name_of,
+        eager: None,
     },
     PrimOp {
         name: "dirOf",
         arity: 1,
         func: dir_of,
+        eager: None,
     },
     PrimOp {
         name: "match",
         arity: 2,
         func: match_,
+        eager: None,
     },
     PrimOp {
         name: "split",
         arity: 2,
         func: split,
+        eager: None,
     },
     PrimOp {
         name: "splitVersion",
         arity: 1,
         func: split_version,
+        eager: None,
     },
     PrimOp {
         name: "compareVersions",
         arity: 2,
         func: compare_versions,
+        eager: None,
     },
     PrimOp {
         name: "parseDrvName",
         arity: 1,
         func: parse_drv_name,
+        eager: None,
     },
     PrimOp {
         name: "hashString",
         arity: 2,
         func: hash_string,
+        eager: None,
     },
     PrimOp {
         name: "toPath",
         arity: 1,
         func: to_path,
+        eager: None,
     },
 ];

@@ -250,4 +250,5 @@ pub static PRIMOPS: &[PrimOp] = &[PrimOp {
     name: "toXML",
     arity: 1,
     func: to_xml,
+    eager: None,
 }];

@@ -4,6 +4,7 @@
 mod attrs;
 mod call;
 mod coerce;
+mod eager;
 mod import;
 mod ops;
 mod prefetch;
@@ -273,37 +274,6 @@ impl Eval {
             _ => "(string)".into(),
         };
         format!("{name}:{l}:{c}")
-    }
-
-    /// Suspends `e` in `env`, without allocating when the value is already known.
-    #[inline]
-    pub fn delay(&mut self, e: &Rc<Expr>, env: &Env) -> Value {
-        match &**e {
-            Expr::Lit(v) => v.clone(),
-            Expr::Var(VarRef::Global(v), _) => v.clone(),
-            Expr::Var(VarRef::Local { depth, idx }, _) => {
-                match env.ancestor(*depth).slots()[*idx as usize].get() {
-                    Some(v) => v.clone(),
-                    None => Value::Thunk(Thunk::new(e.clone(), env.clone())),
-                }
-            }
-            _ => Value::Thunk(Thunk::new(e.clone(), env.clone())),
-        }
-    }
-
-    /// Suspends a function argument. Integer arithmetic on values already known cannot
-    /// fail or diverge when it succeeds, so it is computed now, which saves a thunk per
-    /// call in recursions like `f (n - 1)`. (Only lazy printing could tell: such an
-    /// argument shows as its value instead of `<CODE>`; see docs/differences.md.)
-    #[inline]
-    fn delay_arg(&mut self, e: &Rc<Expr>, env: &Env) -> Value {
-        if let Expr::BinOp(op, l, r, _, _) = &**e
-            && let (Some(x), Some(y)) = (known_int(l, env), known_int(r, env))
-            && let Some(v) = ops::int_binop(*op, x, y)
-        {
-            return v;
-        }
-        self.delay(e, env)
     }
 
     /// Forces a value to weak head normal form.
@@ -697,24 +667,5 @@ impl Eval {
             _ => {}
         }
         Ok(())
-    }
-}
-
-/// The integer `e` stands for, if it is a literal or a variable already evaluated to one.
-#[inline]
-fn known_int(e: &Expr, env: &Env) -> Option<i64> {
-    match e {
-        Expr::Lit(Value::Int(i)) => Some(*i),
-        Expr::Var(VarRef::Local { depth, idx }, _) => {
-            match env.ancestor(*depth).slots()[*idx as usize].get()? {
-                Value::Int(i) => Some(*i),
-                Value::Thunk(t) => match &*t.0.try_borrow().ok()? {
-                    ThunkState::Done(Value::Int(i)) => Some(*i),
-                    _ => None,
-                },
-                _ => None,
-            }
-        }
-        _ => None,
     }
 }

@@ -68,6 +68,22 @@ impl ThunkCell {
         }
     }
 
+    /// The value of a finished thunk, borrowed: as [`ThunkCell::done_value`], for code
+    /// that looks at values without evaluating anything while it holds the reference.
+    #[inline]
+    pub fn done_ref(&self) -> Option<&super::Value> {
+        if self.borrow.get() < 0 {
+            return None;
+        }
+        // Safety: no mutable borrow exists (checked above), and only evaluation replaces
+        // a finished state (a re-entered application finishing twice, the collector
+        // resetting garbage), which the caller does not run while it holds the reference.
+        match unsafe { &*self.state.get() } {
+            ThunkState::Done(v) => Some(v),
+            _ => None,
+        }
+    }
+
     /// Stores the value of a finished evaluation. The state is then a blackhole, which
     /// holds nothing to drop, so it is overwritten without a drop (any other state is
     /// replaced the ordinary way). Panics when borrowed, as `borrow_mut`.

@@ -46,11 +46,18 @@ pub struct Closure {
 /// The Rust function behind a builtin. It receives its arguments unforced.
 pub type PrimOpFn = fn(&mut Eval, &mut [Value], Span) -> Result<Value>;
 
+/// A builtin's shortcut for arguments already evaluated (none a thunk): the result, if
+/// computing it now forces nothing, cannot fail and takes constant time (`elemAt` of an
+/// index in range, `length`, `isAttrs`, ...); `None` leaves the call to be made lazily.
+/// The evaluator calls it where it would otherwise suspend the call in a thunk.
+pub type EagerFn = fn(&[&Value]) -> Option<Value>;
+
 /// A builtin function.
 pub struct PrimOp {
     pub name: &'static str,
     pub arity: usize,
     pub func: PrimOpFn,
+    pub eager: Option<EagerFn>,
 }
 
 /// A builtin applied to fewer arguments than its arity.

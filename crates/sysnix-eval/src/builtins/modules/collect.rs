@@ -348,12 +348,14 @@ pub(super) static ANON_KEY: PrimOp = PrimOp {
     name: "__sysnixAnonKey",
     arity: 2,
     func: anon_key,
+    eager: None,
 };
 
 pub(super) static MODULE_ARG: PrimOp = PrimOp {
     name: "__sysnixModuleArg",
     arity: 3,
     func: module_arg,
+    eager: None,
 };
 
 /// `builtins.toString`, for a module's `_file` and `key`.
@@ -361,4 +363,5 @@ pub(super) static TO_STRING: PrimOp = PrimOp {
     name: "toString",
     arity: 1,
     func: crate::builtins::strings::to_string,
+    eager: None,
 };

@@ -324,28 +324,33 @@ pub(super) static LAZY_ATTR_VALUE: PrimOp = PrimOp {
     name: "__sysnixLazyAttrValue",
     arity: 4,
     func: lazy_attr_value,
+    eager: None,
 };
 
 pub(super) static MERGE_RESULT: PrimOp = PrimOp {
     name: "__sysnixMergeResult",
     arity: 6,
     func: merge_result,
+    eager: None,
 };
 
 pub(super) static ATTR_OR_EMPTY: PrimOp = PrimOp {
     name: "__sysnixAttrOrEmpty",
     arity: 2,
     func: attr_or_empty,
+    eager: None,
 };
 
 pub(super) static ATTR_POS: PrimOp = PrimOp {
     name: "unsafeGetAttrPos",
     arity: 2,
     func: crate::builtins::control::unsafe_get_attr_pos,
+    eager: None,
 };
 
 pub(super) static PUSH_DEFS: PrimOp = PrimOp {
     name: "__sysnixPushDefs",
     arity: 1,
     func: push_defs,
+    eager: None,
 };

@@ -387,24 +387,28 @@ pub(super) static OPTION_RES: PrimOp = PrimOp {
     name: "__sysnixOptionRes",
     arity: 6,
     func: option_res,
+    eager: None,
 };
 
 pub(super) static OPTION_VALUE_OF: PrimOp = PrimOp {
     name: "__sysnixOptionValueOf",
     arity: 5,
     func: option_value_of,
+    eager: None,
 };
 
 pub(super) static MAP_ATTR: PrimOp = PrimOp {
     name: "__sysnixMapAttr",
     arity: 2,
     func: map_attr,
+    eager: None,
 };
 
 pub(super) static CONST: PrimOp = PrimOp {
     name: "__sysnixConst",
     arity: 2,
     func: const_,
+    eager: None,
 };
 
 /// `builtins.head`, for the default's `head opt.declarations`.
@@ -412,22 +416,26 @@ pub(super) static HEAD: PrimOp = PrimOp {
     name: "head",
     arity: 1,
     func: crate::builtins::lists::head,
+    eager: None,
 };
 
 pub(super) static OPTION_VALUE: PrimOp = PrimOp {
     name: "__sysnixOptionValue",
     arity: 1,
     func: option_value,
+    eager: None,
 };
 
 pub(super) static DECL_POSITION: PrimOp = PrimOp {
     name: "__sysnixDeclPosition",
     arity: 1,
     func: decl_position,
+    eager: None,
 };
 
 pub(super) static COLLECT_SUBMODULES: PrimOp = PrimOp {
     name: "__sysnixCollectSubmodules",
     arity: 3,
     func: collect_submodules,
+    eager: None,
 };

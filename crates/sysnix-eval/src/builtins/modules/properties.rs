@@ -289,28 +289,33 @@ pub(super) static DEFS_FINAL: PrimOp = PrimOp {
     name: "__sysnixDefsFinal",
     arity: 4,
     func: defs_final,
+    eager: None,
 };
 
 pub(super) static IS_NONEMPTY: PrimOp = PrimOp {
     name: "__sysnixIsNonEmpty",
     arity: 1,
     func: is_nonempty,
+    eager: None,
 };
 
 pub(super) static MERGED_VALUE: PrimOp = PrimOp {
     name: "__sysnixMergedValue",
     arity: 5,
     func: merged_value,
+    eager: None,
 };
 
 pub(super) static OPTIONAL_VALUE: PrimOp = PrimOp {
     name: "__sysnixOptionalValue",
     arity: 2,
     func: optional_value,
+    eager: None,
 };
 
 pub(super) static WRAP_ATTRS: PrimOp = PrimOp {
     name: "__sysnixWrapAttrs",
     arity: 3,
     func: wrap_attrs,
+    eager: None,
 };
