@@ -5,7 +5,9 @@ use super::{AttrKey, AttrValue, AttrsDef, Compiler, Expr, StaticAttr};
 use crate::error::Result;
 use crate::source::Span;
 use crate::symbol::Symbol;
+use crate::value::Value;
 use rnix::ast::{self, HasEntry};
+use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -26,14 +28,15 @@ enum PendingValue {
 
 impl Compiler<'_> {
     /// Compiles the entries of a set or `let`. `rec` makes the values see the set's own
-    /// static attributes; `allow_dynamic` is false for `let`.
+    /// static attributes; `allow_dynamic` is false for `let`. Also returns the bindings
+    /// of a recursive scope that are constants ([`Compiler::constant_bindings`]).
     pub(super) fn attrs_def(
         &mut self,
         entries: impl Iterator<Item = ast::Entry>,
         rec: bool,
         allow_dynamic: bool,
         span: Span,
-    ) -> Result<AttrsDef> {
+    ) -> Result<(AttrsDef, HashMap<Symbol, Value>)> {
         let mut pending = Pending::default();
         self.collect(entries, &mut pending)?;
         if !allow_dynamic && let Some((_, _, s)) = pending.dynamics.first() {
@@ -43,12 +46,80 @@ impl Compiler<'_> {
         if rec {
             let names: Vec<Symbol> = pending.statics.keys().copied().collect();
             self.push_scope(names.into_iter());
+            self.constant_bindings(&pending);
             let r = self.finish(pending, true);
-            self.scopes.pop();
-            r
+            let consts = self.scopes.pop().map(|s| s.consts).unwrap_or_default();
+            Ok((r?, consts))
         } else {
-            self.finish(pending, false)
+            Ok((self.finish(pending, false)?, HashMap::default()))
         }
+    }
+
+    /// Finds the bindings of the innermost scope (a `let` or `rec` being compiled) whose
+    /// value is a constant known now, and records them in the scope, so references to
+    /// them compile to the value: `inherit (builtins) head;`, `b = builtins;`,
+    /// `elemAt = builtins.elemAt;`, `inherit x;` of such a binding, and these through
+    /// each other. The binding itself stays (a set still has the attribute). Only
+    /// evaluated values count, so nothing is evaluated earlier than it would be.
+    fn constant_bindings(&mut self, p: &Pending) {
+        loop {
+            let mut found = false;
+            for (name, (value, _)) in &p.statics {
+                if self
+                    .scopes
+                    .last()
+                    .is_some_and(|s| s.consts.contains_key(name))
+                {
+                    continue;
+                }
+                let v = match value {
+                    PendingValue::Expr(e) => self.constant_expr(e, 0),
+                    PendingValue::Inherited(n, _) => self.constant_var(*n, 1),
+                    PendingValue::InheritFrom(i, n) => self
+                        .constant_expr(&p.inherit_from[*i], 0)
+                        .and_then(|s| constant_attr(&s, *n)),
+                    PendingValue::Nested(_) => None,
+                };
+                if let (Some(v), Some(scope)) = (v, self.scopes.last_mut()) {
+                    scope.consts.insert(*name, v);
+                    found = true;
+                }
+            }
+            if !found {
+                return;
+            }
+        }
+    }
+
+    /// The value of `e` if it is a constant known now: a constant variable, or a
+    /// selection of plain names from one. `skip`: innermost scopes not to look in.
+    fn constant_expr(&self, e: &ast::Expr, skip: usize) -> Option<Value> {
+        match e {
+            ast::Expr::Paren(p) => self.constant_expr(&p.expr()?, skip),
+            ast::Expr::Ident(i) => self.constant_var(Symbol::new(&super::ident_text(i)), skip),
+            ast::Expr::Select(s) if s.default_expr().is_none() => {
+                let mut v = self.constant_expr(&s.expr()?, skip)?;
+                for a in s.attrpath()?.attrs() {
+                    let ast::Attr::Ident(i) = a else {
+                        return None;
+                    };
+                    v = constant_attr(&v, Symbol::new(&super::ident_text(&i)))?;
+                }
+                Some(v)
+            }
+            _ => None,
+        }
+    }
+
+    /// The value of variable `name` if it is a constant: a builtin constant not shadowed,
+    /// or a constant binding.
+    fn constant_var(&self, name: Symbol, skip: usize) -> Option<Value> {
+        for scope in self.scopes.iter().rev().skip(skip) {
+            if !scope.is_with && scope.names.contains_key(&name) {
+                return scope.consts.get(&name).cloned();
+            }
+        }
+        self.globals.get(&name).cloned()
     }
 
     fn collect(
@@ -321,6 +392,17 @@ impl Compiler<'_> {
 }
 
 /// True when building the set (or a set nested in it by attribute paths) evaluates names.
+/// Attribute `name` of the constant `v`, if `v` is a set with it and its value is
+/// evaluated.
+fn constant_attr(v: &Value, name: Symbol) -> Option<Value> {
+    let Value::Attrs(a) = v else {
+        return None;
+    };
+    a.get(name)
+        .filter(|v| !matches!(v, Value::Thunk(_)))
+        .cloned()
+}
+
 fn has_dynamics(def: &AttrsDef) -> bool {
     !def.dynamics.is_empty()
         || def

@@ -9,7 +9,9 @@ use std::rc::Rc;
 
 /// A compiled expression.
 pub enum Expr {
-    /// A literal value (number, string without interpolation, path).
+    /// A literal value (number, string without interpolation, path), or a constant known
+    /// at compile time (`true`, `builtins.head`, a binding `inherit (builtins) head;`);
+    /// never a thunk.
     Lit(Value),
     /// A variable reference.
     Var(VarRef, Span),

@@ -21,6 +21,9 @@ use std::rc::Rc;
 struct Scope {
     names: HashMap<Symbol, u32>,
     is_with: bool,
+    /// Bindings whose value is a constant known now (`inherit (builtins) head;`,
+    /// `b = builtins;`): references to them compile to that value.
+    consts: HashMap<Symbol, Value>,
 }
 
 /// Everything compilation of one file needs to know.
@@ -221,6 +224,7 @@ impl<'a> Compiler<'a> {
         self.scopes.push(Scope {
             names,
             is_with: false,
+            consts: HashMap::default(),
         });
     }
 
@@ -230,6 +234,9 @@ impl<'a> Compiler<'a> {
             if scope.is_with {
                 withs.push(depth as u32);
             } else if let Some(idx) = scope.names.get(&name) {
+                if let Some(v) = scope.consts.get(&name) {
+                    return Ok(VarRef::Global(v.clone()));
+                }
                 return Ok(VarRef::Local {
                     depth: depth as u32,
                     idx: *idx,
@@ -265,7 +272,12 @@ impl<'a> Compiler<'a> {
             ast::Expr::Literal(l) => self.literal(l, span)?,
             ast::Expr::Ident(id) => {
                 let name = ident_text(id);
-                Expr::Var(self.resolve(Symbol::new(&name), span)?, span)
+                match self.resolve(Symbol::new(&name), span)? {
+                    // A constant (`true`, `map`, a constant binding): its value, which
+                    // evaluation reads as directly as a literal's.
+                    VarRef::Global(v) if !matches!(v, Value::Thunk(_)) => Expr::Lit(v),
+                    r => Expr::Var(r, span),
+                }
             }
             ast::Expr::Str(s) => self.string(s, span)?,
             ast::Expr::PathAbs(_)
@@ -311,6 +323,10 @@ impl<'a> Compiler<'a> {
                     Some(d) => Some(self.compile(&d)?),
                     None => None,
                 };
+                if let Some(v) = constant_select(&target, &path) {
+                    // `builtins.head`: the value itself.
+                    return Ok(Rc::new(Expr::Lit(v)));
+                }
                 Expr::Select(target, path, default, span)
             }
             ast::Expr::HasAttr(h) => {
@@ -338,6 +354,7 @@ impl<'a> Compiler<'a> {
                 self.scopes.push(Scope {
                     names: HashMap::default(),
                     is_with: true,
+                    consts: HashMap::default(),
                 });
                 let body = self.compile_opt(w.body(), span);
                 self.scopes.pop();
@@ -355,21 +372,24 @@ impl<'a> Compiler<'a> {
             ast::Expr::AttrSet(set) => {
                 let rec = set.rec_token().is_some();
                 Expr::Attrs(
-                    Box::new(self.attrs_def(set.entries(), rec, true, span)?),
+                    Box::new(self.attrs_def(set.entries(), rec, true, span)?.0),
                     span,
                 )
             }
             ast::Expr::LetIn(l) => {
-                let def = self.attrs_def(l.entries(), true, false, span)?;
+                let (def, consts) = self.attrs_def(l.entries(), true, false, span)?;
                 let names = def.statics.iter().map(|a| a.name).collect::<Vec<_>>();
                 self.push_scope(names.into_iter());
+                if let Some(scope) = self.scopes.last_mut() {
+                    scope.consts = consts;
+                }
                 let body = self.compile_opt(l.body(), span);
                 self.scopes.pop();
                 Expr::Let(Box::new(def), body?, span)
             }
             ast::Expr::LegacyLet(l) => {
                 // `let { a = 1; body = a; }` is `rec { ... }.body`.
-                let def = self.attrs_def(l.entries(), true, true, span)?;
+                let def = self.attrs_def(l.entries(), true, true, span)?.0;
                 let set = Rc::new(Expr::Attrs(Box::new(def), span));
                 Expr::Select(
                     set,
@@ -659,6 +679,23 @@ impl<'a> Compiler<'a> {
             }
         }
     }
+}
+
+/// The value `target.path` selects when it is known at compile time: `target` a
+/// constant set (`builtins`, a constant binding) and every name on the path there with
+/// an evaluated value (not a lazily computed builtin such as `builtins.nixPath`).
+fn constant_select(target: &Expr, path: &[AttrKey]) -> Option<Value> {
+    let (Expr::Var(VarRef::Global(v), _) | Expr::Lit(v)) = target else {
+        return None;
+    };
+    let mut v = v;
+    for key in path {
+        let (Value::Attrs(a), AttrKey::Static(name, _)) = (v, key) else {
+            return None;
+        };
+        v = a.get(*name)?;
+    }
+    (!matches!(v, Value::Thunk(_))).then(|| v.clone())
 }
 
 fn ident_text(i: &ast::Ident) -> String {
