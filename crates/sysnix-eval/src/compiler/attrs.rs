@@ -391,18 +391,16 @@ impl Compiler<'_> {
     }
 }
 
-/// True when building the set (or a set nested in it by attribute paths) evaluates names.
-/// Attribute `name` of the constant `v`, if `v` is a set with it and its value is
-/// evaluated.
+/// Attribute `name` of the constant `v`, if `v` is a set with it and its value may
+/// stand as a literal ([`super::foldable`]).
 fn constant_attr(v: &Value, name: Symbol) -> Option<Value> {
     let Value::Attrs(a) = v else {
         return None;
     };
-    a.get(name)
-        .filter(|v| !matches!(v, Value::Thunk(_)))
-        .cloned()
+    a.get(name).filter(|v| super::foldable(v)).cloned()
 }
 
+/// True when building the set (or a set nested in it by attribute paths) evaluates names.
 fn has_dynamics(def: &AttrsDef) -> bool {
     !def.dynamics.is_empty()
         || def

@@ -275,7 +275,7 @@ impl<'a> Compiler<'a> {
                 match self.resolve(Symbol::new(&name), span)? {
                     // A constant (`true`, `map`, a constant binding): its value, which
                     // evaluation reads as directly as a literal's.
-                    VarRef::Global(v) if !matches!(v, Value::Thunk(_)) => Expr::Lit(v),
+                    VarRef::Global(v) if foldable(&v) => Expr::Lit(v),
                     r => Expr::Var(r, span),
                 }
             }
@@ -672,7 +672,11 @@ impl<'a> Compiler<'a> {
             },
             ast::Attr::Dynamic(d) => {
                 let e = self.compile_opt(d.expr(), span)?;
-                if let Expr::Lit(Value::String(s)) = &*e {
+                // `${"a"}` is a static name, as Nix's parser decides; `${builtins.x}` is
+                // not, though it compiles to a constant.
+                if matches!(d.expr(), Some(ast::Expr::Str(_)))
+                    && let Expr::Lit(Value::String(s)) = &*e
+                {
                     return Ok(AttrKey::Static(Symbol::new(s.as_str()), Default::default()));
                 }
                 Ok(AttrKey::Dynamic(e))
@@ -695,7 +699,17 @@ fn constant_select(target: &Expr, path: &[AttrKey]) -> Option<Value> {
         };
         v = a.get(*name)?;
     }
-    (!matches!(v, Value::Thunk(_))).then(|| v.clone())
+    foldable(v).then(|| v.clone())
+}
+
+/// Whether constant `v` may stand in the compiled code as a literal: evaluated, and not a
+/// string with context (literal strings in interpolations are copied as plain text).
+pub(super) fn foldable(v: &Value) -> bool {
+    match v {
+        Value::Thunk(_) => false,
+        Value::String(s) => !s.has_context(),
+        _ => true,
+    }
 }
 
 fn ident_text(i: &ast::Ident) -> String {
