@@ -388,6 +388,22 @@ impl<'a> Exec<'a> {
         let mut b = start;
         let mut flags = flags;
         loop {
+            if let Some(first) = &self.nfa.first
+                && !flags.continuous
+            {
+                // No match begins where the byte cannot start one (nor at the end):
+                // the attempt there would fail without changing anything.
+                let from = b;
+                while b < self.s.len() && !set_contains(first, self.s[b]) {
+                    b += 1;
+                }
+                if b >= self.s.len() {
+                    return Ok(false);
+                }
+                if b > from {
+                    flags.prev_avail = true;
+                }
+            }
             if self.attempt(b, false, flags)? {
                 return Ok(true);
             }

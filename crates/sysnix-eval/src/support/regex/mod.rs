@@ -117,6 +117,10 @@ struct Nfa {
     /// For each `Repeat` state: is the body a single byte matcher looping
     /// straight back (`x*`, `x+`, `x{n,}`)?  Used to compress backtracking.
     simple_loop: Vec<bool>,
+    /// The bytes a match can begin with, when every match consumes at least one
+    /// byte (`None` when one may be empty): a search skips the positions where
+    /// no match can begin without running the executor there.
+    first: Option<[u64; 4]>,
 }
 
 fn set_contains(set: &[u64; 4], b: u8) -> bool {
@@ -124,6 +128,40 @@ fn set_contains(set: &[u64; 4], b: u8) -> bool {
 }
 
 impl Nfa {
+    /// [`Nfa::first`]: the bytes matched by the byte matchers reachable from
+    /// the start without consuming input, or `None` if the accepting state is
+    /// reachable so (repeat counts and anchors are not looked at, which only
+    /// makes the set larger or `None`).
+    fn first_bytes(&self) -> Option<[u64; 4]> {
+        let mut set = [0u64; 4];
+        let mut seen = vec![false; self.states.len()];
+        let mut todo = vec![0u32];
+        while let Some(id) = todo.pop() {
+            if id == NONE || std::mem::replace(&mut seen[id as usize], true) {
+                continue;
+            }
+            let st = self.states[id as usize];
+            match st.op {
+                Op::Byte(_) | Op::Any | Op::Set(_) => {
+                    for b in 0..=255u8 {
+                        if self.matches(st.op, b) {
+                            set[(b >> 6) as usize] |= 1 << (b & 63);
+                        }
+                    }
+                }
+                Op::Accept => return None,
+                Op::Alt | Op::Repeat => {
+                    todo.push(st.next);
+                    todo.push(st.alt);
+                }
+                Op::Dummy | Op::LineBegin | Op::LineEnd | Op::SubBegin(_) | Op::SubEnd(_) => {
+                    todo.push(st.next)
+                }
+            }
+        }
+        Some(set)
+    }
+
     fn matches(&self, op: Op, b: u8) -> bool {
         match op {
             Op::Byte(c) => b == c,

@@ -485,3 +485,25 @@ fn rust_translation_compiles() {
         );
     }
 }
+
+#[test]
+fn first_bytes_are_where_a_match_can_begin() {
+    let first = |p: &str| {
+        compile_ere(p).expect("compiles").nfa.first.map(|set| {
+            (0..=255u8)
+                .filter(|b| set_contains(&set, *b))
+                .map(char::from)
+                .collect::<String>()
+        })
+    };
+    assert_eq!(first("a|b").as_deref(), Some("ab"));
+    assert_eq!(first("^(x|yz)+").as_deref(), Some("xy"));
+    assert_eq!(first("(a)?b").as_deref(), Some("ab"));
+    assert_eq!(first("[0-2]+c").as_deref(), Some("012"));
+    // A match may be empty: no positions can be skipped.
+    assert_eq!(first("x*"), None);
+    assert_eq!(first("(a|)"), None);
+    assert_eq!(first("$"), None);
+    // `.` is any byte but NUL.
+    assert_eq!(first(".").map(|s| s.chars().count()), Some(255));
+}
