@@ -344,13 +344,18 @@ pub fn regex_match(re: &Regex, s: &str) -> Option<Vec<Option<String>>> {
         spans
             .iter()
             .skip(1)
-            .map(|sp| sp.map(|(a, b)| lossy(&s.as_bytes()[a..b])))
+            .map(|sp| sp.map(|(a, b)| piece(s, a, b)))
             .collect(),
     )
 }
 
-fn lossy(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
+/// `s[a..b]` as a string: copied as it is when both ends are character boundaries
+/// (no UTF-8 check needed), converted lossily when they split a character.
+fn piece(s: &str, a: usize, b: usize) -> String {
+    match s.get(a..b) {
+        Some(p) => p.to_owned(),
+        None => String::from_utf8_lossy(&s.as_bytes()[a..b]).into_owned(),
+    }
 }
 
 /// One element of the result of `builtins.split`.
@@ -440,8 +445,15 @@ fn split_spans(re: &Regex, s: &[u8]) -> Vec<Spans> {
     out
 }
 
-/// `builtins.split` on bytes.
-pub fn regex_split_bytes(re: &Regex, s: &[u8]) -> Vec<SplitPartBytes> {
+/// The pieces of `builtins.split`: the text between matches (`text`) alternating
+/// with each match's groups (`groups`), each piece `s[a..b]` made by `piece`.
+fn split_parts<T, P>(
+    re: &Regex,
+    s: &[u8],
+    piece: impl Fn(usize, usize) -> T,
+    text: impl Fn(T) -> P,
+    groups: impl Fn(Vec<Option<T>>) -> P,
+) -> Vec<P> {
     let matches = split_spans(re, s);
     let mut out = Vec::with_capacity(matches.len() * 2 + 1);
     let mut prev = 0usize;
@@ -449,17 +461,28 @@ pub fn regex_split_bytes(re: &Regex, s: &[u8]) -> Vec<SplitPartBytes> {
         let Some((ms, me)) = m.first().copied().flatten() else {
             continue;
         };
-        out.push(SplitPartBytes::Text(s[prev.min(ms)..ms].to_vec()));
-        out.push(SplitPartBytes::Groups(
+        out.push(text(piece(prev.min(ms), ms)));
+        out.push(groups(
             m.iter()
                 .skip(1)
-                .map(|sp| sp.map(|(a, b)| s[a..b].to_vec()))
+                .map(|sp| sp.map(|(a, b)| piece(a, b)))
                 .collect(),
         ));
         prev = me;
     }
-    out.push(SplitPartBytes::Text(s[prev.min(s.len())..].to_vec()));
+    out.push(text(piece(prev.min(s.len()), s.len())));
     out
+}
+
+/// `builtins.split` on bytes.
+pub fn regex_split_bytes(re: &Regex, s: &[u8]) -> Vec<SplitPartBytes> {
+    split_parts(
+        re,
+        s,
+        |a, b| s[a..b].to_vec(),
+        SplitPartBytes::Text,
+        SplitPartBytes::Groups,
+    )
 }
 
 /// `builtins.split`: the text between matches alternating with the capture
@@ -469,15 +492,13 @@ pub fn regex_split_bytes(re: &Regex, s: &[u8]) -> Vec<SplitPartBytes> {
 ///
 /// Pieces that split a multi-byte UTF-8 sequence are converted lossily.
 pub fn regex_split(re: &Regex, s: &str) -> Vec<SplitPart> {
-    regex_split_bytes(re, s.as_bytes())
-        .into_iter()
-        .map(|p| match p {
-            SplitPartBytes::Text(t) => SplitPart::Text(lossy(&t)),
-            SplitPartBytes::Groups(g) => {
-                SplitPart::Groups(g.into_iter().map(|x| x.map(|b| lossy(&b))).collect())
-            }
-        })
-        .collect()
+    split_parts(
+        re,
+        s.as_bytes(),
+        |a, b| piece(s, a, b),
+        SplitPart::Text,
+        SplitPart::Groups,
+    )
 }
 
 /// A cache of compiled regular expressions keyed by pattern (Nix keeps a
