@@ -189,6 +189,24 @@ impl Lexer<'_> {
     pub(super) fn scan_string(&mut self) -> Tok {
         self.reset();
         loop {
+            if !self.next_unget {
+                // A run of bytes needing no attention (no quote, backslash or control
+                // character, so no newline) is taken at once, as `get` would one by one.
+                let rest = self.input.get(self.idx..).unwrap_or_default();
+                let n = rest
+                    .iter()
+                    .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+                    .unwrap_or(rest.len());
+                if n > 0 {
+                    let run = &rest[..n];
+                    self.token_buffer.extend_from_slice(run);
+                    self.token_string.extend_from_slice(run);
+                    self.chars_read_total += n;
+                    self.chars_read_current_line += n;
+                    self.idx += n;
+                    self.current = Some(run[n - 1]);
+                }
+            }
             let Some(c) = self.get() else {
                 self.error_message = "invalid string: missing closing quote".into();
                 return Tok::ParseError;
@@ -365,6 +383,15 @@ impl Lexer<'_> {
     }
 }
 
+/// `b` as a string, converted lossily if it is not UTF-8 (checking first is the
+/// fast way for the common valid case).
+fn utf8(b: &[u8]) -> String {
+    match std::str::from_utf8(b) {
+        Ok(s) => s.to_owned(),
+        Err(_) => String::from_utf8_lossy(b).into_owned(),
+    }
+}
+
 /// Drops all but the last of repeated keys (Nix keeps the last).
 pub(super) fn last_wins(items: Vec<(String, Data)>) -> Vec<(String, Data)> {
     let mut seen = std::collections::HashSet::new();
@@ -421,7 +448,7 @@ impl JsonParser<'_> {
     /// The last string token, used as an object key (kept whole, NULs
     /// included, like Nix's symbols).
     pub(super) fn key(&self) -> String {
-        String::from_utf8_lossy(&self.lx.token_buffer).into_owned()
+        utf8(&self.lx.token_buffer)
     }
 
     /// The last string token, used as a string value.  Nix builds string
@@ -429,7 +456,7 @@ impl JsonParser<'_> {
     pub(super) fn string_value(&self) -> String {
         let buf = &self.lx.token_buffer;
         let end = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
-        String::from_utf8_lossy(&buf[..end]).into_owned()
+        utf8(&buf[..end])
     }
 
     pub(super) fn parse(&mut self) -> Result<Data, String> {
