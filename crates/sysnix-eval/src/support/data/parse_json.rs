@@ -394,6 +394,16 @@ fn utf8(b: &[u8]) -> String {
 
 /// Drops all but the last of repeated keys (Nix keeps the last).
 pub(super) fn last_wins(items: Vec<(String, Data)>) -> Vec<(String, Data)> {
+    // Most objects repeat no key: find that out without copying any.
+    let repeats = if items.len() <= 16 {
+        (1..items.len()).any(|i| items[..i].iter().any(|(k, _)| *k == items[i].0))
+    } else {
+        let mut keys = rustc_hash::FxHashSet::default();
+        !items.iter().all(|(k, _)| keys.insert(k.as_str()))
+    };
+    if !repeats {
+        return items;
+    }
     let mut seen = std::collections::HashSet::new();
     let mut out: Vec<(String, Data)> = items
         .into_iter()
