@@ -108,28 +108,44 @@ pub fn json_escape_into(out: &mut String, s: &str) {
     out.push('"');
     let bytes = s.as_bytes();
     let mut run = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        // Every byte that needs an escape is ASCII, so `i` is on a character boundary.
-        let esc = match b {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0..0x20 => "",
-            _ => continue,
-        };
+    // Every byte that needs an escape is ASCII, so each found is on a character boundary.
+    while let Some(n) = bytes[run..]
+        .iter()
+        .position(|&b| NEEDS_JSON_ESCAPE[b as usize])
+    {
+        let i = run + n;
         out.push_str(&s[run..i]);
-        if esc.is_empty() {
-            out.push_str(&format!("\\u{:04x}", b));
-        } else {
-            out.push_str(esc);
+        match bytes[i] {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            b => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(char::from(HEX[usize::from(b >> 4)]));
+                out.push(char::from(HEX[usize::from(b & 15)]));
+            }
         }
         run = i + 1;
     }
     out.push_str(&s[run..]);
     out.push('"');
 }
+
+/// The bytes [`json_escape_into`] escapes: `"`, `\`, and the control characters.
+static NEEDS_JSON_ESCAPE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = true;
+        b += 1;
+    }
+    t[b'"' as usize] = true;
+    t[b'\\' as usize] = true;
+    t
+};
 
 /// An XML attribute value as `builtins.toXML` escapes it (without the
 /// surrounding quotes): `"` `<` `>` `&` become entities and newlines become
