@@ -19,7 +19,7 @@
 //! The looks are by reference: a failed one costs a few loads.
 
 use super::{Eval, ops};
-use crate::compiler::{AttrKey, Expr, VarRef};
+use crate::compiler::{AttrKey, BinOp, Expr, VarRef};
 use crate::value::{Closure, Env, Value};
 use std::rc::Rc;
 
@@ -30,12 +30,10 @@ impl Eval {
         match e.as_ref() {
             Expr::Lit(v) => v.clone(),
             Expr::Var(VarRef::Global(v), _) => v.clone(),
-            Expr::Var(VarRef::Local { depth, idx }, _) => {
-                match env.ancestor(*depth).slots()[*idx as usize].get() {
-                    Some(v) => v.clone(),
-                    None => suspend(e, env),
-                }
-            }
+            Expr::Var(VarRef::Local { depth, idx }, _) => match env.get(*depth, *idx) {
+                Some(v) => v.clone(),
+                None => suspend(e, env),
+            },
             _ => suspend(e, env),
         }
     }
@@ -75,10 +73,8 @@ fn known(e: &Expr, env: &Env) -> Option<Value> {
     match e {
         Expr::Lit(v) => Some(v.clone()),
         Expr::Var(VarRef::Global(v), _) => Some(v.clone()),
-        Expr::Var(VarRef::Local { depth, idx }, _) => {
-            env.ancestor(*depth).slots()[*idx as usize].get().cloned()
-        }
-        Expr::BinOp(op, l, r, _, _) => ops::int_binop(*op, int(l, env)?, int(r, env)?),
+        Expr::Var(VarRef::Local { depth, idx }, _) => env.get(*depth, *idx).cloned(),
+        Expr::BinOp(op, l, r, _, _) => int_op(*op, l, r, env),
         Expr::Select(..) | Expr::Call(..) => known_compound(e, env),
         _ => None,
     }
@@ -113,7 +109,7 @@ fn known_compound(e: &Expr, env: &Env) -> Option<Value> {
 #[inline]
 fn operand<'a>(e: &'a Expr, env: &'a Env, tmp: &'a mut Value) -> Option<&'a Value> {
     if let Expr::BinOp(op, l, r, _, _) = e {
-        *tmp = ops::int_binop(*op, int(l, env)?, int(r, env)?)?;
+        *tmp = int_op(*op, l, r, env)?;
         return Some(tmp);
     }
     peek(e, env)
@@ -125,12 +121,10 @@ fn operand<'a>(e: &'a Expr, env: &'a Env, tmp: &'a mut Value) -> Option<&'a Valu
 fn int(e: &Expr, env: &Env) -> Option<i64> {
     match e {
         Expr::Lit(Value::Int(i)) => Some(*i),
-        Expr::Var(VarRef::Local { depth, idx }, _) => {
-            match whnf(env.ancestor(*depth).slots()[*idx as usize].get()?)? {
-                Value::Int(i) => Some(*i),
-                _ => None,
-            }
-        }
+        Expr::Var(VarRef::Local { depth, idx }, _) => match whnf(env.get(*depth, *idx)?)? {
+            Value::Int(i) => Some(*i),
+            _ => None,
+        },
         Expr::BinOp(..) => int_nested(e, env),
         _ => None,
     }
@@ -142,10 +136,16 @@ fn int_nested(e: &Expr, env: &Env) -> Option<i64> {
     let Expr::BinOp(op, l, r, _, _) = e else {
         return None;
     };
-    match ops::int_binop(*op, int(l, env)?, int(r, env)?)? {
+    match int_op(*op, l, r, env)? {
         Value::Int(i) => Some(i),
         _ => None,
     }
+}
+
+/// `l op r` on integers at hand ([`int`]): arithmetic without overflow, or a comparison.
+#[inline(always)]
+fn int_op(op: BinOp, l: &Expr, r: &Expr, env: &Env) -> Option<Value> {
+    ops::int_binop(op, int(l, env)?, int(r, env)?)
 }
 
 /// The evaluated value of `e` in `env`, borrowed, if it is a literal, a variable or a
@@ -155,9 +155,7 @@ fn peek<'a>(e: &'a Expr, env: &'a Env) -> Option<&'a Value> {
     let v = match e {
         Expr::Lit(v) => v,
         Expr::Var(VarRef::Global(v), _) => v,
-        Expr::Var(VarRef::Local { depth, idx }, _) => {
-            env.ancestor(*depth).slots()[*idx as usize].get()?
-        }
+        Expr::Var(VarRef::Local { depth, idx }, _) => env.get(*depth, *idx)?,
         Expr::Select(..) => select(e, env)?,
         _ => return None,
     };

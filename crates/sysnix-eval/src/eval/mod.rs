@@ -378,7 +378,7 @@ impl Eval {
             Expr::Lit(v) => Ok(v.clone()),
             Expr::Var(VarRef::Local { depth, idx }, span) => {
                 // Read the slot in place: no clone of a thunk just to force it.
-                match env.ancestor(*depth).slots()[*idx as usize].get() {
+                match env.get(*depth, *idx) {
                     Some(Value::Thunk(t)) => match t.0.done_value() {
                         Some(v) => Ok(v),
                         None => self.force_thunk_at(t, Some(*span)),
@@ -413,7 +413,7 @@ impl Eval {
     #[inline(always)]
     pub(crate) fn eval_operand(&mut self, e: &Rc<Expr>, env: &Env) -> Result<Value> {
         if let Expr::Var(VarRef::Local { depth, idx }, _) = &**e {
-            match env.ancestor(*depth).slots()[*idx as usize].get() {
+            match env.get(*depth, *idx) {
                 Some(Value::Thunk(t)) => {
                     if let Some(v) = t.0.done_value() {
                         return Ok(v);

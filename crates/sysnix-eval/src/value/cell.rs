@@ -57,15 +57,7 @@ impl ThunkCell {
     /// evaluation steps), and no mutable borrow is out when the flag says so.
     #[inline]
     pub fn done_value(&self) -> Option<super::Value> {
-        if self.borrow.get() < 0 {
-            return None;
-        }
-        // Safety: no mutable borrow exists (checked above), and the clone is made before
-        // anything else can run.
-        match unsafe { &*self.state.get() } {
-            ThunkState::Done(v) => Some(v.clone()),
-            _ => None,
-        }
+        self.done_ref().cloned()
     }
 
     /// The value of a finished thunk, borrowed: as [`ThunkCell::done_value`], for code

@@ -186,13 +186,16 @@ impl Env {
         let _ = self.slots()[i].set(v);
     }
 
+    /// The value in slot `idx`, `depth` scopes up, if set yet.
+    #[inline(always)]
+    pub fn get(&self, depth: u32, idx: u32) -> Option<&Value> {
+        self.ancestor(depth).slots()[idx as usize].get()
+    }
+
     /// The value in slot `idx`, `depth` scopes up.
     #[inline]
     pub fn lookup(&self, depth: u32, idx: u32) -> Value {
-        self.ancestor(depth).slots()[idx as usize]
-            .get()
-            .cloned()
-            .unwrap_or(Value::Null)
+        self.get(depth, idx).cloned().unwrap_or(Value::Null)
     }
 
     /// Called when a `let` body has been evaluated. A binding never forced still holds the
