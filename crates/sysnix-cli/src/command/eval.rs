@@ -72,10 +72,14 @@ fn evaluate(args: EvalArgs) -> ExitCode {
     if std::env::var_os("SYSNIX_GC_STATS").is_some() {
         eprintln!("sysnix: gc: {:?}", sysnix_eval::value::gc::stats());
     }
-    match result {
+    let code = match result {
         Ok(out) => session::print(&out),
         Err(e) => session::report(&ev, &e, args.show_trace),
-    }
+    };
+    // The output is written: exit now, leaving the heap to the operating system
+    // instead of freeing it value by value (and this thread's allocator pages after it).
+    ev.leak();
+    std::process::exit(if code == ExitCode::SUCCESS { 0 } else { 1 })
 }
 
 fn evaluate_all(ev: &mut Eval, args: &EvalArgs, cwd: &Path) -> sysnix_eval::Result<String> {

@@ -129,6 +129,19 @@ impl Drop for Eval {
     }
 }
 
+impl Eval {
+    /// Ends the evaluator without freeing what it built (its caches, compiled files and
+    /// every value still reachable), for a process about to exit, which returns all of
+    /// it at once: freeing a large evaluation's heap value by value costs a few percent
+    /// of its time. Prints the call profile, as dropping does.
+    pub fn leak(mut self) {
+        if let Some(p) = self.profile.take() {
+            p.report(&self);
+        }
+        std::mem::forget(self);
+    }
+}
+
 const MAX_TRACE: usize = 64;
 
 impl Eval {
