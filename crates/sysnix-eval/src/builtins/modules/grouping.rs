@@ -169,25 +169,29 @@ pub(super) fn merge_result(ev: &mut Eval, a: &mut [Value], span: Span) -> Result
     let mut loc = prefix.as_ref().clone();
     loc.push(a[4].clone());
     let loc = Value::list(loc);
-    let call2 = |f: &Value, x: &Value, y: Value| {
-        Value::Thunk(Thunk::apply(
-            Value::Thunk(Thunk::apply(f.clone(), x.clone(), span)),
-            y,
-            span,
-        ))
-    };
-    let merged = call2(&merge_decls, &loc, a[5].clone());
-    let fixed = call2(&fixup, &loc, merged);
     let defs_here = apply_op(&ATTR_OR_EMPTY, vec![a[4].clone()], a[3].clone(), span);
-    let option = Value::Thunk(Thunk::apply(
-        call2(&eval_value, &loc, fixed),
-        defs_here,
+    let option = apply_op(
+        &MERGED_OPTION,
+        vec![merge_decls, fixup, eval_value, loc, defs_here],
+        a[5].clone(),
         span,
-    ));
+    );
     let mut b = AttrsBuilder::with_capacity(2);
     b.insert(n.matched_options, option);
     b.insert(n.unmatched_defns, Value::list(Vec::new()));
     Ok(Value::attrs(b.build()))
+}
+
+/// The option [`merge_result`] completes, when it is used: `evalOptionValue loc
+/// (fixupOptionType loc (mergeOptionDecls loc decls)) defsHere`, one thunk where the
+/// nested applications took seven. Each of the three functions forces the option it is
+/// given before anything else, so calling them innermost first forces the same values
+/// in the same order. Arguments: mergeOptionDecls, fixupOptionType, evalOptionValue,
+/// loc, defsHere, decls.
+pub(super) fn merged_option(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let merged = ev.call_many(a[0].clone(), &[a[3].clone(), a[5].clone()], span)?;
+    let fixed = ev.call_many(a[1].clone(), &[a[3].clone(), merged], span)?;
+    ev.call_many(a[2].clone(), &[a[3].clone(), fixed, a[4].clone()], span)
 }
 
 /// `set.${name} or [ ]`. Arguments: name, set.
@@ -331,6 +335,13 @@ pub(super) static MERGE_RESULT: PrimOp = PrimOp {
     name: "__sysnixMergeResult",
     arity: 6,
     func: merge_result,
+    eager: None,
+};
+
+pub(super) static MERGED_OPTION: PrimOp = PrimOp {
+    name: "__sysnixMergedOption",
+    arity: 6,
+    func: merged_option,
     eager: None,
 };
 

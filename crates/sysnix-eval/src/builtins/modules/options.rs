@@ -202,38 +202,23 @@ pub(super) fn eval_option_value(ev: &mut Eval, a: &mut [Value], span: Span) -> R
     );
     b.insert(
         n.highest_prio,
-        select_thunk(
-            select_thunk(res.clone(), n.defs_final_, span),
-            n.highest_prio,
-            span,
-        ),
+        apply_op(&HIGHEST_PRIO, Vec::new(), res.clone(), span),
     );
     b.insert(
         n.definitions,
-        apply_op(
-            &MAP_ATTR,
-            vec![Value::str("value")],
-            defs_final.clone(),
-            span,
-        ),
+        apply_op(&MAP_VALUES, Vec::new(), defs_final.clone(), span),
     );
     b.insert(
         n.files,
-        apply_op(
-            &MAP_ATTR,
-            vec![Value::str("file")],
-            defs_final.clone(),
-            span,
-        ),
+        apply_op(&MAP_FILES, Vec::new(), defs_final.clone(), span),
     );
     b.insert(n.definitions_with_locations, defs_final);
     b.insert(n.is_defined, select_thunk(res, n.is_defined, span));
-    let shown = Value::Thunk(Thunk::apply(a[1].clone(), a[3].clone(), span));
     b.insert(
         n.to_string,
         Value::PrimOpApp(Rc::new(PrimOpApp {
-            op: &CONST,
-            args: vec![shown],
+            op: &SHOW_LOC,
+            args: vec![a[1].clone(), a[3].clone()],
         })),
     );
     Ok(Value::Attrs(Rc::new(o.update(&b.build()))))
@@ -324,12 +309,8 @@ pub(super) fn option_value_of(ev: &mut Eval, a: &mut [Value], span: Span) -> Res
 }
 
 /// `map (def: def.${name}) list`, elements unevaluated.
-pub(super) fn map_attr(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
-    let name = match &a[0] {
-        Value::String(s) => Symbol::new(s.as_str()),
-        _ => names(|n| n.value),
-    };
-    let list = ev.expect_list(&a[1], span)?;
+fn map_attr(ev: &mut Eval, name: Symbol, list: &Value, span: Span) -> Result<Value> {
+    let list = ev.expect_list(list, span)?;
     Ok(Value::list(
         list.iter()
             .map(|d| match d {
@@ -340,9 +321,27 @@ pub(super) fn map_attr(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Val
     ))
 }
 
-/// `x: _: x` (for `__toString = _: showOption loc`).
-pub(super) fn const_(ev: &mut Eval, a: &mut [Value], _span: Span) -> Result<Value> {
-    ev.force(&a[0])
+/// `map (def: def.value)`.
+pub(super) fn def_values(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    map_attr(ev, names(|n| n.value), &a[0], span)
+}
+
+/// `map (def: def.file)`.
+pub(super) fn def_files(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    map_attr(ev, names(|n| n.file), &a[0], span)
+}
+
+/// `res: res.defsFinal'.highestPrio`, one thunk for the two selections.
+pub(super) fn highest_prio(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    let n = NAMES.with(|n| *n);
+    let res = ev.force(&a[0])?;
+    let df = forced_attr(ev, &res, n.defs_final_, span)?;
+    forced_attr(ev, &df, n.highest_prio, span)
+}
+
+/// `showOption: loc: _: showOption loc` (for `__toString = _: showOption loc`).
+pub(super) fn show_loc(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
+    ev.call_many(a[0].clone(), &[a[1].clone()], span)
 }
 
 /// `__sysnixFixupOptionType unspecified loc opt`: `fixupOptionType` of `lib/modules.nix`:
@@ -397,17 +396,31 @@ pub(super) static OPTION_VALUE_OF: PrimOp = PrimOp {
     eager: None,
 };
 
-pub(super) static MAP_ATTR: PrimOp = PrimOp {
-    name: "__sysnixMapAttr",
-    arity: 2,
-    func: map_attr,
+pub(super) static MAP_VALUES: PrimOp = PrimOp {
+    name: "__sysnixMapValues",
+    arity: 1,
+    func: def_values,
     eager: None,
 };
 
-pub(super) static CONST: PrimOp = PrimOp {
-    name: "__sysnixConst",
-    arity: 2,
-    func: const_,
+pub(super) static MAP_FILES: PrimOp = PrimOp {
+    name: "__sysnixMapFiles",
+    arity: 1,
+    func: def_files,
+    eager: None,
+};
+
+pub(super) static HIGHEST_PRIO: PrimOp = PrimOp {
+    name: "__sysnixHighestPrio",
+    arity: 1,
+    func: highest_prio,
+    eager: None,
+};
+
+pub(super) static SHOW_LOC: PrimOp = PrimOp {
+    name: "__sysnixShowLoc",
+    arity: 3,
+    func: show_loc,
     eager: None,
 };
 
