@@ -40,6 +40,11 @@ let
     types
     ;
 
+  # The types of `_module.args` and `_module.freeformType`: the same for every
+  # evaluation, so made once rather than for each submodule value.
+  moduleArgsType = types.lazyAttrsOf types.raw;
+  freeformTypeType = types.nullOr types.optionType;
+
   # ---- small helpers
 
   optionalList = cond: x: if cond then [ x ] else [ ];
@@ -144,7 +149,7 @@ let
           key = _file;
           options._module = {
             args = mkOption {
-              type = types.lazyAttrsOf types.raw;
+              type = moduleArgsType;
               internal = prefix != [ ];
               description = ''
                 Additional arguments passed to each module in addition to ones
@@ -158,7 +163,7 @@ let
               description = "Whether to check whether all option definitions have matching declarations.";
             };
             freeformType = mkOption {
-              type = types.nullOr types.optionType;
+              type = freeformTypeType;
               internal = true;
               default = null;
               description = ''
