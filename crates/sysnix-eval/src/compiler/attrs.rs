@@ -1,7 +1,7 @@
 //! Attribute sets and `let` bindings: merging `a.b = 1; a.c = 2;` into nested sets,
 //! `inherit`, dynamic names, and the recursive scope of `rec` / `let`.
 
-use super::{AttrKey, AttrValue, AttrsDef, Compiler, Expr, StaticAttr};
+use super::{AttrKey, AttrValue, AttrsDef, Compiler, Expr, StaticAttr, VarRef, constant_attr};
 use crate::error::Result;
 use crate::source::Span;
 use crate::symbol::Symbol;
@@ -112,14 +112,12 @@ impl Compiler<'_> {
     }
 
     /// The value of variable `name` if it is a constant: a builtin constant not shadowed,
-    /// or a constant binding.
+    /// or a constant binding (as [`Compiler::resolve`] finds it).
     fn constant_var(&self, name: Symbol, skip: usize) -> Option<Value> {
-        for scope in self.scopes.iter().rev().skip(skip) {
-            if !scope.is_with && scope.names.contains_key(&name) {
-                return scope.consts.get(&name).cloned();
-            }
+        match self.resolve_from(name, skip, Span::default()) {
+            Ok(VarRef::Global(v)) => Some(v),
+            _ => None,
         }
-        self.globals.get(&name).cloned()
     }
 
     fn collect(
@@ -389,15 +387,6 @@ impl Compiler<'_> {
     fn file_name(&self) -> String {
         self.file_label.clone().unwrap_or_default()
     }
-}
-
-/// Attribute `name` of the constant `v`, if `v` is a set with it and its value may
-/// stand as a literal ([`super::foldable`]).
-fn constant_attr(v: &Value, name: Symbol) -> Option<Value> {
-    let Value::Attrs(a) = v else {
-        return None;
-    };
-    a.get(name).filter(|v| super::foldable(v)).cloned()
 }
 
 /// True when building the set (or a set nested in it by attribute paths) evaluates names.

@@ -229,8 +229,13 @@ impl<'a> Compiler<'a> {
     }
 
     fn resolve(&self, name: Symbol, span: Span) -> Result<VarRef> {
+        self.resolve_from(name, 0, span)
+    }
+
+    /// [`Compiler::resolve`] in the scopes outside the `skip` innermost ones.
+    fn resolve_from(&self, name: Symbol, skip: usize, span: Span) -> Result<VarRef> {
         let mut withs = Vec::new();
-        for (depth, scope) in self.scopes.iter().rev().enumerate() {
+        for (depth, scope) in self.scopes.iter().rev().enumerate().skip(skip) {
             if scope.is_with {
                 withs.push(depth as u32);
             } else if let Some(idx) = scope.names.get(&name) {
@@ -692,14 +697,19 @@ fn constant_select(target: &Expr, path: &[AttrKey]) -> Option<Value> {
     let (Expr::Var(VarRef::Global(v), _) | Expr::Lit(v)) = target else {
         return None;
     };
-    let mut v = v;
-    for key in path {
-        let (Value::Attrs(a), AttrKey::Static(name, _)) = (v, key) else {
-            return None;
-        };
-        v = a.get(*name)?;
-    }
-    foldable(v).then(|| v.clone())
+    path.iter().try_fold(v.clone(), |v, key| match key {
+        AttrKey::Static(name, _) => constant_attr(&v, *name),
+        AttrKey::Dynamic(_) => None,
+    })
+}
+
+/// Attribute `name` of the constant `v`, if `v` is a set with it and its value may
+/// stand as a literal ([`foldable`]).
+pub(super) fn constant_attr(v: &Value, name: Symbol) -> Option<Value> {
+    let Value::Attrs(a) = v else {
+        return None;
+    };
+    a.get(name).filter(|v| foldable(v)).cloned()
 }
 
 /// Whether constant `v` may stand in the compiled code as a literal: evaluated, and not a

@@ -1,7 +1,9 @@
-//! Values known without evaluating: where the evaluator would suspend an expression in
-//! a thunk (a call's argument, a `let` binding, an attribute, a list element), it first
-//! looks whether the value is already at hand. It is when computing it forces nothing,
-//! cannot fail and takes constant time:
+//! Values known without evaluating. Where the evaluator suspends an expression in a
+//! thunk, [`Eval::delay`] takes a literal's or a variable's value as it is; for a call's
+//! argument, [`Eval::delay_arg`] also looks whether the value is already at hand (`let`
+//! bindings, attributes and list elements are suspended as in Nix: looking there changed
+//! what lazy printing shows and cost more than it saved). A value is at hand when
+//! computing it forces nothing, cannot fail and takes constant time:
 //!
 //! - a literal, or a variable (its value, evaluated or not);
 //! - `s.a.b` where `s` and each set on the path are evaluated and have the attribute:
@@ -9,8 +11,8 @@
 //! - integer arithmetic and comparisons on evaluated integers (no overflow);
 //! - a builtin with a shortcut ([`crate::value::EagerFn`]: `elemAt` of an index in
 //!   range, `length`, `head`, `isAttrs`, ...) given evaluated arguments;
-//! - as a call's argument, a function (`map (x: ...) l`): a closure is no dearer than
-//!   the thunk that would make it.
+//! - a function (`map (x: ...) l`): a closure is no dearer than the thunk that would
+//!   make it.
 //!
 //! The result is the same value the thunk would have given when forced, so only lazy
 //! printing can tell (see docs/differences.md). What it saves is the thunk: its

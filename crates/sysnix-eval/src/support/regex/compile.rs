@@ -570,10 +570,6 @@ impl<'a> Compiler<'a> {
             }
         }
         self.nfa.simple_loop = simple;
-        self.nfa.first = if self.nfa.states.is_empty() {
-            None
-        } else {
-            self.nfa.first_bytes()
-        };
+        self.nfa.first = self.nfa.first_bytes();
     }
 }

@@ -133,6 +133,10 @@ impl Nfa {
     /// reachable so (repeat counts and anchors are not looked at, which only
     /// makes the set larger or `None`).
     fn first_bytes(&self) -> Option<[u64; 4]> {
+        if self.states.is_empty() {
+            // An empty pattern: its match is empty.
+            return None;
+        }
         let mut set = [0u64; 4];
         let mut seen = vec![false; self.states.len()];
         let mut todo = vec![0u32];
