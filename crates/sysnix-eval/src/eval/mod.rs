@@ -13,7 +13,7 @@ mod select;
 
 pub use coerce::CoerceMode;
 
-use crate::compiler::{Compiler, Expr, VarRef};
+use crate::compiler::{BinOp, Compiler, Expr, VarRef};
 use crate::error::{ErrorKind, EvalError, Result, TraceFrame};
 use crate::source::{Origin, SourceMap, Span};
 use crate::symbol::Symbol;
@@ -472,11 +472,46 @@ impl Eval {
         let Expr::If(c, t, f, span) = e else {
             unreachable!("eval_if is given conditionals")
         };
-        let b = match self.eval_operand(c, env)? {
-            Value::Bool(b) => b,
-            other => self.expect_bool(&other, c.span().unwrap_or(*span))?,
+        let b = match self.eval_comparison(c, env)? {
+            Some(b) => b,
+            None => match self.eval_operand(c, env)? {
+                Value::Bool(b) => b,
+                other => self.expect_bool(&other, c.span().unwrap_or(*span))?,
+            },
         };
         self.eval(if b { t } else { f }, env)
+    }
+
+    /// The truth of `c` if it is a comparison (the most common condition), decided
+    /// without making its result a value: `n < 2`, `t == "merge"`. `None`: not one.
+    #[inline(always)]
+    pub(crate) fn eval_comparison(&mut self, c: &Expr, env: &Env) -> Result<Option<bool>> {
+        let Expr::BinOp(
+            op @ (BinOp::Eq | BinOp::NotEq | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge),
+            l,
+            r,
+            ls,
+            rs,
+        ) = c
+        else {
+            return Ok(None);
+        };
+        let a = self.eval_operand(l, env)?;
+        let b = self.eval_operand(r, env)?;
+        if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
+            return Ok(Some(match op {
+                BinOp::Eq => x == y,
+                BinOp::NotEq => x != y,
+                BinOp::Lt => x < y,
+                BinOp::Le => x <= y,
+                BinOp::Gt => x > y,
+                _ => x >= y,
+            }));
+        }
+        match self.binop_values(*op, a, b, *ls, *rs)? {
+            Value::Bool(b) => Ok(Some(b)),
+            other => self.expect_bool(&other, *ls).map(Some),
+        }
     }
 
     #[inline(never)]
@@ -571,6 +606,9 @@ impl Eval {
 
     #[inline(never)]
     fn eval_not(&mut self, inner: &Rc<Expr>, env: &Env, span: Span) -> Result<Value> {
+        if let Some(b) = self.eval_comparison(inner, env)? {
+            return Ok(Value::Bool(!b));
+        }
         let v = self.eval(inner, env)?;
         // Nix 2.8 reports `!` type errors without a position.
         match self.expect_bool(&v, span) {

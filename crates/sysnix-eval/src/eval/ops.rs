@@ -18,28 +18,22 @@ impl Eval {
         let (op, ls, rs) = (*op, *ls, *rs);
         match op {
             BinOp::And => {
-                let a = self.eval(l, env)?;
-                if !self.expect_bool(&a, ls)? {
+                if !self.bool_operand(l, env, ls)? {
                     return Ok(Value::Bool(false));
                 }
-                let b = self.eval(r, env)?;
-                Ok(Value::Bool(self.expect_bool(&b, ls)?))
+                Ok(Value::Bool(self.bool_operand(r, env, ls)?))
             }
             BinOp::Or => {
-                let a = self.eval(l, env)?;
-                if self.expect_bool(&a, ls)? {
+                if self.bool_operand(l, env, ls)? {
                     return Ok(Value::Bool(true));
                 }
-                let b = self.eval(r, env)?;
-                Ok(Value::Bool(self.expect_bool(&b, ls)?))
+                Ok(Value::Bool(self.bool_operand(r, env, ls)?))
             }
             BinOp::Impl => {
-                let a = self.eval(l, env)?;
-                if !self.expect_bool(&a, ls)? {
+                if !self.bool_operand(l, env, ls)? {
                     return Ok(Value::Bool(true));
                 }
-                let b = self.eval(r, env)?;
-                Ok(Value::Bool(self.expect_bool(&b, ls)?))
+                Ok(Value::Bool(self.bool_operand(r, env, ls)?))
             }
             BinOp::PipeRight => {
                 let x = self.delay(l, env);
@@ -62,6 +56,17 @@ impl Eval {
                 self.binop_values(op, a, b, ls, rs)
             }
         }
+    }
+
+    /// An operand of `&&`, `||` or `->`: a comparison decided in place, anything else
+    /// evaluated and checked to be a Boolean (errors at `span`).
+    #[inline(always)]
+    fn bool_operand(&mut self, e: &Rc<Expr>, env: &Env, span: Span) -> Result<bool> {
+        if let Some(b) = self.eval_comparison(e, env)? {
+            return Ok(b);
+        }
+        let v = self.eval(e, env)?;
+        self.expect_bool(&v, span)
     }
 
     /// A strict binary operator applied to two forced values.
