@@ -215,11 +215,9 @@ impl Eval {
         };
         let paths = std::mem::take(&mut c.nix_paths);
         if compiled.is_ok() {
-            for p in paths {
-                if !self.import_cache.contains_key(&p) {
-                    self.prefetch.request(&p);
-                }
-            }
+            let cache = &self.import_cache;
+            self.prefetch
+                .request(paths.into_iter().filter(|p| !cache.contains_key(p)));
         }
         compiled
     }

@@ -10,15 +10,21 @@
 //! `import` reaches the file it takes the parse if it is ready, waits if it is under
 //! way, and parses the file itself if the worker has not started on it.
 //!
+//! The worker takes the files named by the file compiled last first: a file's
+//! literal paths are a batch, and a newer batch goes before the rest of older ones.
+//! A configuration's entry file names its modules, then imports the lib, whose
+//! files are needed at once, long before the last module; in the order of requests
+//! evaluation reached each lib file while the worker was still on the modules, and
+//! parsed it itself.
+//!
 //! Nothing observable changes: `import` still reads the file itself and uses the
 //! worker's parse only when the worker read the same file with the same text; a path
 //! never imported costs only the worker's time. The worker needs a spare core: with
 //! one (or `SYSNIX_PREFETCH=0`) nothing is prefetched.
 
 use super::import::{read_source, resolve_nix_file};
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Sender, channel};
 use std::sync::{Arc, Condvar, Mutex};
 
 /// Source text the worker parses, at most (a bound on what paths never imported can
@@ -39,16 +45,28 @@ enum Slot {
 }
 
 struct Shared {
-    slots: Mutex<HashMap<String, Slot>>,
+    state: Mutex<State>,
+    /// A slot left `Parsing`.
     changed: Condvar,
+    /// Work was queued.
+    queued: Condvar,
+}
+
+#[derive(Default)]
+struct State {
+    slots: HashMap<String, Slot>,
+    /// What the worker parses next, from the front.
+    queue: VecDeque<String>,
+    /// The evaluator is gone: the worker stops.
+    closed: bool,
 }
 
 /// The evaluator's side of the worker.
 pub struct Prefetcher {
     enabled: bool,
     shared: Arc<Shared>,
-    /// Started with the first request.
-    tx: Option<Sender<String>>,
+    /// Whether the worker runs (started with the first request).
+    started: bool,
     requested: HashSet<String>,
 }
 
@@ -59,37 +77,45 @@ impl Prefetcher {
         Prefetcher {
             enabled: spare_core && wanted,
             shared: Arc::new(Shared {
-                slots: Mutex::new(HashMap::new()),
+                state: Mutex::new(State::default()),
                 changed: Condvar::new(),
+                queued: Condvar::new(),
             }),
-            tx: None,
+            started: false,
             requested: HashSet::new(),
         }
     }
 
-    /// Asks for `path` (canonical, as `import` will get it) to be parsed ahead.
-    pub fn request(&mut self, path: &str) {
-        if !self.enabled || !self.requested.insert(path.to_string()) {
+    /// Asks for `paths` (canonical, as `import` will get them), the literal paths of one
+    /// file, to be parsed ahead: before what older requests left, in their order.
+    pub fn request(&mut self, paths: impl IntoIterator<Item = String>) {
+        if !self.enabled {
             return;
         }
-        if self.tx.is_none() {
-            self.tx = self.start();
-            if self.tx.is_none() {
+        let batch: Vec<String> = paths
+            .into_iter()
+            .filter(|p| self.requested.insert(p.clone()))
+            .collect();
+        if batch.is_empty() {
+            return;
+        }
+        if !self.started {
+            self.started = self.start();
+            if !self.started {
                 self.enabled = false;
                 return;
             }
         }
-        lock(&self.shared).insert(path.to_string(), Slot::Queued);
-        if let Some(tx) = &self.tx
-            && tx.send(path.to_string()).is_err()
-        {
-            self.enabled = false;
-            lock(&self.shared).insert(path.to_string(), Slot::Dropped);
+        let mut state = lock(&self.shared);
+        for path in batch.into_iter().rev() {
+            state.slots.insert(path.clone(), Slot::Queued);
+            state.queue.push_front(path);
         }
+        drop(state);
+        self.shared.queued.notify_one();
     }
 
-    fn start(&self) -> Option<Sender<String>> {
-        let (tx, rx) = channel::<String>();
+    fn start(&self) -> bool {
         let shared = self.shared.clone();
         std::thread::Builder::new()
             .name("sysnix-parse".into())
@@ -97,12 +123,26 @@ impl Prefetcher {
             .stack_size(256 << 20)
             .spawn(move || {
                 let mut budget = MAX_BYTES;
-                for path in rx {
+                loop {
+                    let path = {
+                        let mut state = lock(&shared);
+                        loop {
+                            if state.closed {
+                                return;
+                            }
+                            match state.queue.pop_front() {
+                                Some(p) => break p,
+                                None => {
+                                    state =
+                                        shared.queued.wait(state).unwrap_or_else(|e| e.into_inner())
+                                }
+                            }
+                        }
+                    };
                     work(&shared, path, &mut budget);
                 }
             })
-            .ok()
-            .map(|_| tx)
+            .is_ok()
     }
 
     /// The parse of `text`, the content of `file` that `import path` just read, if the
@@ -111,23 +151,23 @@ impl Prefetcher {
         if !self.requested.contains(path) {
             return None;
         }
-        let mut slots = lock(&self.shared);
+        let mut state = lock(&self.shared);
         loop {
-            match slots.get(path) {
+            match state.slots.get(path) {
                 Some(Slot::Parsing) => {
-                    slots = self
+                    state = self
                         .shared
                         .changed
-                        .wait(slots)
+                        .wait(state)
                         .unwrap_or_else(|e| e.into_inner());
                 }
                 Some(Slot::Queued) => {
-                    slots.insert(path.to_string(), Slot::Dropped);
+                    state.slots.insert(path.to_string(), Slot::Dropped);
                     return None;
                 }
                 Some(Slot::Parsed(..)) => {
                     let Some(Slot::Parsed(f, t, parse)) =
-                        slots.insert(path.to_string(), Slot::Dropped)
+                        state.slots.insert(path.to_string(), Slot::Dropped)
                     else {
                         return None;
                     };
@@ -139,14 +179,21 @@ impl Prefetcher {
     }
 }
 
+impl Drop for Prefetcher {
+    fn drop(&mut self) {
+        lock(&self.shared).closed = true;
+        self.shared.queued.notify_all();
+    }
+}
+
 impl Default for Prefetcher {
     fn default() -> Self {
         Prefetcher::new()
     }
 }
 
-fn lock(shared: &Shared) -> std::sync::MutexGuard<'_, HashMap<String, Slot>> {
-    shared.slots.lock().unwrap_or_else(|e| e.into_inner())
+fn lock(shared: &Shared) -> std::sync::MutexGuard<'_, State> {
+    shared.state.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// The worker: parses `path` unless `import` took it first or `budget` (bytes of
@@ -154,10 +201,10 @@ fn lock(shared: &Shared) -> std::sync::MutexGuard<'_, HashMap<String, Slot>> {
 /// report.
 fn work(shared: &Shared, path: String, budget: &mut usize) {
     {
-        let mut slots = lock(shared);
-        match slots.get(&path) {
+        let mut state = lock(shared);
+        match state.slots.get(&path) {
             Some(Slot::Queued) => {
-                slots.insert(path.clone(), Slot::Parsing);
+                state.slots.insert(path.clone(), Slot::Parsing);
             }
             _ => return,
         }
@@ -175,7 +222,7 @@ fn work(shared: &Shared, path: String, budget: &mut usize) {
         Some((text, parse)) => Slot::Parsed(file, text, parse),
         None => Slot::Dropped,
     };
-    lock(shared).insert(path, slot);
+    lock(shared).slots.insert(path, slot);
     shared.changed.notify_all();
 }
 
@@ -186,6 +233,23 @@ mod tests {
     use rowan::ast::AstNode;
 
     #[test]
+    fn the_newest_batch_goes_first() {
+        let mut p = Prefetcher::new();
+        p.enabled = true;
+        // No worker: the queue stays as requests leave it.
+        p.started = true;
+        let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        p.request(names(&["/m/a.nix", "/m/b.nix"]));
+        p.request(names(&["/lib/x.nix", "/m/a.nix", "/lib/y.nix"]));
+        let queue: Vec<String> = lock(&p.shared).queue.iter().cloned().collect();
+        // A path asked for again keeps its place; the new ones go first, in order.
+        assert_eq!(
+            queue,
+            names(&["/lib/x.nix", "/lib/y.nix", "/m/a.nix", "/m/b.nix"])
+        );
+    }
+
+    #[test]
     fn a_prefetched_parse_is_used_only_for_the_same_text() {
         let dir = tempfile::tempdir().unwrap();
         let a = dir.path().join("a.nix");
@@ -193,7 +257,7 @@ mod tests {
         let path = canon_path(&a.to_string_lossy());
         let mut p = Prefetcher::new();
         p.enabled = true;
-        p.request(&path);
+        p.request([path.clone()]);
         // Wait for the worker to finish (or be overtaken: then `take` says None).
         let got = p.take(&path, &a, "{ x = 1; }");
         if let Some(parse) = got {
@@ -206,10 +270,10 @@ mod tests {
         let b = dir.path().join("b.nix");
         std::fs::write(&b, "1").unwrap();
         let path = canon_path(&b.to_string_lossy());
-        p.request(&path);
+        p.request([path.clone()]);
         // Wait until the worker has read it, then claim a different text.
         loop {
-            if matches!(lock(&p.shared).get(&path), Some(Slot::Parsed(..))) {
+            if matches!(lock(&p.shared).slots.get(&path), Some(Slot::Parsed(..))) {
                 break;
             }
             std::thread::yield_now();
