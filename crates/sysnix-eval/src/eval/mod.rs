@@ -437,6 +437,16 @@ impl Eval {
         self.eval(e, env)
     }
 
+    /// [`Eval::eval_operand`] for an operator's right operand, which is often a literal
+    /// (`n - 1`, `t == "merge"`), read here too.
+    #[inline(always)]
+    pub(crate) fn eval_right_operand(&mut self, e: &Rc<Expr>, env: &Env) -> Result<Value> {
+        match &**e {
+            Expr::Lit(v) => Ok(v.clone()),
+            _ => self.eval_operand(e, env),
+        }
+    }
+
     #[inline(never)]
     fn eval_lambda(&mut self, def: &Rc<crate::compiler::LambdaDef>, env: &Env) -> Result<Value> {
         Ok(Value::Lambda(Rc::new(Closure {
@@ -495,7 +505,7 @@ impl Eval {
             return Ok(None);
         };
         let a = self.eval_operand(l, env)?;
-        let b = self.eval_operand(r, env)?;
+        let b = self.eval_right_operand(r, env)?;
         if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
             return Ok(Some(match op {
                 BinOp::Eq => x == y,
@@ -544,7 +554,11 @@ impl Eval {
             unreachable!("eval_call is given calls")
         };
         let span = *span;
-        let fv = self.eval_operand(f, env)?;
+        let fv = match &**f {
+            // A builtin (`isAttrs x`, `b.elemAt l n`): a constant of the compiler's.
+            Expr::Lit(v) => v.clone(),
+            _ => self.eval_operand(f, env)?,
+        };
         if let ([arg], Value::Lambda(c)) = (&args[..], &fv) {
             // The common case: one argument to a lambda.
             self.check_stack(span)?;

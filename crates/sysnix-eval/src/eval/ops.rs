@@ -47,7 +47,7 @@ impl Eval {
             }
             _ => {
                 let a = self.eval_operand(l, env)?;
-                let b = self.eval_operand(r, env)?;
+                let b = self.eval_right_operand(r, env)?;
                 if let (Value::Int(x), Value::Int(y)) = (&a, &b)
                     && let Some(v) = int_binop(op, *x, *y)
                 {
