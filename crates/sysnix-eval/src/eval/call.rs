@@ -88,6 +88,7 @@ impl Eval {
     /// moved into its scope (no copy), and the intermediate closures of a curried
     /// lambda (`x: y: …`) are not built. Arguments left over when the body is done
     /// go to what it returned.
+    #[inline(always)]
     pub(super) fn call_lambda_owned(
         &mut self,
         c: &Closure,

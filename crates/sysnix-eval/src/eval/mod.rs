@@ -565,9 +565,14 @@ impl Eval {
             let arg = self.delay_arg(arg, env);
             return self.call_lambda(c, arg, span);
         }
+        if let [a] = &args[..] {
+            // One argument, mostly to a builtin (`isAttrs x`, `toString i`): in an array,
+            // not a vector.
+            let args = [self.delay_arg(a, env)];
+            return self.apply_args(fv, args, span);
+        }
         if let [a, b] = &args[..] {
-            // Two arguments (`b.elemAt list n`, `foldl' f x`): in an array, not a
-            // vector.
+            // Two arguments (`b.elemAt list n`, `foldl' f x`): in an array too.
             let args = [self.delay_arg(a, env), self.delay_arg(b, env)];
             return self.apply_args(fv, args, span);
         }
