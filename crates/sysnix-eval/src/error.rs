@@ -121,8 +121,11 @@ fn render_pos(out: &mut String, sources: &SourceMap, span: Span) {
         " ".repeat(col - 1),
         w = width + 5
     );
+    // The next line, if there is one: the empty end after a file's last newline is
+    // none (as Nix 2.8, which reads lines).
     if line < file.line_count()
         && let Some(text) = file.line_text(line + 1)
+        && !(text.is_empty() && line + 1 == file.line_count())
     {
         context(out, line + 1, text);
     }
