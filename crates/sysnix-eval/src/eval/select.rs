@@ -17,51 +17,106 @@ impl Eval {
         };
         let (default, span) = (default.as_ref(), *span);
         self.check_stack(span)?;
+        // The most common selection, `cfg.enable`: one name from a set a variable holds,
+        // evaluated. The set is read where the scope holds it (the scope outlives this
+        // call, and its slots and finished thunks do not change), without a count
+        // taken on it; a name not there takes the general way.
+        if let ([AttrKey::Static(name, hint)], Some(Value::Attrs(a))) =
+            (&path[..], local_whnf(target, env))
+            && let Some(attr) = a.get_attr_hinted(*name, hint)
+        {
+            let at = attr.span().unwrap_or(span);
+            return self.force_at(&attr.value, at).map_err(|err| {
+                self.add_trace(
+                    err,
+                    || format!("while evaluating the attribute '{name}'"),
+                    attr.span(),
+                )
+            });
+        }
         let mut v = self.eval_operand(target, env)?;
+        // As Nix: an error once an attribute of the path was found gets one frame naming
+        // the whole path, at the last attribute found.
+        let mut found: Option<Option<Span>> = None;
         for (i, key) in path.iter().enumerate() {
-            let name = self.attr_name(key, env, span)?;
-            // The value is forced where it lies in the set (which `v` holds), without
-            // a count taken on it for the purpose.
-            let (forced, pos) = match &v {
-                Value::Attrs(a) => match key_lookup(a, key, name) {
-                    Some(attr) => {
-                        let pos = attr.span();
-                        // Nix forces the selected value at the attribute's definition.
-                        let at = match pos {
-                            Some(p) if i + 1 == path.len() => p,
-                            _ => span,
-                        };
-                        (self.force_at(&attr.value, at), pos)
-                    }
-                    None => {
-                        if let Some(d) = default {
-                            return self.eval(d, env);
-                        }
-                        return Err(self.missing_attr(&v, name, span));
-                    }
-                },
-                other => {
+            let r = self.select_step(&v, key, i + 1 == path.len(), env, span, &mut found);
+            v = match r {
+                Ok(Some(v)) => v,
+                Ok(None) => {
                     if let Some(d) = default {
                         return self.eval(d, env);
                     }
-                    return Err(self.error(
-                        format!("value is {} while a set was expected", other.type_desc()),
-                        span,
-                    ));
+                    let name = self.attr_name(key, env, span)?;
+                    let err = match &v {
+                        Value::Attrs(_) => self.missing_attr(&v, name, span),
+                        other => self.error(
+                            format!("value is {} while a set was expected", other.type_desc()),
+                            span,
+                        ),
+                    };
+                    return Err(self.path_trace(err, path, env, found));
                 }
-            };
-            v = match forced {
-                Ok(v) => v,
-                Err(err) => {
-                    return Err(self.add_trace(
-                        err,
-                        || format!("while evaluating the attribute '{name}'"),
-                        pos,
-                    ));
-                }
+                Err(err) => return Err(self.path_trace(err, path, env, found)),
             };
         }
         Ok(v)
+    }
+
+    /// One step of a selection: attribute `key` of `v`, forced (at the attribute's
+    /// definition when `last`), recording its position in `found`; `None` when `v` is
+    /// not a set or has no such attribute.
+    fn select_step(
+        &mut self,
+        v: &Value,
+        key: &AttrKey,
+        last: bool,
+        env: &Env,
+        span: Span,
+        found: &mut Option<Option<Span>>,
+    ) -> Result<Option<Value>> {
+        let name = self.attr_name(key, env, span)?;
+        let Value::Attrs(a) = v else {
+            return Ok(None);
+        };
+        let Some(attr) = key_lookup(a, key, name) else {
+            return Ok(None);
+        };
+        let pos = attr.span();
+        *found = Some(pos);
+        // Nix forces the selected value at the attribute's definition. The value is
+        // forced where it lies in the set (which `v` holds), without a count taken on it.
+        let at = match pos {
+            Some(p) if last => p,
+            _ => span,
+        };
+        self.force_at(&attr.value, at).map(Some)
+    }
+
+    /// `err` with the frame "while evaluating the attribute 'a.b'" at the last attribute
+    /// found, if one was.
+    #[cold]
+    fn path_trace(
+        &mut self,
+        err: Box<EvalError>,
+        path: &[AttrKey],
+        env: &Env,
+        found: Option<Option<Span>>,
+    ) -> Box<EvalError> {
+        let Some(pos) = found else {
+            return err;
+        };
+        let mut names = Vec::with_capacity(path.len());
+        for key in path {
+            match self.attr_name(key, env, pos.unwrap_or_default()) {
+                Ok(n) => names.push(n.as_str().to_string()),
+                Err(_) => break,
+            }
+        }
+        self.add_trace(
+            err,
+            || format!("while evaluating the attribute '{}'", names.join(".")),
+            pos,
+        )
     }
 
     #[inline(never)]
@@ -125,6 +180,18 @@ impl Eval {
             }
         }
         err
+    }
+}
+
+/// The evaluated value a variable holds, borrowed from its scope.
+#[inline(always)]
+fn local_whnf<'e>(e: &Expr, env: &'e Env) -> Option<&'e Value> {
+    let Expr::Var(crate::compiler::VarRef::Local { depth, idx }, _) = e else {
+        return None;
+    };
+    match env.get(*depth, *idx)? {
+        Value::Thunk(t) => t.0.done_ref(),
+        v => Some(v),
     }
 }
 

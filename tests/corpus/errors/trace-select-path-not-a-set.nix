@@ -1,0 +1,2 @@
+# flags: --eval --strict --show-trace
+let s = { a = 1; }; in s.a.b
