@@ -180,7 +180,7 @@ fn select<'a>(e: &'a Expr, env: &'a Env) -> Option<&'a Value> {
 
 /// `v` if evaluated: itself, or a forced thunk's value.
 #[inline]
-fn whnf(v: &Value) -> Option<&Value> {
+pub(super) fn whnf(v: &Value) -> Option<&Value> {
     match v {
         Value::Thunk(t) => t.0.done_ref(),
         v => Some(v),

@@ -123,22 +123,7 @@ impl Prefetcher {
             .stack_size(256 << 20)
             .spawn(move || {
                 let mut budget = MAX_BYTES;
-                loop {
-                    let path = {
-                        let mut state = lock(&shared);
-                        loop {
-                            if state.closed {
-                                return;
-                            }
-                            match state.queue.pop_front() {
-                                Some(p) => break p,
-                                None => {
-                                    state =
-                                        shared.queued.wait(state).unwrap_or_else(|e| e.into_inner())
-                                }
-                            }
-                        }
-                    };
+                while let Some(path) = next(&shared) {
                     work(&shared, path, &mut budget);
                 }
             })
@@ -196,19 +181,29 @@ fn lock(shared: &Shared) -> std::sync::MutexGuard<'_, State> {
     shared.state.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// The worker: parses `path` unless `import` took it first or `budget` (bytes of
-/// source still to parse) is spent. A file that cannot be read is the importer's to
-/// report.
-fn work(shared: &Shared, path: String, budget: &mut usize) {
-    {
-        let mut state = lock(shared);
-        match state.slots.get(&path) {
-            Some(Slot::Queued) => {
-                state.slots.insert(path.clone(), Slot::Parsing);
+/// The worker's next file, marked `Parsing`: the first queued path `import` did not
+/// take meanwhile, waiting for one; `None` once the evaluator is gone.
+fn next(shared: &Shared) -> Option<String> {
+    let mut state = lock(shared);
+    loop {
+        if state.closed {
+            return None;
+        }
+        match state.queue.pop_front() {
+            Some(path) => {
+                if let Some(slot @ Slot::Queued) = state.slots.get_mut(&path) {
+                    *slot = Slot::Parsing;
+                    return Some(path);
+                }
             }
-            _ => return,
+            None => state = shared.queued.wait(state).unwrap_or_else(|e| e.into_inner()),
         }
     }
+}
+
+/// The worker: parses `path` (marked `Parsing`) unless `budget` (bytes of source still
+/// to parse) is spent. A file that cannot be read is the importer's to report.
+fn work(shared: &Shared, path: String, budget: &mut usize) {
     let file = resolve_nix_file(&path);
     let text = read_source(&file).ok().filter(|t| t.len() <= *budget);
     *budget -= text.as_ref().map_or(0, String::len);

@@ -1,7 +1,7 @@
 //! Selection: `e.a.b or d`, `e ? a.b`, and the attribute-name and "attribute missing"
 //! helpers they share with `inherit (e) x` thunks.
 
-use super::{Eval, attrs};
+use super::{Eval, attrs, eager};
 use crate::compiler::{AttrKey, Expr};
 use crate::error::{EvalError, Result};
 use crate::source::Span;
@@ -25,14 +25,11 @@ impl Eval {
             (&path[..], local_whnf(target, env))
             && let Some(attr) = a.get_attr_hinted(*name, hint)
         {
-            let at = attr.span().unwrap_or(span);
-            return self.force_at(&attr.value, at).map_err(|err| {
-                self.add_trace(
-                    err,
-                    || format!("while evaluating the attribute '{name}'"),
-                    attr.span(),
-                )
-            });
+            let pos = attr.span();
+            return match self.force_at(&attr.value, pos.unwrap_or(span)) {
+                Ok(v) => Ok(v),
+                Err(err) => Err(self.path_trace(err, path, env, Some(pos))),
+            };
         }
         let mut v = self.eval_operand(target, env)?;
         // As Nix: an error once an attribute of the path was found gets one frame naming
@@ -41,12 +38,11 @@ impl Eval {
         for (i, key) in path.iter().enumerate() {
             let r = self.select_step(&v, key, i + 1 == path.len(), env, span, &mut found);
             v = match r {
-                Ok(Some(v)) => v,
-                Ok(None) => {
+                Ok(Ok(v)) => v,
+                Ok(Err(name)) => {
                     if let Some(d) = default {
                         return self.eval(d, env);
                     }
-                    let name = self.attr_name(key, env, span)?;
                     let err = match &v {
                         Value::Attrs(_) => self.missing_attr(&v, name, span),
                         other => self.error(
@@ -63,8 +59,8 @@ impl Eval {
     }
 
     /// One step of a selection: attribute `key` of `v`, forced (at the attribute's
-    /// definition when `last`), recording its position in `found`; `None` when `v` is
-    /// not a set or has no such attribute.
+    /// definition when `last`), recording its position in `found`; `Err(name)` when `v`
+    /// is not a set or has no such attribute.
     fn select_step(
         &mut self,
         v: &Value,
@@ -73,13 +69,13 @@ impl Eval {
         env: &Env,
         span: Span,
         found: &mut Option<Option<Span>>,
-    ) -> Result<Option<Value>> {
+    ) -> Result<std::result::Result<Value, Symbol>> {
         let name = self.attr_name(key, env, span)?;
         let Value::Attrs(a) = v else {
-            return Ok(None);
+            return Ok(Err(name));
         };
         let Some(attr) = key_lookup(a, key, name) else {
-            return Ok(None);
+            return Ok(Err(name));
         };
         let pos = attr.span();
         *found = Some(pos);
@@ -89,7 +85,7 @@ impl Eval {
             Some(p) if last => p,
             _ => span,
         };
-        self.force_at(&attr.value, at).map(Some)
+        self.force_at(&attr.value, at).map(Ok)
     }
 
     /// `err` with the frame "while evaluating the attribute 'a.b'" at the last attribute
@@ -189,10 +185,7 @@ fn local_whnf<'e>(e: &Expr, env: &'e Env) -> Option<&'e Value> {
     let Expr::Var(crate::compiler::VarRef::Local { depth, idx }, _) = e else {
         return None;
     };
-    match env.get(*depth, *idx)? {
-        Value::Thunk(t) => t.0.done_ref(),
-        v => Some(v),
-    }
+    eager::whnf(env.get(*depth, *idx)?)
 }
 
 /// Attribute `name` (the name of `key`) of `a`, through the key's lookup hint when static.
