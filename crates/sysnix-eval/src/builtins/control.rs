@@ -160,7 +160,7 @@ fn find_file(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
 }
 
 fn function_args(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
-    match ev.force(&a[0])? {
+    match &ev.force(&a[0])? {
         Value::Lambda(c) => {
             let mut b = AttrsBuilder::default();
             if let Param::Formals { formals, spans, .. } = &c.def.param {

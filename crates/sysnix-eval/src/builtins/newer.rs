@@ -50,9 +50,9 @@ fn convert_hash(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
 
 /// `warn msg v`: prints `evaluation warning: msg` and returns `v`.
 fn warn(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
-    let msg = match ev.force(&a[0])? {
-        Value::String(s) => s,
-        other => {
+    let msg = match ev.force(&a[0])?.into_string() {
+        Ok(s) => s,
+        Err(other) => {
             return Err(ev.error(
                 format!(
                     "expected a string but found {}: {}",

@@ -146,13 +146,13 @@ impl Printer {
                     let mut xa = XmlAttrs::new();
                     let mut drv_path = String::new();
                     if let Some(d) = a.get_str("drvPath").cloned()
-                        && let Some(Value::String(s)) = self.value(ev, &d)?
+                        && let Some(Value::String(ref s)) = self.value(ev, &d)?
                     {
                         drv_path = s.as_str().to_string();
                         xa.insert("drvPath", drv_path.clone());
                     }
                     if let Some(o) = a.get_str("outPath").cloned()
-                        && let Some(Value::String(s)) = self.value(ev, &o)?
+                        && let Some(Value::String(ref s)) = self.value(ev, &o)?
                     {
                         xa.insert("outPath", s.as_str().to_string());
                     }

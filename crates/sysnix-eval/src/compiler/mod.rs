@@ -670,7 +670,7 @@ impl<'a> Compiler<'a> {
                 Default::default(),
             )),
             ast::Attr::Str(s) => match self.string(s, span)? {
-                Expr::Lit(Value::String(s)) => {
+                Expr::Lit(Value::String(ref s)) => {
                     Ok(AttrKey::Static(Symbol::new(s.as_str()), Default::default()))
                 }
                 e => Ok(AttrKey::Dynamic(Rc::new(e))),

@@ -78,26 +78,23 @@ impl Eval {
 
     /// Forces `v` and requires a string (no coercion).
     pub fn expect_string(&mut self, v: &Value, span: Span) -> Result<NixString> {
-        match self.force_at(v, span)? {
-            Value::String(s) => Ok(s),
-            other => Err(self.type_error(&other, "a string", span)),
-        }
+        self.force_at(v, span)?
+            .into_string()
+            .map_err(|other| self.type_error(&other, "a string", span))
     }
 
     /// Forces `v` and requires a set.
     pub fn expect_attrs(&mut self, v: &Value, span: Span) -> Result<Rc<Attrs>> {
-        match self.force_at(v, span)? {
-            Value::Attrs(a) => Ok(a),
-            other => Err(self.type_error(&other, "a set", span)),
-        }
+        self.force_at(v, span)?
+            .into_attrs()
+            .map_err(|other| self.type_error(&other, "a set", span))
     }
 
     /// Forces `v` and requires a list.
     pub fn expect_list(&mut self, v: &Value, span: Span) -> Result<Rc<Vec<Value>>> {
-        match self.force_at(v, span)? {
-            Value::List(l) => Ok(l),
-            other => Err(self.type_error(&other, "a list", span)),
-        }
+        self.force_at(v, span)?
+            .into_list()
+            .map_err(|other| self.type_error(&other, "a list", span))
     }
 
     /// Forces `v` and requires a function.
@@ -200,10 +197,10 @@ impl Eval {
     /// Coerces to a string with its context, sharing the value when it already is a
     /// string (`substring 0 1 big` must not copy `big`).
     pub fn coerce_shared(&mut self, v: &Value, span: Span, mode: CoerceMode) -> Result<NixString> {
-        let v = self.force(v)?;
-        if let Value::String(s) = v {
-            return Ok(s);
-        }
+        let v = match self.force(v)?.into_string() {
+            Ok(s) => return Ok(s),
+            Err(v) => v,
+        };
         let mut ctx = Context::new();
         let s = self.coerce_to_string(&v, span, mode, &mut ctx)?;
         Ok(NixString::with_context(s, ctx))

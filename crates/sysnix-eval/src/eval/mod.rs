@@ -353,7 +353,7 @@ impl Eval {
             _ => unreachable!("only runnable states are taken"),
         };
         let result = match result {
-            Ok(Value::Thunk(inner)) => self.force_thunk(&inner),
+            Ok(Value::Thunk(ref inner)) => self.force_thunk(inner),
             other => other,
         };
         match result {

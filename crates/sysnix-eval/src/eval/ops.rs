@@ -304,7 +304,7 @@ impl Eval {
     /// True when the set has `type = "derivation"`.
     pub fn is_derivation(&mut self, a: &crate::value::Attrs) -> Result<bool> {
         match a.get(self.syms.type_).cloned() {
-            Some(t) => match self.force(&t)? {
+            Some(t) => match &self.force(&t)? {
                 Value::String(s) => Ok(s.as_str() == "derivation"),
                 _ => Ok(false),
             },

@@ -202,6 +202,17 @@ impl Counts {
         }
     }
 
+    /// One handle fewer unless this is the last (then false, and nothing changes).
+    #[inline(always)]
+    pub(crate) fn release_shared(&self) -> bool {
+        let n = self.0.get();
+        if n == 1 {
+            return false;
+        }
+        self.0.set(n - 1);
+        true
+    }
+
     /// One handle fewer; true when it was the last.
     #[inline]
     pub(crate) fn dec(&self) -> bool {
@@ -280,6 +291,15 @@ impl ThunkPtr {
         let t = ThunkPtr(unsafe { NonNull::new_unchecked(p as *mut ThunkBox) });
         std::mem::forget(t.clone());
         t
+    }
+}
+
+impl ThunkPtr {
+    /// Drops one of several handles in place; false (nothing done) for the last one,
+    /// which the caller drops the ordinary way. See `Value`'s `Drop`.
+    #[inline(always)]
+    pub(super) fn release_shared(&self) -> bool {
+        self.boxed().counts.release_shared()
     }
 }
 

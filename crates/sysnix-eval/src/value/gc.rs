@@ -671,7 +671,7 @@ mod tests {
                     Path::new("/"),
                 )
                 .unwrap();
-            let Value::List(l) = v else { panic!("a list") };
+            let Value::List(l) = &v else { panic!("a list") };
             assert!(matches!(ev.force(&l[0]).unwrap(), Value::Int(44850)));
             collect_now();
             let after = stats();

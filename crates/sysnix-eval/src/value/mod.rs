@@ -20,7 +20,6 @@ use crate::source::Span;
 use std::rc::Rc;
 
 /// A Nix value (possibly an unevaluated thunk).
-#[derive(Clone)]
 pub enum Value {
     Null,
     Bool(bool),
@@ -35,6 +34,107 @@ pub enum Value {
     PrimOp(&'static PrimOp),
     PrimOpApp(Rc<PrimOpApp>),
     Thunk(Thunk),
+}
+
+impl Clone for Value {
+    /// Counts one more reference for the variants that hold one, then copies the bits.
+    /// Every counted variant keeps its count in the first word of the allocation it
+    /// points to, so the arms are the same code and the compiler merges them into one
+    /// branch, where a derived `clone` jumps through a table to a copy per variant.
+    #[inline(always)]
+    fn clone(&self) -> Value {
+        match self {
+            Value::String(s) => std::mem::forget(s.clone()),
+            Value::Path(p) => std::mem::forget(p.clone()),
+            Value::Attrs(a) => std::mem::forget(a.clone()),
+            Value::List(l) => std::mem::forget(l.clone()),
+            Value::Lambda(c) => std::mem::forget(c.clone()),
+            Value::PrimOpApp(p) => std::mem::forget(p.clone()),
+            Value::Thunk(t) => std::mem::forget(t.clone()),
+            Value::Null | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::PrimOp(_) => {}
+        }
+        // SAFETY: the reference a counted variant holds was counted above, so the copy
+        // owns one; the other variants hold nothing to count.
+        unsafe { std::ptr::read(self) }
+    }
+}
+
+/// Drops one of several handles to an `Rc` in place: false (nothing done) for the last
+/// one, which its owner then drops the ordinary way.
+#[inline(always)]
+fn release_shared<T>(rc: &Rc<T>) -> bool {
+    if Rc::strong_count(rc) == 1 {
+        return false;
+    }
+    // SAFETY: the count is above one: the allocation stays, and the caller forgets the
+    // handle whose count this was.
+    unsafe { Rc::decrement_strong_count(Rc::as_ptr(rc)) };
+    true
+}
+
+impl Drop for Value {
+    /// Most drops are of one handle among several: the count goes down in place and the
+    /// variant's own drop (which `drop_in_place` reaches through a table of every
+    /// variant) runs only for the last handle. The arms are the same code, as in
+    /// `clone`, so this is one branch.
+    #[inline(always)]
+    fn drop(&mut self) {
+        let released = match self {
+            Value::String(s) => s.release_shared(),
+            Value::Path(p) => release_shared(p),
+            Value::Attrs(a) => release_shared(a),
+            Value::List(l) => release_shared(l),
+            Value::Lambda(c) => release_shared(c),
+            Value::PrimOpApp(p) => release_shared(p),
+            Value::Thunk(t) => t.0.release_shared(),
+            Value::Null | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::PrimOp(_) => {
+                return;
+            }
+        };
+        if released {
+            // SAFETY: the handle was released above; `Null` holds nothing, so the drop
+            // of the fields that follows does nothing.
+            unsafe { std::ptr::write(self, Value::Null) };
+        }
+    }
+}
+
+/// A value's contents, moved out: `Value` implements `Drop`, so its fields cannot be
+/// moved out by a pattern; `Value::into_parts` gives them as this.
+pub(crate) enum Parts {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    String(NixString),
+    Path(Rc<String>),
+    Attrs(Rc<Attrs>),
+    List(Rc<Vec<Value>>),
+    Lambda(Rc<Closure>),
+    PrimOp(&'static PrimOp),
+    PrimOpApp(Rc<PrimOpApp>),
+    Thunk(Thunk),
+}
+
+impl Parts {
+    /// The value again.
+    #[inline(always)]
+    pub(crate) fn into_value(self) -> Value {
+        match self {
+            Parts::Null => Value::Null,
+            Parts::Bool(b) => Value::Bool(b),
+            Parts::Int(i) => Value::Int(i),
+            Parts::Float(f) => Value::Float(f),
+            Parts::String(s) => Value::String(s),
+            Parts::Path(p) => Value::Path(p),
+            Parts::Attrs(a) => Value::Attrs(a),
+            Parts::List(l) => Value::List(l),
+            Parts::Lambda(c) => Value::Lambda(c),
+            Parts::PrimOp(p) => Value::PrimOp(p),
+            Parts::PrimOpApp(p) => Value::PrimOpApp(p),
+            Parts::Thunk(t) => Value::Thunk(t),
+        }
+    }
 }
 
 /// A lambda together with the environment it closes over.
@@ -67,6 +167,57 @@ pub struct PrimOpApp {
 }
 
 impl Value {
+    /// The contents, taking over this value's handle (no count changes).
+    #[inline(always)]
+    pub(crate) fn into_parts(self) -> Parts {
+        let v = std::mem::ManuallyDrop::new(self);
+        // SAFETY: each field is read once and `v` is never dropped, so the handle it
+        // held moves to the result.
+        unsafe {
+            match &*v {
+                Value::Null => Parts::Null,
+                Value::Bool(b) => Parts::Bool(*b),
+                Value::Int(i) => Parts::Int(*i),
+                Value::Float(f) => Parts::Float(*f),
+                Value::String(s) => Parts::String(std::ptr::read(s)),
+                Value::Path(p) => Parts::Path(std::ptr::read(p)),
+                Value::Attrs(a) => Parts::Attrs(std::ptr::read(a)),
+                Value::List(l) => Parts::List(std::ptr::read(l)),
+                Value::Lambda(c) => Parts::Lambda(std::ptr::read(c)),
+                Value::PrimOp(p) => Parts::PrimOp(p),
+                Value::PrimOpApp(p) => Parts::PrimOpApp(std::ptr::read(p)),
+                Value::Thunk(t) => Parts::Thunk(std::ptr::read(t)),
+            }
+        }
+    }
+
+    /// The string, taking over the handle; the value back if it is not a string.
+    #[inline(always)]
+    pub fn into_string(self) -> std::result::Result<NixString, Value> {
+        match self.into_parts() {
+            Parts::String(s) => Ok(s),
+            other => Err(other.into_value()),
+        }
+    }
+
+    /// The set, taking over the handle; the value back if it is not a set.
+    #[inline(always)]
+    pub fn into_attrs(self) -> std::result::Result<Rc<Attrs>, Value> {
+        match self.into_parts() {
+            Parts::Attrs(a) => Ok(a),
+            other => Err(other.into_value()),
+        }
+    }
+
+    /// The list, taking over the handle; the value back if it is not a list.
+    #[inline(always)]
+    pub fn into_list(self) -> std::result::Result<Rc<Vec<Value>>, Value> {
+        match self.into_parts() {
+            Parts::List(l) => Ok(l),
+            other => Err(other.into_value()),
+        }
+    }
+
     /// A string value without context.
     pub fn str(s: impl Into<String>) -> Value {
         Value::String(NixString::new(s.into()))
@@ -138,5 +289,48 @@ mod tests {
         assert_eq!(std::mem::size_of::<super::thunk::EnvHeader>(), 24);
         // Sets are the other large share: four words per attribute.
         assert_eq!(std::mem::size_of::<super::attrs::Attr>(), 32);
+    }
+
+    /// `Value`'s own `clone` and `drop` count every kind of handle exactly: one more per
+    /// clone, one fewer per drop, and the last drop frees.
+    #[test]
+    fn clone_and_drop_count_handles() {
+        use super::*;
+        let set = Rc::new(Attrs::default());
+        let list = Rc::new(vec![Value::Attrs(set.clone())]);
+        let thunk = Thunk::from_state(ThunkState::Done(Value::List(list.clone())));
+        let string = NixString::new("s".to_string());
+        let values = [
+            Value::Attrs(set.clone()),
+            Value::List(list.clone()),
+            Value::Thunk(thunk.clone()),
+            Value::String(string.clone()),
+        ];
+        let counts = || {
+            [
+                Rc::strong_count(&set),
+                Rc::strong_count(&list),
+                thunk.0.strong_count(),
+            ]
+        };
+        assert_eq!(counts(), [3, 3, 2]);
+        let copies: Vec<Value> = values.iter().chain(values.iter()).cloned().collect();
+        assert_eq!(counts(), [5, 5, 4]);
+        drop(copies);
+        drop(values);
+        assert_eq!(counts(), [2, 2, 1]);
+        assert_eq!(string.as_str(), "s");
+        // The last handles: the thunk frees its list, which frees its set.
+        drop(thunk);
+        assert_eq!(Rc::strong_count(&list), 1);
+        drop(list);
+        assert_eq!(Rc::strong_count(&set), 1);
+        // Moving the contents out takes the handle over.
+        let v = Value::Attrs(set.clone());
+        let back = v.into_attrs().ok().expect("a set");
+        assert_eq!(Rc::strong_count(&set), 2);
+        drop(back);
+        assert_eq!(Rc::strong_count(&set), 1);
+        assert!(Value::Int(1).into_list().is_err());
     }
 }

@@ -75,6 +75,13 @@ struct Inner {
 pub struct NixString(Rc<Inner>);
 
 impl NixString {
+    /// Drops one of several handles in place; false (nothing done) for the last one,
+    /// which the caller drops the ordinary way. See `Value`'s `Drop`.
+    #[inline(always)]
+    pub(super) fn release_shared(&self) -> bool {
+        super::release_shared(&self.0)
+    }
+
     /// A string without context.
     pub fn new(s: String) -> NixString {
         NixString(Rc::new(Inner { s, ctx: None }))

@@ -323,7 +323,7 @@ pub(super) fn load_module(
         }
         Value::Attrs(a) => match a.get(names(|n| n.type_)) {
             None => true,
-            Some(t) => matches!(ev.force(t)?, Value::String(s) if s.as_str() == "module"),
+            Some(t) => matches!(&ev.force(t)?, Value::String(s) if s.as_str() == "module"),
         },
         _ => false,
     };

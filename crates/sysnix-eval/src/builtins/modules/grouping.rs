@@ -314,9 +314,9 @@ pub(super) fn lazy_attr_value(ev: &mut Eval, a: &mut [Value], span: Span) -> Res
     {
         return ev.force(v);
     }
-    if let Value::Attrs(t) = ev.force(&a[1])?
+    if let Value::Attrs(ref t) = ev.force(&a[1])?
         && let Some(e) = t.get(n.empty_value)
-        && let Value::Attrs(e) = ev.force(e)?
+        && let Value::Attrs(ref e) = ev.force(e)?
         && let Some(v) = e.get(n.value)
     {
         return ev.force(v);

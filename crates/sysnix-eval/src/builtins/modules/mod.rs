@@ -183,7 +183,7 @@ fn prop_of(ev: &mut Eval, v: &Value) -> Result<Prop> {
     let Some(t) = a.get(names(|n| n.type_)) else {
         return Ok(Prop::None);
     };
-    Ok(match ev.force(t)? {
+    Ok(match &ev.force(t)? {
         Value::String(s) => match s.as_str() {
             "merge" => Prop::Merge,
             "if" => Prop::If,
@@ -237,7 +237,7 @@ fn is_option(ev: &mut Eval, v: &Value) -> Result<bool> {
     let Some(t) = a.get(names(|n| n.type_)) else {
         return Ok(false);
     };
-    Ok(matches!(ev.force(t)?, Value::String(s) if s.as_str() == "option"))
+    Ok(matches!(&ev.force(t)?, Value::String(s) if s.as_str() == "option"))
 }
 
 /// A thunk of `op` applied to `args` then `x`.

@@ -30,7 +30,7 @@ pub(super) fn merge_option_decls_here(ev: &mut Eval, a: &mut [Value], span: Span
     };
     for decl in decls.iter() {
         let d = ev.force(decl)?;
-        let Value::Attrs(opt) = forced_attr(ev, &d, n.options, span)? else {
+        let Value::Attrs(ref opt) = forced_attr(ev, &d, n.options, span)? else {
             return Ok(Value::Null);
         };
         let both = |k: Symbol| opt.get(k).is_some() && acc.get(k).is_some();
@@ -116,7 +116,7 @@ pub(super) fn collect_submodules(ev: &mut Eval, a: &mut [Value], span: Span) -> 
     let mut sub = Value::Null;
     if let Value::Attrs(opt) = &a[0]
         && let Some(t) = opt.get(type_sym)
-        && let Value::Attrs(t) = ev.force(t)?
+        && let Value::Attrs(ref t) = ev.force(t)?
         && let Some(g) = t.get(get_sub)
     {
         sub = ev.force(g)?;
@@ -353,7 +353,7 @@ pub(super) fn fixup_option_type(ev: &mut Eval, a: &mut [Value], span: Span) -> R
     // (opt.type.getSubModules or null) == null
     let mut sub = Value::Null;
     if let Some(t) = opt.get(n.type_opt)
-        && let Value::Attrs(t) = ev.force(t)?
+        && let Value::Attrs(ref t) = ev.force(t)?
         && let Some(g) = t.get(n.get_sub_modules)
     {
         sub = ev.force(g)?;
