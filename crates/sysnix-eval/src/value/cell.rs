@@ -55,7 +55,7 @@ impl ThunkCell {
     /// The value of a finished thunk, without taking a borrow: a finished state never
     /// changes while evaluation runs (the collector resets only garbage, between
     /// evaluation steps), and no mutable borrow is out when the flag says so.
-    #[inline]
+    #[inline(always)]
     pub fn done_value(&self) -> Option<super::Value> {
         self.done_ref().cloned()
     }
