@@ -7,7 +7,6 @@ use crate::support::strings::{print_attr_name, print_string_literal};
 use crate::value::{ThunkState, Value};
 use std::collections::HashSet;
 use std::fmt::Write;
-use std::rc::Rc;
 
 /// Prints a value without forcing anything.
 pub fn print_lazy(v: &Value) -> String {
@@ -34,7 +33,7 @@ fn print_via(v: &Value, via: Option<usize>, out: &mut String, seen: &mut HashSet
         Value::String(s) => out.push_str(&print_string_literal(s.as_str())),
         Value::Path(p) => out.push_str(p),
         Value::Attrs(a) => {
-            if !a.is_empty() && !seen.insert(Rc::as_ptr(a) as usize) {
+            if !a.is_empty() && !seen.insert(crate::value::Shared::as_ptr(a) as usize) {
                 out.push_str("«repeated»");
                 return;
             }
@@ -51,7 +50,7 @@ fn print_via(v: &Value, via: Option<usize>, out: &mut String, seen: &mut HashSet
             let key = if l.len() <= 2 {
                 via
             } else {
-                Some(Rc::as_ptr(l) as usize)
+                Some(crate::value::Shared::as_ptr(l) as usize)
             };
             if let Some(key) = key.filter(|_| !l.is_empty())
                 && !seen.insert(key)

@@ -148,9 +148,9 @@ fn docs_json(ev: &mut Eval, file: &Path, prefix: &str, cwd: &Path) -> sysnix_eva
         Value::Lambda(c) => c.def.span,
         _ => Default::default(),
     };
-    let path = Value::Path(std::rc::Rc::new(sysnix_eval::compiler::canon_path(
-        &file.to_string_lossy(),
-    )));
+    let path = Value::Path(sysnix_eval::value::Shared::new(
+        sysnix_eval::compiler::canon_path(&file.to_string_lossy()),
+    ));
     let docs = ev.call_many(f, &[path, Value::str(prefix)], span)?;
     let docs = ev.force_deep(&docs)?;
     sysnix_eval::builtins::json::to_json(ev, &docs, span)

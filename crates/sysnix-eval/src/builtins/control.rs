@@ -5,9 +5,9 @@ use crate::compiler::Param;
 use crate::error::{ErrorKind, EvalError, Result, TraceFrame};
 use crate::eval::{CoerceMode, Eval};
 use crate::source::{Origin, Span};
+use crate::value::Shared;
 use crate::value::{AttrsBuilder, Context, PrimOp, Value};
 use std::cmp::Ordering;
-use std::rc::Rc;
 
 fn message(ev: &mut Eval, v: &Value, span: Span) -> Result<String> {
     let mut ctx = Context::new();
@@ -128,7 +128,7 @@ fn find_file(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
                 )
             };
             if std::path::Path::new(&abs).exists() {
-                return Ok(Value::Path(Rc::new(crate::compiler::canon_path(&abs))));
+                return Ok(Value::Path(Shared::new(crate::compiler::canon_path(&abs))));
             }
         }
     }
@@ -147,7 +147,7 @@ fn find_file(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
                 format!("{dir}/{rest}")
             };
             if std::path::Path::new(&abs).exists() {
-                return Ok(Value::Path(Rc::new(crate::compiler::canon_path(&abs))));
+                return Ok(Value::Path(Shared::new(crate::compiler::canon_path(&abs))));
             }
         }
     }

@@ -6,6 +6,7 @@ use crate::eval::{CoerceMode, Eval};
 use crate::source::Span;
 use crate::support::regex::{SplitPart, compile_ere, regex_match, regex_split};
 use crate::support::versions;
+use crate::value::Shared;
 use crate::value::{Context, NixString, PrimOp, Value};
 use std::rc::Rc;
 
@@ -147,7 +148,7 @@ fn dir_of(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
         Some(i) => s[..i].to_string(),
     };
     if let Value::Path(_) = v {
-        return Ok(Value::Path(Rc::new(dir)));
+        return Ok(Value::Path(Shared::new(dir)));
     }
     Ok(Value::String(NixString::with_context(dir, ctx)))
 }

@@ -10,6 +10,7 @@ pub use expr::*;
 use crate::error::{ErrorKind, EvalError, Result};
 use crate::source::Span;
 use crate::symbol::Symbol;
+use crate::value::Shared;
 use crate::value::Value;
 use rnix::ast::{self, AstToken, HasEntry, InterpolPart};
 use rowan::ast::AstNode;
@@ -516,7 +517,7 @@ impl<'a> Compiler<'a> {
             if path.ends_with(".nix") {
                 self.nix_paths.push(path.clone());
             }
-            return Ok(Rc::new(Expr::Lit(Value::Path(Rc::new(path)))));
+            return Ok(Rc::new(Expr::Lit(Value::Path(Shared::new(path)))));
         }
         Ok(Rc::new(Expr::PathInterpolate(out, span)))
     }

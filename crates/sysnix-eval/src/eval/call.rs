@@ -5,6 +5,7 @@ use super::{Eval, MAX_TRACE};
 use crate::compiler::{Expr, LambdaDef, Param};
 use crate::error::{ErrorKind, Result};
 use crate::source::Span;
+use crate::value::Shared;
 use crate::value::{Closure, Env, PrimOpApp, Value};
 use smallvec::SmallVec;
 use std::rc::Rc;
@@ -42,7 +43,7 @@ impl Eval {
                         rest = &rest[op.arity..];
                         f = (op.func)(self, &mut a, span)?;
                     } else {
-                        return Ok(Value::PrimOpApp(Rc::new(PrimOpApp {
+                        return Ok(Value::PrimOpApp(Shared::new(PrimOpApp {
                             op,
                             args: rest.to_vec(),
                         })));
@@ -58,7 +59,7 @@ impl Eval {
                         f = (op.func)(self, &mut a, span)?;
                     } else {
                         a.extend_from_slice(rest);
-                        return Ok(Value::PrimOpApp(Rc::new(PrimOpApp {
+                        return Ok(Value::PrimOpApp(Shared::new(PrimOpApp {
                             op: app.op,
                             args: a,
                         })));
@@ -123,7 +124,13 @@ impl Eval {
         }
     }
 
-    pub(super) fn call_lambda(&mut self, c: &Rc<Closure>, arg: Value, span: Span) -> Result<Value> {
+    #[inline(always)]
+    pub(super) fn call_lambda(
+        &mut self,
+        c: &Shared<Closure>,
+        arg: Value,
+        span: Span,
+    ) -> Result<Value> {
         let env = self.bind_arg(&c.def, &c.env, arg, span)?;
         self.eval_body(&c.def, &env, span)
     }

@@ -5,6 +5,7 @@ use super::Eval;
 use crate::compiler::Expr;
 use crate::error::Result;
 use crate::source::Span;
+use crate::value::Shared;
 use crate::value::{Attrs, Context, ContextElem, Env, NixString, Value};
 use std::rc::Rc;
 
@@ -84,14 +85,14 @@ impl Eval {
     }
 
     /// Forces `v` and requires a set.
-    pub fn expect_attrs(&mut self, v: &Value, span: Span) -> Result<Rc<Attrs>> {
+    pub fn expect_attrs(&mut self, v: &Value, span: Span) -> Result<Shared<Attrs>> {
         self.force_at(v, span)?
             .into_attrs()
             .map_err(|other| self.type_error(&other, "a set", span))
     }
 
     /// Forces `v` and requires a list.
-    pub fn expect_list(&mut self, v: &Value, span: Span) -> Result<Rc<Vec<Value>>> {
+    pub fn expect_list(&mut self, v: &Value, span: Span) -> Result<Shared<Vec<Value>>> {
         self.force_at(v, span)?
             .into_list()
             .map_err(|other| self.type_error(&other, "a list", span))
@@ -317,6 +318,6 @@ impl Eval {
                 span,
             ));
         }
-        Ok(Value::Path(Rc::new(crate::compiler::canon_path(&out))))
+        Ok(Value::Path(Shared::new(crate::compiler::canon_path(&out))))
     }
 }

@@ -22,6 +22,7 @@
 
 use super::{Eval, ops};
 use crate::compiler::{AttrKey, BinOp, Expr, VarRef};
+use crate::value::Shared;
 use crate::value::{Closure, Env, Value};
 use std::rc::Rc;
 
@@ -49,7 +50,7 @@ impl Eval {
     pub(super) fn delay_arg(&mut self, e: &Rc<Expr>, env: &Env) -> Value {
         let v = match &**e {
             Expr::Lambda(def) => {
-                return Value::Lambda(Rc::new(Closure {
+                return Value::Lambda(Shared::new(Closure {
                     def: def.clone(),
                     env: env.clone(),
                 }));

@@ -17,6 +17,7 @@ use crate::compiler::{BinOp, Compiler, Expr, VarRef};
 use crate::error::{ErrorKind, EvalError, Result, TraceFrame};
 use crate::source::{Origin, SourceMap, Span};
 use crate::symbol::Symbol;
+use crate::value::Shared;
 use crate::value::{AttrsBuilder, Closure, Env, Thunk, ThunkState, Value};
 use smallvec::SmallVec;
 use std::cell::Cell;
@@ -449,7 +450,7 @@ impl Eval {
 
     #[inline(never)]
     fn eval_lambda(&mut self, def: &Rc<crate::compiler::LambdaDef>, env: &Env) -> Result<Value> {
-        Ok(Value::Lambda(Rc::new(Closure {
+        Ok(Value::Lambda(Shared::new(Closure {
             def: def.clone(),
             env: env.clone(),
         })))
@@ -706,7 +707,7 @@ impl Eval {
         self.check_stack(Span::default())?;
         match v {
             Value::Attrs(a) => {
-                if !seen.insert(Rc::as_ptr(a) as usize) {
+                if !seen.insert(Shared::as_ptr(a) as usize) {
                     return Ok(());
                 }
                 for attr in a.iter() {
@@ -724,7 +725,7 @@ impl Eval {
                 }
             }
             Value::List(l) => {
-                if !seen.insert(Rc::as_ptr(l) as usize) {
+                if !seen.insert(Shared::as_ptr(l) as usize) {
                     return Ok(());
                 }
                 for x in l.iter() {

@@ -5,6 +5,7 @@ use super::Eval;
 use crate::compiler::{BinOp, Expr};
 use crate::error::Result;
 use crate::source::Span;
+use crate::value::Shared;
 use crate::value::{Env, Value};
 use std::cmp::Ordering;
 use std::rc::Rc;
@@ -142,9 +143,9 @@ impl Eval {
                         rs,
                     ));
                 }
-                Ok(Value::Path(Rc::new(crate::compiler::canon_path(&format!(
-                    "{p}{s}"
-                )))))
+                Ok(Value::Path(Shared::new(crate::compiler::canon_path(
+                    &format!("{p}{s}"),
+                ))))
             }
             _ => {
                 let mut ctx = Default::default();
@@ -258,7 +259,7 @@ impl Eval {
             (Value::String(x), Value::String(y)) => x.as_str() == y.as_str(),
             (Value::Path(x), Value::Path(y)) => x == y,
             (Value::List(x), Value::List(y)) => {
-                if Rc::ptr_eq(x, y) {
+                if Shared::ptr_eq(x, y) {
                     return Ok(true);
                 }
                 if x.len() != y.len() {
@@ -272,7 +273,7 @@ impl Eval {
                 true
             }
             (Value::Attrs(x), Value::Attrs(y)) => {
-                if Rc::ptr_eq(x, y) {
+                if Shared::ptr_eq(x, y) {
                     return Ok(true);
                 }
                 if self.is_derivation(x)?
@@ -318,7 +319,7 @@ impl Eval {
 fn same_value(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Thunk(x), Value::Thunk(y)) => crate::value::ThunkPtr::ptr_eq(&x.0, &y.0),
-        (Value::Lambda(x), Value::Lambda(y)) => Rc::ptr_eq(x, y),
+        (Value::Lambda(x), Value::Lambda(y)) => Shared::ptr_eq(x, y),
         _ => false,
     }
 }

@@ -294,15 +294,6 @@ impl ThunkPtr {
     }
 }
 
-impl ThunkPtr {
-    /// Drops one of several handles in place; false (nothing done) for the last one,
-    /// which the caller drops the ordinary way. See `Value`'s `Drop`.
-    #[inline(always)]
-    pub(super) fn release_shared(&self) -> bool {
-        self.boxed().counts.release_shared()
-    }
-}
-
 impl Deref for ThunkPtr {
     type Target = ThunkCell;
     #[inline]

@@ -29,15 +29,17 @@
 //! last one (and, every [`FANOUT`] collections, the survivors of the last few), and stop
 //! at older thunks. It is sound as long as the walk counts exactly the references that
 //! exist, so [`Node::edges`] is the one place to update when a value type gains a field
-//! holding values. The count is kept in each allocation: an `Rc`'s weak count, which
-//! nothing else in the evaluator uses, or the high half of a thunk's or scope's count
-//! word: no side table, and the walk touches only the nodes.
+//! holding values. The count is kept in each allocation: the high half of the count
+//! word of a thunk, a scope or a value's [`Shared`] allocation, or the weak count of a
+//! big set's `Rc` chunk, which nothing else in the evaluator uses: no side table, and
+//! the walk touches only the nodes.
 
 use super::attrs::Layout;
 use super::cell::UNREGISTERED;
 use super::cell::{ThunkBox, ThunkCell};
+use super::shared::SharedBox;
 use super::thunk::EnvHeader;
-use super::{Attr, Attrs, Closure, Env, PrimOpApp, ThunkPtr, ThunkState, Value};
+use super::{Attr, Attrs, Closure, Env, PrimOpApp, Shared, ThunkPtr, ThunkState, Value};
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
@@ -329,18 +331,18 @@ fn collect(from: usize) -> usize {
     freed
 }
 
-/// A node of the heap graph: an allocation holding values (a thunk's or a scope's, or
-/// the value inside an `Rc`).
+/// A node of the heap graph: an allocation holding values (a thunk's, a scope's, a
+/// value's [`Shared`] allocation, or a chunk's `Rc`).
 #[derive(Clone, Copy)]
 enum Node {
     Thunk(*const ThunkBox),
     Env(*const EnvHeader),
-    Attrs(*const Attrs),
+    Attrs(*const SharedBox<Attrs>),
     /// A chunk of a big set, shared by the sets `//` made from it.
     Chunk(*const Vec<Attr>),
-    List(*const Vec<Value>),
-    Closure(*const Closure),
-    App(*const PrimOpApp),
+    List(*const SharedBox<Vec<Value>>),
+    Closure(*const SharedBox<Closure>),
+    App(*const SharedBox<PrimOpApp>),
 }
 
 /// Runs `f` on the `Rc` that `p` is the value of, without changing its counts.
@@ -352,20 +354,20 @@ unsafe fn with_rc<T, R>(p: *const T, f: impl FnOnce(&Rc<T>) -> R) -> R {
     f(&rc)
 }
 
-// The collector's per-node scratch counter is the allocation's weak count (for thunks
-// and scopes, the scratch half of their `Counts`): nothing else in the evaluator makes
-// weak references (the registry holds plain pointers). So a node needs no side table,
-// and the walk touches only the nodes themselves.
+// The collector's per-node scratch counter is the scratch half of the allocation's
+// `Counts` (thunks, scopes, `Shared` values), or an `Rc`'s weak count (chunks: nothing
+// else in the evaluator makes weak references). So a node needs no side table, and the
+// walk touches only the nodes themselves.
 macro_rules! each_kind {
     ($node:expr, $c:ident => $counted:expr, $p:ident => $body:expr) => {
         match $node {
             Node::Env($c) => $counted,
             Node::Thunk($c) => $counted,
-            Node::Attrs($p) => $body,
+            Node::Attrs($c) => $counted,
+            Node::List($c) => $counted,
+            Node::Closure($c) => $counted,
+            Node::App($c) => $counted,
             Node::Chunk($p) => $body,
-            Node::List($p) => $body,
-            Node::Closure($p) => $body,
-            Node::App($p) => $body,
         }
     };
 }
@@ -447,7 +449,7 @@ impl Node {
                     f(Node::Env(parent.as_ptr()));
                 }
             }
-            Node::Attrs(p) => match unsafe { &*p }.layout() {
+            Node::Attrs(p) => match unsafe { &(*p).value }.layout() {
                 Layout::Flat(items) => {
                     for a in items {
                         value_edge(&a.value, f);
@@ -465,13 +467,13 @@ impl Node {
                 }
             }
             Node::List(p) => {
-                for v in unsafe { &*p }.iter() {
+                for v in unsafe { &(*p).value }.iter() {
                     value_edge(v, f);
                 }
             }
-            Node::Closure(p) => f(Node::Env(unsafe { &*p }.env.as_ptr())),
+            Node::Closure(p) => f(Node::Env(unsafe { &(*p).value }.env.as_ptr())),
             Node::App(p) => {
-                for v in unsafe { &*p }.args.iter() {
+                for v in unsafe { &(*p).value }.args.iter() {
                     value_edge(v, f);
                 }
             }
@@ -484,10 +486,10 @@ impl Node {
 fn value_edge(v: &Value, f: &mut impl FnMut(Node)) {
     match v {
         Value::Thunk(t) => f(Node::Thunk(t.0.as_ptr())),
-        Value::Attrs(a) => f(Node::Attrs(Rc::as_ptr(a))),
-        Value::List(l) => f(Node::List(Rc::as_ptr(l))),
-        Value::Lambda(c) => f(Node::Closure(Rc::as_ptr(c))),
-        Value::PrimOpApp(p) => f(Node::App(Rc::as_ptr(p))),
+        Value::Attrs(a) => f(Node::Attrs(Shared::box_ptr(a))),
+        Value::List(l) => f(Node::List(Shared::box_ptr(l))),
+        Value::Lambda(c) => f(Node::Closure(Shared::box_ptr(c))),
+        Value::PrimOpApp(p) => f(Node::App(Shared::box_ptr(p))),
         Value::Null
         | Value::Bool(_)
         | Value::Int(_)

@@ -1,15 +1,18 @@
-//! Runtime values. A [`Value`] is 16 bytes: scalars inline, everything else behind an `Rc`.
+//! Runtime values. A [`Value`] is 16 bytes: scalars inline, everything else behind a
+//! counted handle ([`Shared`], or [`ThunkPtr`] for thunks).
 //! Unevaluated values are [`Value::Thunk`]; the evaluator forces them on demand.
 
 mod attrs;
 mod cell;
 pub mod gc;
 mod pool;
+mod shared;
 mod string;
 mod thunk;
 
 pub use attrs::{Attr, Attrs, AttrsBuilder, IndexHint};
 pub use cell::{ThunkCell, ThunkPtr};
+pub use shared::Shared;
 pub use string::{Context, ContextElem, NixString, secret_in};
 pub use thunk::{Env, Thunk, ThunkState};
 
@@ -20,56 +23,70 @@ use crate::source::Span;
 use std::rc::Rc;
 
 /// A Nix value (possibly an unevaluated thunk).
+///
+/// `repr(u8)`: the tag is the first byte and each variant's field starts at byte 8.
+/// The variants that hold a counted handle come last: each handle ([`Shared`],
+/// [`ThunkPtr`]) is one pointer to an allocation that starts with its count word
+/// ([`cell::Counts`]), which `clone` and `drop` use without looking at the variant.
+#[repr(u8)]
 pub enum Value {
     Null,
     Bool(bool),
     Int(i64),
     Float(f64),
+    PrimOp(&'static PrimOp),
     String(NixString),
     /// An absolute, canonical path.
-    Path(Rc<String>),
-    Attrs(Rc<Attrs>),
-    List(Rc<Vec<Value>>),
-    Lambda(Rc<Closure>),
-    PrimOp(&'static PrimOp),
-    PrimOpApp(Rc<PrimOpApp>),
+    Path(Shared<String>),
+    Attrs(Shared<Attrs>),
+    List(Shared<Vec<Value>>),
+    Lambda(Shared<Closure>),
+    PrimOpApp(Shared<PrimOpApp>),
     Thunk(Thunk),
 }
 
-impl Clone for Value {
-    /// Counts one more reference for the variants that hold one, then copies the bits.
-    /// Small enough to inline where values are cloned (a derived `clone` is a call to
-    /// one shared function, whose jump through a table of variants every caller shares
-    /// and so mispredicts), and its arms are two kinds of increment, not twelve copies.
+impl Value {
+    /// The tag of the first variant that holds a counted handle (see [`Value`]).
+    const FIRST_COUNTED: u8 = 5;
+
+    /// The count word of the allocation a counted variant's handle points to.
+    ///
+    /// Safety: the value is of a counted variant (tag at least `FIRST_COUNTED`).
     #[inline(always)]
-    fn clone(&self) -> Value {
-        match self {
-            Value::String(s) => std::mem::forget(s.clone()),
-            Value::Path(p) => std::mem::forget(p.clone()),
-            Value::Attrs(a) => std::mem::forget(a.clone()),
-            Value::List(l) => std::mem::forget(l.clone()),
-            Value::Lambda(c) => std::mem::forget(c.clone()),
-            Value::PrimOpApp(p) => std::mem::forget(p.clone()),
-            Value::Thunk(t) => std::mem::forget(t.clone()),
-            Value::Null | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::PrimOp(_) => {}
+    unsafe fn counts(&self) -> &cell::Counts {
+        // SAFETY: in a `repr(u8)` enum, each variant's field starts after the tag at its
+        // alignment (8); the counted variants' fields are all one pointer (`Shared`,
+        // `NixString`, `Thunk` and `ThunkPtr` are transparent over a `NonNull`) to a
+        // `repr(C)` allocation whose first field is its `Counts` (`SharedBox`,
+        // `ThunkBox`), alive while this handle is.
+        unsafe {
+            let field = (self as *const Value as *const u8).add(8) as *const *const cell::Counts;
+            &**field
         }
-        // SAFETY: the reference a counted variant holds was counted above, so the copy
-        // owns one; the other variants hold nothing to count.
-        unsafe { std::ptr::read(self) }
+    }
+
+    #[inline(always)]
+    fn tag(&self) -> u8 {
+        // SAFETY: a `repr(u8)` enum starts with its tag.
+        unsafe { *(self as *const Value as *const u8) }
     }
 }
 
-/// Drops one of several handles to an `Rc` in place: false (nothing done) for the last
-/// one, which its owner then drops the ordinary way.
-#[inline(always)]
-fn release_shared<T>(rc: &Rc<T>) -> bool {
-    if Rc::strong_count(rc) == 1 {
-        return false;
+impl Clone for Value {
+    /// One more count for a variant that holds a handle, then a copy of the bits: every
+    /// handle's count is in the same place, so this is a test of the tag and an
+    /// increment, inline (a derived `clone` is a call to one function shared by every
+    /// caller, jumping through a table of the variants).
+    #[inline(always)]
+    fn clone(&self) -> Value {
+        if self.tag() >= Value::FIRST_COUNTED {
+            // SAFETY: a counted variant.
+            unsafe { self.counts() }.inc();
+        }
+        // SAFETY: the handle a counted variant holds was counted above, so the copy owns
+        // one; the other variants hold nothing to count.
+        unsafe { std::ptr::read(self) }
     }
-    // SAFETY: the count is above one: the allocation stays, and the caller forgets the
-    // handle whose count this was.
-    unsafe { Rc::decrement_strong_count(Rc::as_ptr(rc)) };
-    true
 }
 
 impl Drop for Value {
@@ -78,19 +95,8 @@ impl Drop for Value {
     /// table of every variant) runs only for the last handle.
     #[inline(always)]
     fn drop(&mut self) {
-        let released = match self {
-            Value::String(s) => s.release_shared(),
-            Value::Path(p) => release_shared(p),
-            Value::Attrs(a) => release_shared(a),
-            Value::List(l) => release_shared(l),
-            Value::Lambda(c) => release_shared(c),
-            Value::PrimOpApp(p) => release_shared(p),
-            Value::Thunk(t) => t.0.release_shared(),
-            Value::Null | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::PrimOp(_) => {
-                return;
-            }
-        };
-        if released {
+        // SAFETY: a counted variant.
+        if self.tag() >= Value::FIRST_COUNTED && unsafe { self.counts() }.release_shared() {
             // SAFETY: the handle was released above; `Null` holds nothing, so the drop
             // of the fields that follows does nothing.
             unsafe { std::ptr::write(self, Value::Null) };
@@ -106,12 +112,12 @@ pub(crate) enum Parts {
     Int(i64),
     Float(f64),
     String(NixString),
-    Path(Rc<String>),
-    Attrs(Rc<Attrs>),
-    List(Rc<Vec<Value>>),
-    Lambda(Rc<Closure>),
+    Path(Shared<String>),
+    Attrs(Shared<Attrs>),
+    List(Shared<Vec<Value>>),
+    Lambda(Shared<Closure>),
     PrimOp(&'static PrimOp),
-    PrimOpApp(Rc<PrimOpApp>),
+    PrimOpApp(Shared<PrimOpApp>),
     Thunk(Thunk),
 }
 
@@ -201,7 +207,7 @@ impl Value {
 
     /// The set, taking over the handle; the value back if it is not a set.
     #[inline(always)]
-    pub fn into_attrs(self) -> std::result::Result<Rc<Attrs>, Value> {
+    pub fn into_attrs(self) -> std::result::Result<Shared<Attrs>, Value> {
         match self.into_parts() {
             Parts::Attrs(a) => Ok(a),
             other => Err(other.into_value()),
@@ -210,7 +216,7 @@ impl Value {
 
     /// The list, taking over the handle; the value back if it is not a list.
     #[inline(always)]
-    pub fn into_list(self) -> std::result::Result<Rc<Vec<Value>>, Value> {
+    pub fn into_list(self) -> std::result::Result<Shared<Vec<Value>>, Value> {
         match self.into_parts() {
             Parts::List(l) => Ok(l),
             other => Err(other.into_value()),
@@ -224,12 +230,12 @@ impl Value {
 
     /// A list value.
     pub fn list(v: Vec<Value>) -> Value {
-        Value::List(Rc::new(v))
+        Value::List(Shared::new(v))
     }
 
     /// An attribute set value.
     pub fn attrs(a: Attrs) -> Value {
-        Value::Attrs(Rc::new(a))
+        Value::Attrs(Shared::new(a))
     }
 
     /// The type name used in error messages ("an integer", "a set", ...), as Nix's showType.
@@ -280,7 +286,10 @@ mod tests {
     #[test]
     fn value_is_small() {
         assert_eq!(std::mem::size_of::<super::Value>(), 16);
-        assert_eq!(std::mem::size_of::<crate::error::Result<super::Value>>(), 16);
+        assert_eq!(
+            std::mem::size_of::<crate::error::Result<super::Value>>(),
+            16
+        );
         // Most allocations are thunks: keep their state at three words.
         assert_eq!(std::mem::size_of::<super::ThunkState>(), 24);
         // A thunk's allocation: two 4-byte counts and its 32-byte cell.
@@ -291,13 +300,51 @@ mod tests {
         assert_eq!(std::mem::size_of::<super::attrs::Attr>(), 32);
     }
 
+    /// `clone` and `drop` tell the counted variants by their tag.
+    #[test]
+    fn counted_variants_are_the_last_tags() {
+        use super::*;
+        let f: &'static PrimOp = Box::leak(Box::new(PrimOp {
+            name: "f",
+            arity: 1,
+            func: |_, _, _| Ok(Value::Null),
+            eager: None,
+        }));
+        let plain = [
+            Value::Null,
+            Value::Bool(true),
+            Value::Int(1),
+            Value::Float(1.0),
+            Value::PrimOp(f),
+        ];
+        for v in &plain {
+            assert!(v.tag() < Value::FIRST_COUNTED, "{}", v.type_desc());
+        }
+        let counted = [
+            Value::str("s"),
+            Value::Path(Shared::new("/p".to_string())),
+            Value::attrs(Attrs::default()),
+            Value::list(vec![]),
+            Value::PrimOpApp(Shared::new(PrimOpApp {
+                op: f,
+                args: vec![],
+            })),
+            Value::Thunk(Thunk::from_state(ThunkState::Done(Value::Null))),
+        ];
+        for v in &counted {
+            assert!(v.tag() >= Value::FIRST_COUNTED, "{}", v.type_desc());
+            // SAFETY: a counted variant.
+            assert_eq!(unsafe { v.counts() }.strong(), 1, "{}", v.type_desc());
+        }
+    }
+
     /// `Value`'s own `clone` and `drop` count every kind of handle exactly: one more per
     /// clone, one fewer per drop, and the last drop frees.
     #[test]
     fn clone_and_drop_count_handles() {
         use super::*;
-        let set = Rc::new(Attrs::default());
-        let list = Rc::new(vec![Value::Attrs(set.clone())]);
+        let set = Shared::new(Attrs::default());
+        let list = Shared::new(vec![Value::Attrs(set.clone())]);
         let thunk = Thunk::from_state(ThunkState::Done(Value::List(list.clone())));
         let string = NixString::new("s".to_string());
         let values = [
@@ -308,8 +355,8 @@ mod tests {
         ];
         let counts = || {
             [
-                Rc::strong_count(&set),
-                Rc::strong_count(&list),
+                Shared::strong_count(&set),
+                Shared::strong_count(&list),
                 thunk.0.strong_count(),
             ]
         };
@@ -322,15 +369,15 @@ mod tests {
         assert_eq!(string.as_str(), "s");
         // The last handles: the thunk frees its list, which frees its set.
         drop(thunk);
-        assert_eq!(Rc::strong_count(&list), 1);
+        assert_eq!(Shared::strong_count(&list), 1);
         drop(list);
-        assert_eq!(Rc::strong_count(&set), 1);
+        assert_eq!(Shared::strong_count(&set), 1);
         // Moving the contents out takes the handle over.
         let v = Value::Attrs(set.clone());
         let back = v.into_attrs().ok().expect("a set");
-        assert_eq!(Rc::strong_count(&set), 2);
+        assert_eq!(Shared::strong_count(&set), 2);
         drop(back);
-        assert_eq!(Rc::strong_count(&set), 1);
+        assert_eq!(Shared::strong_count(&set), 1);
         assert!(Value::Int(1).into_list().is_err());
     }
 }

@@ -1,8 +1,8 @@
 //! Strings with context: the set of store paths a string refers to, which is how a
 //! system's closure is found.
 
+use super::Shared;
 use std::collections::BTreeSet;
-use std::rc::Rc;
 
 /// One element of a string's context, in Nix's encoding.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -72,19 +72,13 @@ struct Inner {
 
 /// An immutable Nix string with its (usually empty) context.
 #[derive(Clone)]
-pub struct NixString(Rc<Inner>);
+#[repr(transparent)]
+pub struct NixString(Shared<Inner>);
 
 impl NixString {
-    /// Drops one of several handles in place; false (nothing done) for the last one,
-    /// which the caller drops the ordinary way. See `Value`'s `Drop`.
-    #[inline(always)]
-    pub(super) fn release_shared(&self) -> bool {
-        super::release_shared(&self.0)
-    }
-
     /// A string without context.
     pub fn new(s: String) -> NixString {
-        NixString(Rc::new(Inner { s, ctx: None }))
+        NixString(Shared::new(Inner { s, ctx: None }))
     }
 
     /// A string with the given context (empty context is stored as none).
@@ -94,7 +88,7 @@ impl NixString {
         } else {
             Some(Box::new(ctx))
         };
-        NixString(Rc::new(Inner { s, ctx }))
+        NixString(Shared::new(Inner { s, ctx }))
     }
 
     /// The characters.

@@ -30,6 +30,7 @@ pub enum ThunkState {
 
 /// A shared, lazily evaluated value.
 #[derive(Clone)]
+#[repr(transparent)]
 pub struct Thunk(pub ThunkPtr);
 
 impl Thunk {

@@ -2,6 +2,7 @@
 //! key), `unifyModuleSyntax` and `applyModuleArgs`.
 
 use super::*;
+use crate::value::Shared;
 
 /// `__sysnixApplyModuleArgs fallback key f args`: `applyModuleArgs` of `lib/modules.nix`:
 /// calls the function module `f` with `args` and every argument it names, each
@@ -38,7 +39,7 @@ pub(super) fn apply_module_args(ev: &mut Eval, a: &mut [Value], span: Span) -> R
             b.insert_at(*name, arg, *at);
         }
     }
-    let full = Value::Attrs(Rc::new(set.update(&b.build())));
+    let full = Value::Attrs(Shared::new(set.update(&b.build())));
     ev.call_many(f, &[full], span)
 }
 

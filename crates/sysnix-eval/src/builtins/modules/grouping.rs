@@ -2,6 +2,7 @@
 //! its per-name results and unmatched definitions, and the `attrsOf` merge.
 
 use super::*;
+use crate::value::Shared;
 
 /// Groups set-valued items by attribute name, in list order: `name -> [ f item value ]`,
 /// as `zipAttrsWith (_: ds: ds) (map (item: mapAttrs (name: v: f item v) (sel item)) items)`.
@@ -58,7 +59,7 @@ pub(super) fn decls_by_name(ev: &mut Eval, a: &mut [Value], span: Span) -> Resul
         span,
         |file, attr, opts| {
             let pos = if attr.span().is_some() {
-                let at = Value::PrimOpApp(Rc::new(PrimOpApp {
+                let at = Value::PrimOpApp(Shared::new(PrimOpApp {
                     op: &ATTR_POS,
                     args: vec![Value::str(attr.name.as_str())],
                 }));
@@ -239,7 +240,7 @@ pub(super) fn unmatched(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Va
             }
             let mut b = AttrsBuilder::with_capacity(1);
             b.insert(prefix_sym, Value::list(prefix));
-            out.push(Value::Attrs(Rc::new(d.update(&b.build()))));
+            out.push(Value::Attrs(Shared::new(d.update(&b.build()))));
         }
     }
     Ok(Value::list(out))

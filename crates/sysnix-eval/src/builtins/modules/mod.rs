@@ -25,9 +25,9 @@ use crate::error::{ErrorKind, EvalError, Result};
 use crate::eval::Eval;
 use crate::source::Span;
 use crate::symbol::Symbol;
+use crate::value::Shared;
 use crate::value::{Attr, Attrs, AttrsBuilder, PrimOp, PrimOpApp, Thunk, ThunkState, Value};
 use std::collections::BTreeMap;
-use std::rc::Rc;
 
 mod collect;
 mod grouping;
@@ -245,7 +245,7 @@ fn apply_op(op: &'static PrimOp, args: Vec<Value>, x: Value, span: Span) -> Valu
     let f = if args.is_empty() {
         Value::PrimOp(op)
     } else {
-        Value::PrimOpApp(Rc::new(PrimOpApp { op, args }))
+        Value::PrimOpApp(Shared::new(PrimOpApp { op, args }))
     };
     Value::Thunk(Thunk::apply(f, x, span))
 }

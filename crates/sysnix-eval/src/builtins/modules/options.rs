@@ -2,6 +2,7 @@
 //! an option with its value (`evalOptionValue`), the options-to-config walk, `mkOption`.
 
 use super::*;
+use crate::value::Shared;
 
 /// `__sysnixMergeOptionDecls fallback loc decls`: `mergeOptionDecls` of `lib/modules.nix`
 /// (a `foldl'` over the declarations); where the fallback throws (two declarations of one
@@ -20,13 +21,13 @@ pub(super) fn merge_option_decls_here(ev: &mut Eval, a: &mut [Value], span: Span
     let decls = ev.expect_list(&a[1], span)?;
     // The accumulator, as the fallback's: `{ inherit loc; declarations = [ ];
     // declarationPositions = [ ]; options = [ ]; }`, then `opt // acc // { ... }`.
-    let mut acc: Rc<Attrs> = {
+    let mut acc: Shared<Attrs> = {
         let mut b = AttrsBuilder::with_capacity(4);
         b.insert(n.loc, a[0].clone());
         b.insert(n.declarations, Value::list(Vec::new()));
         b.insert(n.declaration_positions, Value::list(Vec::new()));
         b.insert(n.options, Value::list(Vec::new()));
-        Rc::new(b.build())
+        Shared::new(b.build())
     };
     for decl in decls.iter() {
         let d = ev.force(decl)?;
@@ -64,7 +65,7 @@ pub(super) fn merge_option_decls_here(ev: &mut Eval, a: &mut [Value], span: Span
             d.clone(),
             span,
         )));
-        let collect = Value::PrimOpApp(Rc::new(PrimOpApp {
+        let collect = Value::PrimOpApp(Shared::new(PrimOpApp {
             op: &COLLECT_SUBMODULES,
             args: vec![Value::Attrs(opt.clone()), file],
         }));
@@ -80,7 +81,7 @@ pub(super) fn merge_option_decls_here(ev: &mut Eval, a: &mut [Value], span: Span
         if let Some(t) = merged_type {
             b.insert(n.type_opt, t);
         }
-        acc = Rc::new(opt.update(&acc).update(&b.build()));
+        acc = Shared::new(opt.update(&acc).update(&b.build()));
     }
     Ok(Value::Attrs(acc))
 }
@@ -216,12 +217,12 @@ pub(super) fn eval_option_value(ev: &mut Eval, a: &mut [Value], span: Span) -> R
     b.insert(n.is_defined, select_thunk(res, n.is_defined, span));
     b.insert(
         n.to_string,
-        Value::PrimOpApp(Rc::new(PrimOpApp {
+        Value::PrimOpApp(Shared::new(PrimOpApp {
             op: &SHOW_LOC,
             args: vec![a[1].clone(), a[3].clone()],
         })),
     );
-    Ok(Value::Attrs(Rc::new(o.update(&b.build()))))
+    Ok(Value::Attrs(Shared::new(o.update(&b.build()))))
 }
 
 /// `res` of `evalOptionValue`: `mergeDefinitions loc opt.type withDefault`, where
@@ -371,7 +372,7 @@ pub(super) fn fixup_option_type(ev: &mut Eval, a: &mut [Value], span: Span) -> R
         b.insert(n.type_opt, Value::Thunk(Thunk::apply(subst, options, span)));
         b.insert(n.options, Value::list(Vec::new()));
     }
-    Ok(Value::Attrs(Rc::new(opt.update(&b.build()))))
+    Ok(Value::Attrs(Shared::new(opt.update(&b.build()))))
 }
 
 /// `__sysnixMkOption attrs`: `mkOption` of `lib/options.nix`, `attrs // { _type = "option"; }`.
@@ -379,7 +380,7 @@ pub(super) fn mk_option(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Va
     let set = ev.expect_attrs(&a[0], span)?;
     let mut b = AttrsBuilder::with_capacity(1);
     b.insert(names(|n| n.type_), Value::str("option"));
-    Ok(Value::Attrs(Rc::new(set.update(&b.build()))))
+    Ok(Value::Attrs(Shared::new(set.update(&b.build()))))
 }
 
 pub(super) static OPTION_RES: PrimOp = PrimOp {

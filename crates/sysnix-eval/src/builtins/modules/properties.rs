@@ -2,6 +2,7 @@
 //! discharging them per option, the priority filter, and `mergeDefinitions` built on them.
 
 use super::*;
+use crate::value::Shared;
 
 /// `pushDownProperties cfg` into `out`.
 pub(super) fn push_down(
@@ -31,7 +32,7 @@ pub(super) fn push_down(
             } else {
                 ("override", lazy_attr(&v, names(|n| n.priority), span))
             };
-            let wrap = Value::PrimOpApp(Rc::new(PrimOpApp {
+            let wrap = Value::PrimOpApp(Shared::new(PrimOpApp {
                 op: &WRAP_ATTRS,
                 args: vec![Value::str(tag), param],
             }));
