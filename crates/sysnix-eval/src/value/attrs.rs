@@ -1,10 +1,10 @@
 //! Attribute sets: a vector sorted by name, so iteration is in Nix's order and `//`
 //! is a linear merge.
 
+use super::Shared;
 use super::Value;
 use crate::source::Span;
 use crate::symbol::Symbol;
-use std::rc::Rc;
 
 /// Where a lookup site last found its attribute (see [`Attrs::get_attr_hinted`]).
 #[derive(Default)]
@@ -119,7 +119,7 @@ impl Default for Repr {
 /// The chunks of a big set. Each chunk is non-empty; together they are sorted by name.
 #[derive(Clone)]
 struct Chunks {
-    parts: Vec<Rc<Vec<Attr>>>,
+    parts: Vec<Shared<Vec<Attr>>>,
     /// The first name of each chunk, to find a name's chunk without visiting them.
     firsts: Vec<Symbol>,
     /// `ends[i]`: the number of attributes in `parts[..=i]`.
@@ -148,7 +148,7 @@ impl Chunks {
     fn push_run(&mut self, items: Vec<Attr>) {
         if items.len() <= 2 * CHUNK {
             if !items.is_empty() {
-                self.push_chunk(Rc::new(items));
+                self.push_chunk(Shared::new(items));
             }
             return;
         }
@@ -160,11 +160,11 @@ impl Chunks {
                 CHUNK
             };
             let chunk: Vec<Attr> = rest.by_ref().take(n).collect();
-            self.push_chunk(Rc::new(chunk));
+            self.push_chunk(Shared::new(chunk));
         }
     }
 
-    fn push_chunk(&mut self, chunk: Rc<Vec<Attr>>) {
+    fn push_chunk(&mut self, chunk: Shared<Vec<Attr>>) {
         let end = self.len() + chunk.len();
         self.firsts.push(chunk[0].name);
         self.ends
@@ -440,7 +440,7 @@ pub(crate) enum Layout<'a> {
     /// One sorted vector.
     Flat(&'a [Attr]),
     /// Sorted chunks, each possibly shared with other sets.
-    Chunked(&'a [Rc<Vec<Attr>>]),
+    Chunked(&'a [Shared<Vec<Attr>>]),
 }
 
 /// Index of `name` in sorted `items`.
@@ -457,7 +457,7 @@ fn flat_index(items: &[Attr], name: Symbol) -> Option<usize> {
 #[derive(Clone)]
 pub struct Iter<'a> {
     front: std::slice::Iter<'a, Attr>,
-    chunks: std::slice::Iter<'a, Rc<Vec<Attr>>>,
+    chunks: std::slice::Iter<'a, Shared<Vec<Attr>>>,
     back: std::slice::Iter<'a, Attr>,
     len: usize,
 }

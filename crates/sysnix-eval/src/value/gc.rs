@@ -1,7 +1,7 @@
 //! A cycle collector for the evaluator's reference-counted heap.
 //!
-//! Values are shared through `Rc`, which frees everything except cycles. Laziness makes
-//! cycles common: a thunk suspended in a scope that holds the thunk (`let x = … x …`),
+//! Values are shared through counted handles, which free everything except cycles.
+//! Laziness makes cycles common: a thunk suspended in a scope that holds the thunk (`let x = … x …`),
 //! a set whose values are thunks that evaluate to the set (`let self = { a = self; }`),
 //! the fixed points of the module system. Nix's tracing collector reclaims them; plain
 //! reference counting would keep them until the process exits.
@@ -29,19 +29,17 @@
 //! last one (and, every [`FANOUT`] collections, the survivors of the last few), and stop
 //! at older thunks. It is sound as long as the walk counts exactly the references that
 //! exist, so [`Node::edges`] is the one place to update when a value type gains a field
-//! holding values. The count is kept in each allocation: the high half of the count
-//! word of a thunk, a scope or a value's [`Shared`] allocation, or the weak count of a
-//! big set's `Rc` chunk, which nothing else in the evaluator uses: no side table, and
-//! the walk touches only the nodes.
+//! holding values. The count is kept in each allocation, in the high half of the count
+//! word that every thunk, scope and [`Shared`] allocation starts with: no side table,
+//! and the walk touches only the nodes.
 
 use super::attrs::Layout;
 use super::cell::UNREGISTERED;
-use super::cell::{ThunkBox, ThunkCell};
+use super::cell::{Counts, ThunkBox, ThunkCell};
 use super::shared::SharedBox;
 use super::thunk::EnvHeader;
 use super::{Attr, Attrs, Closure, Env, PrimOpApp, Shared, ThunkPtr, ThunkState, Value};
 use std::cell::{Cell, RefCell};
-use std::rc::{Rc, Weak};
 
 /// Thunks made between two collections (whether they are still alive or not): small
 /// enough that what a collection frees is still in the processor's cache when the
@@ -331,76 +329,59 @@ fn collect(from: usize) -> usize {
     freed
 }
 
-/// A node of the heap graph: an allocation holding values (a thunk's, a scope's, a
-/// value's [`Shared`] allocation, or a chunk's `Rc`).
+/// A node of the heap graph: an allocation holding values (a thunk's, a scope's, or a
+/// [`Shared`] one: a set, a big set's chunk, a list, a closure, a partial application).
 #[derive(Clone, Copy)]
 enum Node {
     Thunk(*const ThunkBox),
     Env(*const EnvHeader),
     Attrs(*const SharedBox<Attrs>),
     /// A chunk of a big set, shared by the sets `//` made from it.
-    Chunk(*const Vec<Attr>),
+    Chunk(*const SharedBox<Vec<Attr>>),
     List(*const SharedBox<Vec<Value>>),
     Closure(*const SharedBox<Closure>),
     App(*const SharedBox<PrimOpApp>),
 }
 
-/// Runs `f` on the `Rc` that `p` is the value of, without changing its counts.
-///
-/// Safety: `p` comes from `Rc::as_ptr` of a live `Rc`.
-#[inline]
-unsafe fn with_rc<T, R>(p: *const T, f: impl FnOnce(&Rc<T>) -> R) -> R {
-    let rc = std::mem::ManuallyDrop::new(unsafe { Rc::from_raw(p) });
-    f(&rc)
-}
-
-// The collector's per-node scratch counter is the scratch half of the allocation's
-// `Counts` (thunks, scopes, `Shared` values), or an `Rc`'s weak count (chunks: nothing
-// else in the evaluator makes weak references). So a node needs no side table, and the
-// walk touches only the nodes themselves.
-macro_rules! each_kind {
-    ($node:expr, $c:ident => $counted:expr, $p:ident => $body:expr) => {
-        match $node {
-            Node::Env($c) => $counted,
-            Node::Thunk($c) => $counted,
-            Node::Attrs($c) => $counted,
-            Node::List($c) => $counted,
-            Node::Closure($c) => $counted,
-            Node::App($c) => $counted,
-            Node::Chunk($p) => $body,
-        }
-    };
-}
-
+// The collector's per-node scratch counter is the high half of the allocation's count
+// word (`Counts`), which every kind of node starts with. So a node needs no side table,
+// and the walk touches only the nodes themselves.
 impl Node {
     #[inline]
+    fn counts(self) -> *const Counts {
+        // SAFETY (of the dereferences by the callers): nodes are alive while walked.
+        match self {
+            Node::Thunk(p) => unsafe { &raw const (*p).counts },
+            Node::Env(p) => unsafe { &raw const (*p).counts },
+            Node::Attrs(p) => unsafe { &raw const (*p).counts },
+            Node::Chunk(p) => unsafe { &raw const (*p).counts },
+            Node::List(p) => unsafe { &raw const (*p).counts },
+            Node::Closure(p) => unsafe { &raw const (*p).counts },
+            Node::App(p) => unsafe { &raw const (*p).counts },
+        }
+    }
+
+    #[inline]
     unsafe fn weak(self) -> usize {
-        each_kind!(self, c => unsafe { (*c).counts.mark() },
-            p => unsafe { with_rc(p, Rc::weak_count) })
+        unsafe { (*self.counts()).mark() }
     }
 
     #[inline]
     unsafe fn strong(self) -> usize {
-        each_kind!(self, c => unsafe { (*c).counts.strong() },
-            p => unsafe { with_rc(p, Rc::strong_count) })
+        unsafe { (*self.counts()).strong() }
     }
 
     #[inline]
     unsafe fn weak_add(self) {
-        each_kind!(self, c => unsafe { (*c).counts.mark_add(1) },
-            p => unsafe { with_rc(p, |rc| std::mem::forget(Rc::downgrade(rc))) })
+        unsafe { (*self.counts()).mark_add(1) }
     }
 
     #[inline]
     unsafe fn weak_sub(self, n: usize) {
-        // `Rc::downgrade` followed by `Weak::into_raw` gives back this same pointer.
-        each_kind!(self, c => unsafe { (*c).counts.mark_sub(n) },
-        p => for _ in 0..n {
-            drop(unsafe { Weak::from_raw(p) })
-        })
+        unsafe { (*self.counts()).mark_sub(n) }
     }
 
-    /// The weak count a node of the graph has when the walk has not counted anything
+    /// The scratch count a node of the graph has when the walk has not counted anything
     /// for it: thunks carry the collector's mark.
     #[inline]
     fn base(self) -> usize {
@@ -457,12 +438,12 @@ impl Node {
                 }
                 Layout::Chunked(parts) => {
                     for part in parts {
-                        f(Node::Chunk(Rc::as_ptr(part)));
+                        f(Node::Chunk(Shared::box_ptr(part)));
                     }
                 }
             },
             Node::Chunk(p) => {
-                for a in unsafe { &*p }.iter() {
+                for a in unsafe { &(*p).value }.iter() {
                     value_edge(&a.value, f);
                 }
             }
