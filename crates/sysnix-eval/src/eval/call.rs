@@ -51,14 +51,19 @@ impl Eval {
                 }
                 Value::PrimOpApp(app) => {
                     let need = app.op.arity - app.args.len();
-                    let mut a = app.args.clone();
                     if rest.len() >= need {
-                        a.extend_from_slice(&rest[..need]);
+                        // The arguments so far and the new ones, in one array made at
+                        // its full length (on the stack for up to 8).
+                        let mut a: SmallVec<[Value; 8]> = SmallVec::with_capacity(app.op.arity);
+                        a.extend(app.args.iter().cloned());
+                        a.extend(rest[..need].iter().cloned());
                         rest = &rest[need..];
                         let op = app.op;
                         f = (op.func)(self, &mut a, span)?;
                     } else {
-                        a.extend_from_slice(rest);
+                        let mut a = Vec::with_capacity(app.args.len() + rest.len());
+                        a.extend(app.args.iter().cloned());
+                        a.extend(rest.iter().cloned());
                         return Ok(Value::PrimOpApp(Shared::new(PrimOpApp {
                             op: app.op,
                             args: a,
