@@ -26,8 +26,15 @@ pub struct EvalArgs {
     #[arg(long)]
     pub strict: bool,
     /// Print the result as JSON.
-    #[arg(long)]
+    #[arg(long, overrides_with = "xml")]
     pub json: bool,
+    /// Print the result as Nix's XML document (with source positions unless
+    /// --no-location). The last of --json and --xml wins, as in nix-instantiate.
+    #[arg(long, overrides_with = "json")]
+    pub xml: bool,
+    /// With --xml, leave out the source positions of attributes and functions.
+    #[arg(long)]
+    pub no_location: bool,
     /// Pass NAME = EXPR to a top-level function with formal arguments.
     #[arg(long, num_args = 2, value_names = ["NAME", "EXPR"])]
     pub arg: Vec<String>,
@@ -68,13 +75,21 @@ pub fn run(args: EvalArgs, instantiate: bool) -> ExitCode {
 fn evaluate(args: EvalArgs) -> ExitCode {
     let mut ev = session::evaluator(&args.include, args.show_trace);
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("/"));
-    let result = evaluate_all(&mut ev, &args, &cwd);
+    // What was printed before an error is shown, as nix-instantiate prints each result
+    // as it goes.
+    let mut out = String::new();
+    let result = evaluate_all(&mut ev, &args, &cwd, &mut out);
     if std::env::var_os("SYSNIX_GC_STATS").is_some() {
         eprintln!("sysnix: gc: {:?}", sysnix_eval::value::gc::stats());
     }
     let code = match result {
-        Ok(out) => session::print(&out),
-        Err(e) => session::report(&ev, &e, args.show_trace),
+        Ok(()) => session::print(&out),
+        Err(e) => {
+            if !out.is_empty() {
+                session::print(&out);
+            }
+            session::report(&ev, &e, args.show_trace)
+        }
     };
     // The output is written: exit now, leaving the heap to the operating system
     // instead of freeing it value by value (and this thread's allocator pages after it).
@@ -82,7 +97,12 @@ fn evaluate(args: EvalArgs) -> ExitCode {
     std::process::exit(if code == ExitCode::SUCCESS { 0 } else { 1 })
 }
 
-fn evaluate_all(ev: &mut Eval, args: &EvalArgs, cwd: &Path) -> sysnix_eval::Result<String> {
+fn evaluate_all(
+    ev: &mut Eval,
+    args: &EvalArgs,
+    cwd: &Path,
+    out: &mut String,
+) -> sysnix_eval::Result<()> {
     let auto_args = auto_args(ev, args, cwd)?;
     let inputs = if args.inputs.is_empty() {
         if args.expr {
@@ -101,7 +121,6 @@ fn evaluate_all(ev: &mut Eval, args: &EvalArgs, cwd: &Path) -> sysnix_eval::Resu
     } else {
         args.attr.clone()
     };
-    let mut out = String::new();
     for input in &inputs {
         let root = if args.expr {
             ev.eval_string(input, cwd)?
@@ -126,7 +145,20 @@ fn evaluate_all(ev: &mut Eval, args: &EvalArgs, cwd: &Path) -> sysnix_eval::Resu
                 Some(a) => auto_call(ev, v, a)?,
                 None => v,
             };
-            if args.json {
+            if args.xml {
+                let mut ctx = sysnix_eval::value::Context::new();
+                sysnix_eval::builtins::xml::value_to_xml_into(
+                    ev,
+                    &v,
+                    args.strict,
+                    !args.no_location,
+                    Default::default(),
+                    &mut ctx,
+                    out,
+                )?;
+                // The document ends with a newline of its own.
+                continue;
+            } else if args.json {
                 let v = ev.force_deep(&v)?;
                 out.push_str(&sysnix_eval::builtins::json::to_json(
                     ev,
@@ -142,7 +174,7 @@ fn evaluate_all(ev: &mut Eval, args: &EvalArgs, cwd: &Path) -> sysnix_eval::Resu
             out.push('\n');
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 fn auto_args(ev: &mut Eval, args: &EvalArgs, cwd: &Path) -> sysnix_eval::Result<Option<Attrs>> {

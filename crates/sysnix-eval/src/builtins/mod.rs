@@ -15,7 +15,7 @@ mod newer;
 pub mod secrets;
 mod strings;
 mod types;
-mod xml;
+pub mod xml;
 
 use crate::eval::Eval;
 use crate::symbol::Symbol;

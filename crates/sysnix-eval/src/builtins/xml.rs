@@ -13,6 +13,8 @@ use std::collections::{BTreeMap, BTreeSet};
 struct Writer {
     out: String,
     depth: usize,
+    /// The elements open now, innermost last.
+    open: Vec<String>,
 }
 
 type XmlAttrs = BTreeMap<&'static str, String>;
@@ -41,14 +43,24 @@ impl Writer {
         self.tag(name, attrs);
         self.out.push_str(">\n");
         self.depth += 1;
+        self.open.push(name.to_string());
     }
 
     fn close(&mut self, name: &str) {
+        self.open.pop();
         self.depth -= 1;
         self.indent();
         self.out.push_str("</");
         self.out.push_str(name);
         self.out.push_str(">\n");
+    }
+
+    /// Closes every element still open (as Nix's writer does when an error stops the
+    /// printing half way).
+    fn close_all(&mut self) {
+        while let Some(name) = self.open.last().cloned() {
+            self.close(&name);
+        }
     }
 
     fn empty(&mut self, name: &str, attrs: &XmlAttrs) {
@@ -82,19 +94,38 @@ pub fn value_to_xml(
     span: Span,
     ctx: &mut Context,
 ) -> Result<String> {
+    let mut out = String::new();
+    value_to_xml_into(ev, v, strict, location, span, ctx, &mut out)?;
+    Ok(out)
+}
+
+/// As [`value_to_xml`], appending to `out`. When evaluating a value fails half way,
+/// `out` gets the document up to there with its open elements closed, as
+/// `nix-instantiate --xml` prints before the error.
+pub fn value_to_xml_into(
+    ev: &mut Eval,
+    v: &Value,
+    strict: bool,
+    location: bool,
+    span: Span,
+    ctx: &mut Context,
+    out: &mut String,
+) -> Result<()> {
     let mut p = Printer {
         w: Writer {
             out: String::from("<?xml version='1.0' encoding='utf-8'?>\n"),
             depth: 0,
+            open: Vec::new(),
         },
         strict,
         location,
         drvs_seen: BTreeSet::new(),
     };
     p.w.open("expr", &XmlAttrs::new());
-    p.print(ev, v, span, ctx)?;
-    p.w.close("expr");
-    Ok(p.w.out)
+    let printed = p.print(ev, v, span, ctx);
+    p.w.close_all();
+    out.push_str(&p.w.out);
+    printed
 }
 
 impl Printer {

@@ -1,0 +1,2 @@
+# flags: --eval --strict --xml
+{ a = 1; b = throw "no XML for you"; }
