@@ -41,8 +41,9 @@ pub enum Expr {
     Neg(Rc<Expr>, Span),
     /// A binary operator; spans are the operands'.
     BinOp(BinOp, Rc<Expr>, Rc<Expr>, Span, Span),
-    /// A string with interpolations (`"a${b}c"`), or `a + b` chains starting with a string.
-    Interpolate(Vec<Rc<Expr>>, Span),
+    /// A string with interpolations (`"a${b}c"`): each part with the position of its `${`
+    /// (where coercing it to a string fails; a literal part's is the string's).
+    Interpolate(Vec<(Rc<Expr>, Span)>, Span),
     /// A path with interpolations (`./a/${b}`); the first part is the resolved prefix.
     PathInterpolate(Vec<Rc<Expr>>, Span),
     /// `__curPos`.

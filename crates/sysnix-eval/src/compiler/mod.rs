@@ -453,28 +453,21 @@ impl<'a> Compiler<'a> {
                     } else {
                         text.replace("\r\n", "\n")
                     };
-                    out.push(Rc::new(Expr::Lit(Value::str(text))))
+                    out.push((Rc::new(Expr::Lit(Value::str(text))), span))
                 }
                 InterpolPart::Interpolation(i) => {
                     let e = self.compile_opt(i.expr(), span)?;
-                    // A literal has no position of its own: keep the interpolation's.
-                    let e = match (&*e, i.expr()) {
-                        (Expr::Lit(_), Some(_)) => {
-                            let ispan = self.span(&i);
-                            Rc::new(Expr::Interpolate(vec![e.clone()], ispan))
-                        }
-                        _ => e,
-                    };
-                    out.push(e)
+                    // Coercing the value to a string fails at the `${` (as Nix).
+                    out.push((e, self.span(&i)))
                 }
             }
         }
         Ok(match out.len() {
             0 => Expr::Lit(Value::str("")),
-            1 if matches!(&*out[0], Expr::Lit(_)) => {
-                match Rc::try_unwrap(out.pop().unwrap_or_else(|| unreachable!())) {
+            1 if matches!(&*out[0].0, Expr::Lit(Value::String(_))) => {
+                match Rc::try_unwrap(out.pop().unwrap_or_else(|| unreachable!()).0) {
                     Ok(e) => e,
-                    Err(rc) => Expr::Interpolate(vec![rc], span),
+                    Err(rc) => Expr::Interpolate(vec![(rc, span)], span),
                 }
             }
             _ => Expr::Interpolate(out, span),

@@ -274,25 +274,19 @@ impl Eval {
     #[inline(never)]
     pub(super) fn interpolate(
         &mut self,
-        parts: &[Rc<Expr>],
+        parts: &[(Rc<Expr>, Span)],
         env: &Env,
-        span: Span,
+        _span: Span,
     ) -> Result<Value> {
         let mut ctx = Context::new();
         let mut out = String::new();
-        for p in parts {
+        for (p, at) in parts {
             if let Expr::Lit(Value::String(s)) = &**p {
                 out.push_str(s.as_str());
                 continue;
             }
             let v = self.eval(p, env)?;
-            self.coerce_append(
-                &v,
-                p.span().unwrap_or(span),
-                CoerceMode::Interpolation,
-                &mut ctx,
-                &mut out,
-            )?;
+            self.coerce_append(&v, *at, CoerceMode::Interpolation, &mut ctx, &mut out)?;
         }
         Ok(Value::String(NixString::with_context(out, ctx)))
     }
