@@ -197,7 +197,10 @@ fn auto_args(ev: &mut Eval, args: &EvalArgs, cwd: &Path) -> sysnix_eval::Result<
 fn auto_call(ev: &mut Eval, f: Value, args: &Attrs) -> sysnix_eval::Result<Value> {
     let Value::Lambda(c) = &f else { return Ok(f) };
     let sysnix_eval::compiler::Param::Formals {
-        formals, ellipsis, ..
+        formals,
+        ellipsis,
+        spans,
+        ..
     } = &c.def.param
     else {
         return Ok(f);
@@ -210,14 +213,19 @@ fn auto_call(ev: &mut Eval, f: Value, args: &Attrs) -> sysnix_eval::Result<Value
             }
         }
     }
-    for (name, default) in formals {
+    for ((name, default), span) in formals.iter().zip(spans) {
         match args.get(*name) {
             Some(v) => b.insert(*name, v.clone()),
             None if default.is_some() => {}
             None => {
-                return Err(fail(format!(
-                    "cannot evaluate a function that has an argument without a value ('{name}')"
-                )));
+                // At the formal, as nix-instantiate.
+                return Err(EvalError::new(
+                    sysnix_eval::ErrorKind::Eval,
+                    format!(
+                        "cannot evaluate a function that has an argument without a value ('{name}')"
+                    ),
+                    Some(*span),
+                ));
             }
         }
     }

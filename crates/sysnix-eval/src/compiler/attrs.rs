@@ -189,15 +189,38 @@ impl Compiler<'_> {
         &self,
         name: Symbol,
         span: Span,
-        _prev: Span,
+        prev: Span,
     ) -> Box<crate::error::EvalError> {
+        let mut path = String::new();
+        for p in &self.attr_prefix {
+            path.push_str(p.as_str());
+            path.push('.');
+        }
+        path.push_str(name.as_str());
         self.err(
             format!(
-                "attribute '{name}' already defined at {}",
-                self.describe_span(_prev)
+                "attribute '{path}' already defined at {}",
+                self.describe_span(prev)
             ),
             span,
         )
+    }
+
+    /// Runs `f` on the bindings of a set literal merged into a path's set (`a = { ... }`
+    /// with `a.b = ...`): Nix names what they define again relative to the literal.
+    fn in_literal<R>(&mut self, f: impl FnOnce(&mut Self) -> R) -> R {
+        let outer = std::mem::take(&mut self.attr_prefix);
+        let r = f(self);
+        self.attr_prefix = outer;
+        r
+    }
+
+    /// Runs `f` with `name` as the innermost of [`Compiler`]'s `attr_prefix`.
+    fn under<R>(&mut self, name: Symbol, f: impl FnOnce(&mut Self) -> R) -> R {
+        self.attr_prefix.push(name);
+        let r = f(self);
+        self.attr_prefix.pop();
+        r
     }
 
     fn describe_span(&self, s: Span) -> String {
@@ -238,7 +261,9 @@ impl Compiler<'_> {
                                 .insert(name, (PendingValue::Expr(value), aspan));
                         }
                         Some((PendingValue::Nested(nested), _)) => match &value {
-                            ast::Expr::AttrSet(set) => self.collect(set.entries(), nested)?,
+                            ast::Expr::AttrSet(set) => {
+                                self.in_literal(|c| c.collect(set.entries(), nested))?
+                            }
                             _ => return Err(self.already_defined(name, aspan, aspan)),
                         },
                         Some((_, prev)) => {
@@ -255,14 +280,15 @@ impl Compiler<'_> {
                 if let PendingValue::Expr(ast::Expr::AttrSet(set)) = &slot.0 {
                     let set = set.clone();
                     let mut nested = Pending::default();
-                    self.collect(set.entries(), &mut nested)?;
+                    self.in_literal(|c| c.collect(set.entries(), &mut nested))?;
                     slot.0 = PendingValue::Nested(nested);
                 }
                 match &mut slot.0 {
                     PendingValue::Nested(nested) => {
                         // Borrow dance: take the nested set out while recursing.
                         let mut n = std::mem::take(nested);
-                        let r = self.insert_path(&mut n, &path[1..], value, span);
+                        let r =
+                            self.under(name, |c| c.insert_path(&mut n, &path[1..], value, span));
                         if let (PendingValue::Nested(slot_nested), _) =
                             into.statics.get_mut(&name).expect("just inserted")
                         {

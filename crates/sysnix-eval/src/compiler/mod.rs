@@ -41,6 +41,9 @@ pub struct Compiler<'a> {
     /// The literal paths to `.nix` files in this file (`./svc.nix`): likely imported
     /// next, so worth parsing ahead ([`crate::eval`]'s prefetcher).
     pub nix_paths: Vec<String>,
+    /// The names of the sets being collected around the current binding (`a` while
+    /// collecting `a.b = ...`), for "attribute 'a.b' already defined".
+    attr_prefix: Vec<Symbol>,
 }
 
 /// Canonicalises an absolute path as Nix's canonPath does: no `.`, `..` or double slashes,
@@ -81,6 +84,7 @@ impl<'a> Compiler<'a> {
             source,
             file_label: None,
             nix_paths: Vec::new(),
+            attr_prefix: Vec::new(),
         };
         if let Some(names) = scope {
             c.push_scope(names.iter().copied());
@@ -592,7 +596,8 @@ impl<'a> Compiler<'a> {
                         return Err(EvalError::new(
                             ErrorKind::Parse,
                             format!("duplicate formal function argument '{}'", w[0].0),
-                            Some(span),
+                            // At the second one (the sort is stable), as Nix.
+                            Some(w[1].2),
                         ));
                     }
                 }
