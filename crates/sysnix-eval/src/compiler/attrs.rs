@@ -206,6 +206,47 @@ impl Compiler<'_> {
         )
     }
 
+    /// Adds the bindings of the set literal `set` to `into`, the set an earlier binding
+    /// of the same name made. As Nix 2.8, a name bound in both is an error given at the
+    /// earlier binding, saying the later one's position (the reverse of other
+    /// duplicates), and only the name itself.
+    fn merge_literal(&mut self, set: &ast::AttrSet, into: &mut Pending) -> Result<()> {
+        // The literal on its own first: a name it binds twice is an ordinary duplicate.
+        self.collect(set.entries(), &mut Pending::default())?;
+        for entry in set.entries() {
+            let names: Vec<(ast::Attr, Span)> = match &entry {
+                ast::Entry::AttrpathValue(av) => av
+                    .attrpath()
+                    .and_then(|p| p.attrs().next())
+                    .map(|a| (a, self.span(av)))
+                    .into_iter()
+                    .collect(),
+                ast::Entry::Inherit(inh) => inh
+                    .attrs()
+                    .map(|a| {
+                        let s = self.span(&a);
+                        (a, s)
+                    })
+                    .collect(),
+            };
+            for (attr, span) in names {
+                if let Some(name) = self.static_key(&attr, span)?
+                    && let Some((_, prev)) = into.statics.get(&name)
+                {
+                    return Err(self.err(
+                        format!(
+                            "attribute '{name}' already defined at {}",
+                            self.describe_span(span)
+                        ),
+                        *prev,
+                    ));
+                }
+            }
+            self.collect(std::iter::once(entry), into)?;
+        }
+        Ok(())
+    }
+
     /// Runs `f` on the bindings of a set literal merged into a path's set (`a = { ... }`
     /// with `a.b = ...`): Nix names what they define again relative to the literal.
     fn in_literal<R>(&mut self, f: impl FnOnce(&mut Self) -> R) -> R {
@@ -261,11 +302,29 @@ impl Compiler<'_> {
                                 .insert(name, (PendingValue::Expr(value), aspan));
                         }
                         Some((PendingValue::Nested(nested), _)) => match &value {
-                            ast::Expr::AttrSet(set) => {
-                                self.in_literal(|c| c.collect(set.entries(), nested))?
+                            ast::Expr::AttrSet(set) if set.rec_token().is_none() => {
+                                self.in_literal(|c| c.merge_literal(set, nested))?
                             }
                             _ => return Err(self.already_defined(name, aspan, aspan)),
                         },
+                        // Two set literals for one name are merged (a Nix 2.8 quirk:
+                        // `{ a = { b = 1; }; a = { c = 2; }; }` is `{ a = { b = 1; c = 2; }; }`).
+                        Some((PendingValue::Expr(ast::Expr::AttrSet(old)), prev))
+                            if old.rec_token().is_none()
+                                && matches!(&value, ast::Expr::AttrSet(s) if s.rec_token().is_none()) =>
+                        {
+                            let (old, prev) = (old.clone(), *prev);
+                            let ast::Expr::AttrSet(set) = &value else {
+                                unreachable!("matched above")
+                            };
+                            let mut nested = Pending::default();
+                            self.in_literal(|c| {
+                                c.collect(old.entries(), &mut nested)?;
+                                c.merge_literal(set, &mut nested)
+                            })?;
+                            into.statics
+                                .insert(name, (PendingValue::Nested(nested), prev));
+                        }
                         Some((_, prev)) => {
                             let prev = *prev;
                             return Err(self.already_defined(name, aspan, prev));
