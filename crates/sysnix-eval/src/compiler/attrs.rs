@@ -356,8 +356,16 @@ impl Compiler<'_> {
                         r
                     }
                     _ => {
+                        // `{ a = 1; a.b = 2; }`: Nix names the whole path being bound.
                         let prev = slot.1;
-                        Err(self.already_defined(name, aspan, prev))
+                        let rest: Vec<Symbol> = path[1..]
+                            .iter()
+                            .map_while(|a| self.static_key(a, aspan).ok().flatten())
+                            .collect();
+                        let full = rest.iter().fold(name.as_str().to_string(), |acc, n| {
+                            format!("{acc}.{}", n.as_str())
+                        });
+                        Err(self.already_defined(Symbol::new(&full), aspan, prev))
                     }
                 }
             }
