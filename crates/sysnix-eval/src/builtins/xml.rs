@@ -83,24 +83,10 @@ struct Printer {
     drvs_seen: BTreeSet<String>,
 }
 
-/// Renders `v` as Nix's XML document. `strict` forces values (as `toXML` and
-/// `--strict` do); `location` adds source positions (as `--xml` does). String
-/// context met on the way is added to `ctx`.
-pub fn value_to_xml(
-    ev: &mut Eval,
-    v: &Value,
-    strict: bool,
-    location: bool,
-    span: Span,
-    ctx: &mut Context,
-) -> Result<String> {
-    let mut out = String::new();
-    value_to_xml_into(ev, v, strict, location, span, ctx, &mut out)?;
-    Ok(out)
-}
-
-/// As [`value_to_xml`], appending to `out`. When evaluating a value fails half way,
-/// `out` gets the document up to there with its open elements closed, as
+/// Renders `v` as Nix's XML document, appended to `out`. `strict` forces values (as
+/// `toXML` and `--strict` do); `location` adds source positions (as `--xml` does).
+/// String context met on the way is added to `ctx`. When evaluating a value fails half
+/// way, `out` gets the document up to there with its open elements closed, as
 /// `nix-instantiate --xml` prints before the error.
 pub fn value_to_xml_into(
     ev: &mut Eval,
@@ -273,7 +259,8 @@ impl Printer {
 
 fn to_xml(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let mut ctx = Context::new();
-    let s = value_to_xml(ev, &a[0], true, false, span, &mut ctx)?;
+    let mut s = String::new();
+    value_to_xml_into(ev, &a[0], true, false, span, &mut ctx, &mut s)?;
     Ok(Value::String(NixString::with_context(s, ctx)))
 }
 

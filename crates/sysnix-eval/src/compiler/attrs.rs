@@ -211,7 +211,8 @@ impl Compiler<'_> {
     /// earlier binding, saying the later one's position (the reverse of other
     /// duplicates), and only the name itself.
     fn merge_literal(&mut self, set: &ast::AttrSet, into: &mut Pending) -> Result<()> {
-        // The literal on its own first: a name it binds twice is an ordinary duplicate.
+        // The literal on its own first: a name it binds twice is an ordinary duplicate,
+        // and its own `b.x = ...; b.y = ...;` are one name `b`.
         self.collect(set.entries(), &mut Pending::default())?;
         for entry in set.entries() {
             let names: Vec<(ast::Attr, Span)> = match &entry {
@@ -229,6 +230,7 @@ impl Compiler<'_> {
                     })
                     .collect(),
             };
+            // Only names bound before the literal count (`into` is not changed yet).
             for (attr, span) in names {
                 if let Some(name) = self.static_key(&attr, span)?
                     && let Some((_, prev)) = into.statics.get(&name)
@@ -242,9 +244,8 @@ impl Compiler<'_> {
                     ));
                 }
             }
-            self.collect(std::iter::once(entry), into)?;
         }
-        Ok(())
+        self.collect(set.entries(), into)
     }
 
     /// Runs `f` on the bindings of a set literal merged into a path's set (`a = { ... }`
