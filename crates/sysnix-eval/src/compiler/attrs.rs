@@ -191,12 +191,23 @@ impl Compiler<'_> {
         span: Span,
         prev: Span,
     ) -> Box<crate::error::EvalError> {
-        let mut path = String::new();
-        for p in &self.attr_prefix {
-            path.push_str(p.as_str());
-            path.push('.');
-        }
-        path.push_str(name.as_str());
+        self.already_defined_path(&[name], span, prev)
+    }
+
+    /// "attribute 'a.b.c' already defined": `names` after the sets being collected.
+    fn already_defined_path(
+        &self,
+        names: &[Symbol],
+        span: Span,
+        prev: Span,
+    ) -> Box<crate::error::EvalError> {
+        let path = self
+            .attr_prefix
+            .iter()
+            .chain(names)
+            .map(|n| n.as_str())
+            .collect::<Vec<_>>()
+            .join(".");
         self.err(
             format!(
                 "attribute '{path}' already defined at {}",
@@ -303,16 +314,18 @@ impl Compiler<'_> {
                                 .insert(name, (PendingValue::Expr(value), aspan));
                         }
                         Some((PendingValue::Nested(nested), _)) => match &value {
-                            ast::Expr::AttrSet(set) if set.rec_token().is_none() => {
+                            ast::Expr::AttrSet(set) => {
                                 self.in_literal(|c| c.merge_literal(set, nested))?
                             }
                             _ => return Err(self.already_defined(name, aspan, aspan)),
                         },
                         // Two set literals for one name are merged (a Nix 2.8 quirk:
                         // `{ a = { b = 1; }; a = { c = 2; }; }` is `{ a = { b = 1; c = 2; }; }`).
+                        // Not when the first is `rec` (the merged set would be recursive,
+                        // the later literal's bindings too).
                         Some((PendingValue::Expr(ast::Expr::AttrSet(old)), prev))
                             if old.rec_token().is_none()
-                                && matches!(&value, ast::Expr::AttrSet(s) if s.rec_token().is_none()) =>
+                                && matches!(&value, ast::Expr::AttrSet(_)) =>
                         {
                             let (old, prev) = (old.clone(), *prev);
                             let ast::Expr::AttrSet(set) = &value else {
@@ -359,14 +372,13 @@ impl Compiler<'_> {
                     _ => {
                         // `{ a = 1; a.b = 2; }`: Nix names the whole path being bound.
                         let prev = slot.1;
-                        let rest: Vec<Symbol> = path[1..]
-                            .iter()
-                            .map_while(|a| self.static_key(a, aspan).ok().flatten())
-                            .collect();
-                        let full = rest.iter().fold(name.as_str().to_string(), |acc, n| {
-                            format!("{acc}.{}", n.as_str())
-                        });
-                        Err(self.already_defined(Symbol::new(&full), aspan, prev))
+                        let mut names = vec![name];
+                        names.extend(
+                            path[1..]
+                                .iter()
+                                .map_while(|a| self.static_key(a, aspan).ok().flatten()),
+                        );
+                        Err(self.already_defined_path(&names, aspan, prev))
                     }
                 }
             }

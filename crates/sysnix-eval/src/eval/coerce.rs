@@ -272,12 +272,7 @@ impl Eval {
     }
 
     #[inline(never)]
-    pub(super) fn interpolate(
-        &mut self,
-        parts: &[(Rc<Expr>, Span)],
-        env: &Env,
-        _span: Span,
-    ) -> Result<Value> {
+    pub(super) fn interpolate(&mut self, parts: &[(Rc<Expr>, Span)], env: &Env) -> Result<Value> {
         let mut ctx = Context::new();
         let mut out = String::new();
         for (p, at) in parts {

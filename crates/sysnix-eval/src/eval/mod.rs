@@ -413,7 +413,7 @@ impl Eval {
             Expr::Not(inner, span) => self.eval_not(inner, env, *span),
             Expr::Neg(inner, span) => self.eval_neg(inner, env, *span),
             Expr::BinOp(..) => self.binop(e, env),
-            Expr::Interpolate(parts, span) => self.interpolate(parts, env, *span),
+            Expr::Interpolate(parts, _) => self.interpolate(parts, env),
             Expr::PathInterpolate(parts, span) => self.path_interpolate(parts, env, *span),
             Expr::CurPos(span) => self.eval_cur_pos(*span),
         }

@@ -104,44 +104,6 @@ impl Drop for Value {
     }
 }
 
-/// A value's contents, moved out: `Value` implements `Drop`, so its fields cannot be
-/// moved out by a pattern; `Value::into_parts` gives them as this.
-pub(crate) enum Parts {
-    Null,
-    Bool(bool),
-    Int(i64),
-    Float(f64),
-    String(NixString),
-    Path(Shared<String>),
-    Attrs(Shared<Attrs>),
-    List(Shared<Vec<Value>>),
-    Lambda(Shared<Closure>),
-    PrimOp(&'static PrimOp),
-    PrimOpApp(Shared<PrimOpApp>),
-    Thunk(Thunk),
-}
-
-impl Parts {
-    /// The value again.
-    #[inline(always)]
-    pub(crate) fn into_value(self) -> Value {
-        match self {
-            Parts::Null => Value::Null,
-            Parts::Bool(b) => Value::Bool(b),
-            Parts::Int(i) => Value::Int(i),
-            Parts::Float(f) => Value::Float(f),
-            Parts::String(s) => Value::String(s),
-            Parts::Path(p) => Value::Path(p),
-            Parts::Attrs(a) => Value::Attrs(a),
-            Parts::List(l) => Value::List(l),
-            Parts::Lambda(c) => Value::Lambda(c),
-            Parts::PrimOp(p) => Value::PrimOp(p),
-            Parts::PrimOpApp(p) => Value::PrimOpApp(p),
-            Parts::Thunk(t) => Value::Thunk(t),
-        }
-    }
-}
-
 /// A lambda together with the environment it closes over.
 pub struct Closure {
     pub def: Rc<LambdaDef>,
@@ -172,54 +134,47 @@ pub struct PrimOpApp {
 }
 
 impl Value {
-    /// The contents, taking over this value's handle (no count changes).
-    #[inline(always)]
-    pub(crate) fn into_parts(self) -> Parts {
-        let v = std::mem::ManuallyDrop::new(self);
-        // SAFETY: each field is read once and `v` is never dropped, so the handle it
-        // held moves to the result.
-        unsafe {
-            match &*v {
-                Value::Null => Parts::Null,
-                Value::Bool(b) => Parts::Bool(*b),
-                Value::Int(i) => Parts::Int(*i),
-                Value::Float(f) => Parts::Float(*f),
-                Value::String(s) => Parts::String(std::ptr::read(s)),
-                Value::Path(p) => Parts::Path(std::ptr::read(p)),
-                Value::Attrs(a) => Parts::Attrs(std::ptr::read(a)),
-                Value::List(l) => Parts::List(std::ptr::read(l)),
-                Value::Lambda(c) => Parts::Lambda(std::ptr::read(c)),
-                Value::PrimOp(p) => Parts::PrimOp(p),
-                Value::PrimOpApp(p) => Parts::PrimOpApp(std::ptr::read(p)),
-                Value::Thunk(t) => Parts::Thunk(std::ptr::read(t)),
-            }
-        }
-    }
-
     /// The string, taking over the handle; the value back if it is not a string.
     #[inline(always)]
     pub fn into_string(self) -> std::result::Result<NixString, Value> {
-        match self.into_parts() {
-            Parts::String(s) => Ok(s),
-            other => Err(other.into_value()),
+        match &self {
+            // SAFETY: the field is read once and `self` is forgotten, so its handle
+            // moves to the result (`Value` implements `Drop`: no move out by pattern).
+            // Other variants come back whole.
+            Value::String(s) => {
+                let s = unsafe { std::ptr::read(s) };
+                std::mem::forget(self);
+                Ok(s)
+            }
+            _ => Err(self),
         }
     }
 
     /// The set, taking over the handle; the value back if it is not a set.
     #[inline(always)]
     pub fn into_attrs(self) -> std::result::Result<Shared<Attrs>, Value> {
-        match self.into_parts() {
-            Parts::Attrs(a) => Ok(a),
-            other => Err(other.into_value()),
+        match &self {
+            // SAFETY: as in `into_string`.
+            Value::Attrs(a) => {
+                let a = unsafe { std::ptr::read(a) };
+                std::mem::forget(self);
+                Ok(a)
+            }
+            _ => Err(self),
         }
     }
 
     /// The list, taking over the handle; the value back if it is not a list.
     #[inline(always)]
     pub fn into_list(self) -> std::result::Result<Shared<Vec<Value>>, Value> {
-        match self.into_parts() {
-            Parts::List(l) => Ok(l),
-            other => Err(other.into_value()),
+        match &self {
+            // SAFETY: as in `into_string`.
+            Value::List(l) => {
+                let l = unsafe { std::ptr::read(l) };
+                std::mem::forget(self);
+                Ok(l)
+            }
+            _ => Err(self),
         }
     }
 

@@ -147,41 +147,9 @@ unsafe fn free<T>(p: NonNull<SharedBox<T>>) {
     drop(unsafe { Box::from_raw(p.as_ptr()) });
 }
 
-impl<T: std::fmt::Debug> std::fmt::Debug for Shared<T> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        (**self).fmt(f)
-    }
-}
-
 impl<T: PartialEq> PartialEq for Shared<T> {
     fn eq(&self, other: &Shared<T>) -> bool {
         **self == **other
-    }
-}
-
-impl<T: Eq> Eq for Shared<T> {}
-
-impl<T: PartialOrd> PartialOrd for Shared<T> {
-    fn partial_cmp(&self, other: &Shared<T>) -> Option<std::cmp::Ordering> {
-        (**self).partial_cmp(&**other)
-    }
-}
-
-impl<T: Ord> Ord for Shared<T> {
-    fn cmp(&self, other: &Shared<T>) -> std::cmp::Ordering {
-        (**self).cmp(&**other)
-    }
-}
-
-impl<T: std::hash::Hash> std::hash::Hash for Shared<T> {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        (**self).hash(state)
-    }
-}
-
-impl<T> From<T> for Shared<T> {
-    fn from(v: T) -> Shared<T> {
-        Shared::new(v)
     }
 }
 
