@@ -92,9 +92,9 @@ fn evaluate(args: EvalArgs) -> ExitCode {
         }
     };
     // The output is written: exit now, leaving the heap to the operating system
-    // instead of freeing it value by value (and this thread's allocator pages after it).
+    // instead of freeing it value by value.
     ev.leak();
-    std::process::exit(if code == ExitCode::SUCCESS { 0 } else { 1 })
+    session::exit_now(if code == ExitCode::SUCCESS { 0 } else { 1 })
 }
 
 fn evaluate_all(
