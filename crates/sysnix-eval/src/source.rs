@@ -13,7 +13,8 @@ pub enum Origin {
     String,
     /// An expression from `--arg`, shown as `«string»` as Nix does.
     Arg,
-    /// sysnix's own embedded Nix code (e.g. `derivation`).
+    /// sysnix's own embedded Nix code (e.g. `derivation`), shown as Nix 2.8 names its
+    /// own: `//builtin/derivation.nix` (our file keeps Nix's line numbers).
     Internal(&'static str),
 }
 
@@ -30,7 +31,7 @@ impl SourceFile {
         match &self.origin {
             Origin::File(p) => p.display().to_string(),
             Origin::String | Origin::Arg => "«string»".into(),
-            Origin::Internal(n) => format!("«sysnix:{n}»"),
+            Origin::Internal(n) => format!("//builtin/{n}"),
         }
     }
 

@@ -117,6 +117,11 @@ impl<'a> Compiler<'a> {
     fn parse_error(&self, err: &rnix::ParseError) -> Box<EvalError> {
         use rnix::ParseError as P;
         let (msg, range) = match err {
+            P::Unexpected(r) | P::UnexpectedExtra(r) | P::UnexpectedWanted(_, r, _)
+                if let Some((msg, at)) = self.bad_path(*r) =>
+            {
+                (msg, Some(rnix::TextRange::empty(at.into())))
+            }
             P::Unexpected(r) | P::UnexpectedExtra(r) | P::UnexpectedWanted(_, r, _) => (
                 format!("syntax error, unexpected {}", self.bison_token(*r)),
                 Some(*r),
@@ -148,6 +153,37 @@ impl<'a> Compiler<'a> {
             })
         });
         EvalError::new(ErrorKind::Parse, msg, span)
+    }
+
+    /// Nix's lexer's errors for a malformed path at the start of `r` (a token rnix
+    /// could not read): a trailing slash (`./dir/`, reported just after it) or an empty
+    /// segment (`./a//b`, reported at the second slash, where Nix's parser wanted a
+    /// `${`). The message and where it points.
+    fn bad_path(&self, r: rnix::TextRange) -> Option<(String, u32)> {
+        let start = usize::from(r.start());
+        let rest = &self.source[start..];
+        let (kind, text) = rnix::tokenize(rest)
+            .into_iter()
+            .find(|(k, _)| !k.is_trivia())?;
+        let lead = rest.len() - rest.trim_start().len();
+        let text = text.to_string();
+        let pathlike = text.starts_with("./")
+            || text.starts_with("../")
+            || text.starts_with("~/")
+            || (text.starts_with('/') && text.len() > 1);
+        if kind != rnix::SyntaxKind::TOKEN_ERROR || !pathlike || text.contains(char::is_whitespace)
+        {
+            return None;
+        }
+        let at = (start + lead) as u32;
+        if let Some(i) = text.find("//") {
+            let msg = "syntax error, unexpected PATH_END, expecting DOLLAR_CURLY".to_string();
+            return Some((msg, at + i as u32 + 1));
+        }
+        if text.ends_with('/') {
+            return Some(("path has a trailing slash".into(), at + text.len() as u32));
+        }
+        None
     }
 
     /// Names the token at the start of `r` the way Nix's bison parser does.

@@ -137,10 +137,11 @@ impl Eval {
                 let mut ctx = Default::default();
                 let s = self.coerce_to_string(&b, rs, super::CoerceMode::NoCopy, &mut ctx)?;
                 if ctx.iter().any(|e| e.is_store_ref()) {
+                    // At the start of the whole `+` (its left operand), as Nix.
                     return Err(self.error(
                         "a string that refers to a store path cannot be appended to a path"
                             .to_string(),
-                        rs,
+                        ls,
                     ));
                 }
                 Ok(Value::Path(Shared::new(crate::compiler::canon_path(
