@@ -88,6 +88,37 @@ fn scoped_import(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     ev.scoped_import(&scope, &path, span)
 }
 
+thread_local! {
+    /// Search path entries already found missing (and warned about).
+    static MISSING_ENTRIES: std::cell::RefCell<std::collections::HashSet<String>> =
+        Default::default();
+}
+
+/// Whether a search path entry's path exists (relative to the working directory);
+/// warns the first time one does not.
+fn search_entry_exists(path: &str) -> bool {
+    if MISSING_ENTRIES.with(|m| m.borrow().contains(path)) {
+        return false;
+    }
+    let abs = match std::env::current_dir() {
+        Ok(d) if !path.starts_with('/') => d.join(path),
+        _ => std::path::PathBuf::from(path),
+    };
+    if abs.exists() {
+        return true;
+    }
+    MISSING_ENTRIES.with(|m| m.borrow_mut().insert(path.to_string()));
+    let remote = path.contains("://") || path.starts_with("channel:") || path.starts_with("flake:");
+    crate::log::log(&if remote {
+        format!(
+            "warning: Nix search path entry '{path}' is a URL; sysnix does not download search path entries, ignoring it (use a local path)"
+        )
+    } else {
+        format!("warning: Nix search path entry '{path}' does not exist, ignoring")
+    });
+    false
+}
+
 /// `__findFile nixPath "name"`: what `<name>` means.
 fn find_file(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let entries = ev.expect_list(&a[0], span)?;
@@ -112,6 +143,11 @@ fn find_file(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
             name.strip_prefix(&format!("{prefix}/")).map(str::to_string)
         };
         if let Some(rest) = rest {
+            // An entry whose directory does not exist is skipped with a warning, once
+            // per entry, as Nix does.
+            if !search_entry_exists(&path) {
+                continue;
+            }
             let candidate = if rest.is_empty() {
                 path.clone()
             } else {
