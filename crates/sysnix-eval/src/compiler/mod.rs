@@ -387,7 +387,10 @@ impl<'a> Compiler<'a> {
                 span,
             ),
             ast::Expr::Assert(a) => {
-                let text = a.condition().map(|c| show::show(&c)).unwrap_or_default();
+                let text = a
+                    .condition()
+                    .map(|c| show::show(&c, self.dir))
+                    .unwrap_or_default();
                 Expr::Assert(
                     self.compile_opt(a.condition(), span)?,
                     self.compile_opt(a.body(), span)?,

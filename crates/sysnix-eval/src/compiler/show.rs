@@ -3,17 +3,20 @@
 
 use rnix::ast::{self, HasEntry, InterpolPart};
 use rowan::ast::AstNode;
+use std::collections::BTreeMap;
+use std::path::Path;
 
-/// Nix's rendering of an expression.
-pub fn show(e: &ast::Expr) -> String {
+/// Nix's rendering of an expression; relative paths in it resolve against `dir` (Nix
+/// shows a path literal as the absolute path it stands for).
+pub fn show(e: &ast::Expr, dir: &Path) -> String {
     let mut s = String::new();
-    go(e, &mut s);
+    go(e, dir, &mut s);
     s
 }
 
-fn opt(e: Option<ast::Expr>, out: &mut String) {
+fn opt(e: Option<ast::Expr>, dir: &Path, out: &mut String) {
     if let Some(e) = e {
-        go(&e, out)
+        go(&e, dir, out)
     }
 }
 
@@ -21,7 +24,7 @@ fn string_lit(s: &str) -> String {
     crate::support::strings::print_string_literal(s)
 }
 
-fn attrpath(p: Option<ast::Attrpath>) -> String {
+fn attrpath(p: Option<ast::Attrpath>, dir: &Path) -> String {
     let Some(p) = p else { return String::new() };
     p.attrs()
         .map(|a| match a {
@@ -34,7 +37,7 @@ fn attrpath(p: Option<ast::Attrpath>) -> String {
                 Some(ast::Expr::Str(s)) if single_literal(&s).is_some() => {
                     single_literal(&s).unwrap_or_default()
                 }
-                Some(e) => format!("\"${{{}}}\"", show(&e)),
+                Some(e) => format!("\"${{{}}}\"", show(&e, dir)),
                 None => String::new(),
             },
         })
@@ -51,11 +54,11 @@ fn single_literal(s: &ast::Str) -> Option<String> {
     }
 }
 
-fn go(e: &ast::Expr, out: &mut String) {
+fn go(e: &ast::Expr, dir: &Path, out: &mut String) {
     use ast::BinOpKind as K;
     match e {
-        ast::Expr::Paren(p) => opt(p.expr(), out),
-        ast::Expr::Root(r) => opt(r.expr(), out),
+        ast::Expr::Paren(p) => opt(p.expr(), dir, out),
+        ast::Expr::Root(r) => opt(r.expr(), dir, out),
         ast::Expr::Literal(l) if matches!(l.kind(), ast::LiteralKind::Uri(_)) => {
             out.push_str(&string_lit(&l.syntax().text().to_string()))
         }
@@ -65,6 +68,17 @@ fn go(e: &ast::Expr, out: &mut String) {
                 "(__findFile __nixPath {})",
                 string_lit(t.trim_start_matches('<').trim_end_matches('>'))
             ));
+        }
+        ast::Expr::PathRel(p) if !p.syntax().text().to_string().contains("${") => {
+            let text = p.syntax().text().to_string();
+            out.push_str(&super::canon_path(&format!("{}/{text}", dir.display())));
+        }
+        ast::Expr::PathHome(p) if !p.syntax().text().to_string().contains("${") => {
+            let text = p.syntax().text().to_string();
+            match std::env::var("HOME") {
+                Ok(home) => out.push_str(&super::canon_path(&format!("{home}/{}", &text[2..]))),
+                Err(_) => out.push_str(&text),
+            }
         }
         ast::Expr::Literal(_)
         | ast::Expr::Ident(_)
@@ -87,7 +101,7 @@ fn go(e: &ast::Expr, out: &mut String) {
                 }
                 match p {
                     InterpolPart::Literal(t) => out.push_str(&string_lit(t)),
-                    InterpolPart::Interpolation(ip) => opt(ip.expr(), out),
+                    InterpolPart::Interpolation(ip) => opt(ip.expr(), dir, out),
                 }
             }
             out.push(')');
@@ -96,7 +110,7 @@ fn go(e: &ast::Expr, out: &mut String) {
             out.push_str("[ ");
             for i in l.items() {
                 out.push('(');
-                go(&i, out);
+                go(&i, dir, out);
                 out.push_str(") ");
             }
             out.push(']');
@@ -113,40 +127,40 @@ fn go(e: &ast::Expr, out: &mut String) {
                 }
             }
             out.push('(');
-            go(&cur, out);
+            go(&cur, dir, out);
             for a in args.iter().rev() {
                 out.push(' ');
-                go(a, out);
+                go(a, dir, out);
             }
             out.push(')');
         }
         ast::Expr::Select(s) => {
             out.push('(');
-            opt(s.expr(), out);
+            opt(s.expr(), dir, out);
             out.push_str(").");
-            out.push_str(&attrpath(s.attrpath()));
+            out.push_str(&attrpath(s.attrpath(), dir));
             if let Some(d) = s.default_expr() {
                 out.push_str(" or (");
-                go(&d, out);
+                go(&d, dir, out);
                 out.push(')');
             }
         }
         ast::Expr::HasAttr(h) => {
             out.push_str("((");
-            opt(h.expr(), out);
+            opt(h.expr(), dir, out);
             out.push_str(") ? ");
-            out.push_str(&attrpath(h.attrpath()));
+            out.push_str(&attrpath(h.attrpath(), dir));
             out.push(')');
         }
         ast::Expr::UnaryOp(u) => match u.operator() {
             Some(ast::UnaryOpKind::Invert) => {
                 out.push_str("(! ");
-                opt(u.expr(), out);
+                opt(u.expr(), dir, out);
                 out.push(')');
             }
             _ => {
                 out.push_str("(__sub 0 ");
-                opt(u.expr(), out);
+                opt(u.expr(), dir, out);
                 out.push(')');
             }
         },
@@ -155,9 +169,9 @@ fn go(e: &ast::Expr, out: &mut String) {
             let call =
                 |name: &str, a: Option<ast::Expr>, b: Option<ast::Expr>, out: &mut String| {
                     out.push_str(&format!("({name} "));
-                    opt(a, out);
+                    opt(a, dir, out);
                     out.push(' ');
-                    opt(b, out);
+                    opt(b, dir, out);
                     out.push(')');
                 };
             match b.operator() {
@@ -191,34 +205,34 @@ fn go(e: &ast::Expr, out: &mut String) {
                         _ => "?",
                     };
                     out.push('(');
-                    opt(l, out);
+                    opt(l, dir, out);
                     out.push_str(&format!(" {sym} "));
-                    opt(r, out);
+                    opt(r, dir, out);
                     out.push(')');
                 }
             }
         }
         ast::Expr::IfElse(i) => {
             out.push_str("(if ");
-            opt(i.condition(), out);
+            opt(i.condition(), dir, out);
             out.push_str(" then ");
-            opt(i.body(), out);
+            opt(i.body(), dir, out);
             out.push_str(" else ");
-            opt(i.else_body(), out);
+            opt(i.else_body(), dir, out);
             out.push(')');
         }
         ast::Expr::With(w) => {
             out.push_str("(with ");
-            opt(w.namespace(), out);
+            opt(w.namespace(), dir, out);
             out.push_str("; ");
-            opt(w.body(), out);
+            opt(w.body(), dir, out);
             out.push(')');
         }
         ast::Expr::Assert(a) => {
             out.push_str("assert ");
-            opt(a.condition(), out);
+            opt(a.condition(), dir, out);
             out.push_str("; ");
-            opt(a.body(), out);
+            opt(a.body(), dir, out);
         }
         ast::Expr::Lambda(l) => {
             out.push('(');
@@ -233,7 +247,7 @@ fn go(e: &ast::Expr, out: &mut String) {
                                 .map(|i| i.syntax().text().to_string())
                                 .unwrap_or_default();
                             match e.default() {
-                                Some(d) => format!("{name} ? {}", show(&d)),
+                                Some(d) => format!("{name} ? {}", show(&d, dir)),
                                 None => name,
                             }
                         })
@@ -249,19 +263,19 @@ fn go(e: &ast::Expr, out: &mut String) {
                 None => {}
             }
             out.push_str(": ");
-            opt(l.body(), out);
+            opt(l.body(), dir, out);
             out.push(')');
         }
         ast::Expr::LetIn(l) => {
             out.push_str("(let ");
-            entries(l.entries(), out);
+            entries(l.entries(), dir, out);
             out.push_str("in ");
-            opt(l.body(), out);
+            opt(l.body(), dir, out);
             out.push(')');
         }
         ast::Expr::LegacyLet(l) => {
             out.push_str("(rec { ");
-            entries(l.entries(), out);
+            entries(l.entries(), dir, out);
             out.push_str("}).body");
         }
         ast::Expr::AttrSet(s) => {
@@ -269,32 +283,152 @@ fn go(e: &ast::Expr, out: &mut String) {
                 out.push_str("rec ");
             }
             out.push_str("{ ");
-            entries(s.entries(), out);
+            entries(s.entries(), dir, out);
             out.push('}');
         }
         ast::Expr::Error(_) => out.push_str("<error>"),
     }
 }
 
-fn entries(es: impl Iterator<Item = ast::Entry>, out: &mut String) {
-    let mut items: Vec<(String, String)> = Vec::new();
+/// Bindings as Nix shows them: attribute paths nested into sets (`b.c = 2;` is
+/// `b = { c = 2; };`), `inherit (e) x;` as `x = (e).x;`, names sorted and quoted
+/// where they are not identifiers, then the dynamic names in source order.
+fn entries(es: impl Iterator<Item = ast::Entry>, dir: &Path, out: &mut String) {
+    let mut root = Bindings::default();
     for e in es {
         match e {
             ast::Entry::Inherit(i) => {
+                let from = i.from().and_then(|f| f.expr()).map(|f| show(&f, dir));
                 for a in i.attrs() {
-                    let name = a.syntax().text().to_string();
-                    items.push((name.clone(), format!("inherit {name} ; ")));
+                    let name = match &a {
+                        ast::Attr::Str(s) => single_literal(s),
+                        _ => Some(a.syntax().text().to_string()),
+                    };
+                    let Some(name) = name else { continue };
+                    let shown = match &from {
+                        Some(f) => Shown::Value(format!("({f}).{name}")),
+                        None => Shown::Inherit,
+                    };
+                    root.names.insert(name, shown);
                 }
             }
             ast::Entry::AttrpathValue(av) => {
-                let path = attrpath(av.attrpath());
-                let value = av.value().map(|v| show(&v)).unwrap_or_default();
-                items.push((path.clone(), format!("{path} = {value}; ")));
+                let keys: Vec<ast::Attr> = av
+                    .attrpath()
+                    .map(|p| p.attrs().collect())
+                    .unwrap_or_default();
+                if let Some(value) = av.value() {
+                    root.insert(&keys, &value, dir);
+                }
             }
         }
     }
-    items.sort();
-    for (_, s) in items {
-        out.push_str(&s);
+    root.render(out);
+}
+
+/// One level of shown bindings.
+#[derive(Default)]
+struct Bindings {
+    names: BTreeMap<String, Shown>,
+    dynamic: Vec<(String, Shown)>,
+}
+
+enum Shown {
+    Value(String),
+    Inherit,
+    Set(Bindings),
+}
+
+impl Shown {
+    /// A bound value: a plain set literal stays open, so that paths bound later
+    /// (`a = { b = 1; }; a.c = 2;`) merge into it, as Nix merges them.
+    fn of(value: &ast::Expr, dir: &Path) -> Shown {
+        match value {
+            ast::Expr::AttrSet(set) if set.rec_token().is_none() => {
+                let mut inner = Bindings::default();
+                for e in set.entries() {
+                    if let ast::Entry::AttrpathValue(av) = &e {
+                        let keys: Vec<ast::Attr> = av
+                            .attrpath()
+                            .map(|p| p.attrs().collect())
+                            .unwrap_or_default();
+                        if let Some(v) = av.value() {
+                            inner.insert(&keys, &v, dir);
+                        }
+                    } else {
+                        // `inherit` inside: shown as written.
+                        return Shown::Value(show(value, dir));
+                    }
+                }
+                Shown::Set(inner)
+            }
+            _ => Shown::Value(show(value, dir)),
+        }
     }
+}
+
+impl Bindings {
+    fn insert(&mut self, keys: &[ast::Attr], value: &ast::Expr, dir: &Path) {
+        let Some((first, rest)) = keys.split_first() else {
+            return;
+        };
+        let shown = |rest: &[ast::Attr], value: &ast::Expr| {
+            if rest.is_empty() {
+                Shown::of(value, dir)
+            } else {
+                let mut inner = Bindings::default();
+                inner.insert(rest, value, dir);
+                Shown::Set(inner)
+            }
+        };
+        match static_name(first) {
+            Some(name) => match self.names.get_mut(&name) {
+                Some(Shown::Set(inner)) if !rest.is_empty() => inner.insert(rest, value, dir),
+                _ => {
+                    self.names.insert(name, shown(rest, value));
+                }
+            },
+            None => {
+                let key = match first {
+                    ast::Attr::Dynamic(d) => d.expr().map(|e| show(&e, dir)).unwrap_or_default(),
+                    ast::Attr::Str(s) => s.syntax().text().to_string(),
+                    ast::Attr::Ident(i) => i.syntax().text().to_string(),
+                };
+                self.dynamic
+                    .push((format!("\"${{{key}}}\""), shown(rest, value)));
+            }
+        }
+    }
+
+    fn render(&self, out: &mut String) {
+        let named = self.names.iter().map(|(n, s)| (print_name(n), s));
+        for (name, shown) in named.chain(self.dynamic.iter().map(|(k, s)| (k.clone(), s))) {
+            match shown {
+                Shown::Value(v) => out.push_str(&format!("{name} = {v}; ")),
+                Shown::Inherit => out.push_str(&format!("inherit {name} ; ")),
+                Shown::Set(inner) => {
+                    out.push_str(&format!("{name} = {{ "));
+                    inner.render(out);
+                    out.push_str("}; ");
+                }
+            }
+        }
+    }
+}
+
+/// A name known without evaluating: an identifier, a string without interpolation,
+/// or `${"literal"}`.
+fn static_name(a: &ast::Attr) -> Option<String> {
+    match a {
+        ast::Attr::Ident(i) => Some(i.syntax().text().to_string()),
+        ast::Attr::Str(s) => single_literal(s),
+        ast::Attr::Dynamic(d) => match d.expr() {
+            Some(ast::Expr::Str(s)) => single_literal(&s),
+            _ => None,
+        },
+    }
+}
+
+fn print_name(name: &str) -> String {
+    crate::support::strings::print_attr_name(name)
 }

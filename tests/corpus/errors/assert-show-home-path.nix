@@ -1,0 +1,2 @@
+# env: HOME=/home/u
+assert ~/c == ./a/../b; 0
