@@ -17,23 +17,23 @@ pub struct EvalArgs {
     #[arg(value_name = "FILE | EXPR")]
     pub inputs: Vec<String>,
     /// Treat the arguments as Nix expressions instead of file names.
-    #[arg(short = 'E', long = "expr")]
+    #[arg(short = 'E', long = "expr", overrides_with = "expr")]
     pub expr: bool,
     /// Select an attribute (a dot-separated path; numbers index lists). Repeatable.
     #[arg(short = 'A', long = "attr", value_name = "ATTRPATH")]
     pub attr: Vec<String>,
     /// Evaluate the whole result, not just its top level.
-    #[arg(long)]
+    #[arg(long, overrides_with = "strict")]
     pub strict: bool,
     /// Print the result as JSON.
-    #[arg(long, overrides_with = "xml")]
+    #[arg(long, overrides_with_all = ["xml", "json"])]
     pub json: bool,
     /// Print the result as Nix's XML document (with source positions unless
     /// --no-location). The last of --json and --xml wins, as in nix-instantiate.
-    #[arg(long, overrides_with = "json")]
+    #[arg(long, overrides_with_all = ["json", "xml"])]
     pub xml: bool,
     /// With --xml, leave out the source positions of attributes and functions.
-    #[arg(long)]
+    #[arg(long, overrides_with = "no_location")]
     pub no_location: bool,
     /// Pass NAME = EXPR to a top-level function with formal arguments.
     #[arg(long, num_args = 2, value_names = ["NAME", "EXPR"])]
@@ -45,13 +45,13 @@ pub struct EvalArgs {
     #[arg(short = 'I', value_name = "PATH")]
     pub include: Vec<String>,
     /// Print the "while evaluating" frames of an error.
-    #[arg(long)]
+    #[arg(long, overrides_with = "show_trace")]
     pub show_trace: bool,
     /// Evaluate only (nix-instantiate's --eval; always the case for `sysnix eval`).
-    #[arg(long, alias = "eval-only")]
+    #[arg(long, alias = "eval-only", overrides_with = "eval")]
     pub eval: bool,
     /// Accepted for nix-instantiate compatibility; no effect.
-    #[arg(long, hide = true)]
+    #[arg(long, hide = true, overrides_with = "read_write_mode")]
     pub read_write_mode: bool,
     /// Accepted for nix-instantiate compatibility; no effect.
     #[arg(long, hide = true, value_name = "N")]
@@ -159,12 +159,7 @@ fn evaluate_all(
                 // The document ends with a newline of its own.
                 continue;
             } else if args.json {
-                let v = ev.force_deep(&v)?;
-                out.push_str(&sysnix_eval::builtins::json::to_json(
-                    ev,
-                    &v,
-                    Default::default(),
-                )?);
+                sysnix_eval::builtins::json::to_json_into(ev, &v, Default::default(), out)?;
                 // nix-instantiate prints JSON without a trailing newline.
                 continue;
             } else {

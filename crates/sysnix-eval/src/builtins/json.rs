@@ -16,6 +16,12 @@ pub fn to_json(ev: &mut Eval, v: &Value, span: Span) -> Result<String> {
     Ok(out)
 }
 
+/// [`to_json`] appending to `out`; after an error, `out` holds the document up to the
+/// failure with its open arrays and objects closed, as `nix-instantiate --json` prints.
+pub fn to_json_into(ev: &mut Eval, v: &Value, span: Span, out: &mut String) -> Result<()> {
+    write_json(ev, v, span, out, &mut Context::new())
+}
+
 /// Like [`to_json`], collecting the string context into `ctx`.
 pub fn to_json_ctx(ev: &mut Eval, v: &Value, span: Span, ctx: &mut Context) -> Result<String> {
     let mut out = String::new();
@@ -65,7 +71,12 @@ fn write_json(
                 }
                 json_escape_into(out, attr.name.as_str());
                 out.push(':');
-                write_json(ev, &attr.value, attr.span().unwrap_or(span), out, ctx)?;
+                // On an error the object is closed, as Nix's writer leaves a partial
+                // document (`--json` prints it before the error).
+                if let Err(e) = write_json(ev, &attr.value, attr.span().unwrap_or(span), out, ctx) {
+                    out.push('}');
+                    return Err(e);
+                }
             }
             out.push('}');
         }
@@ -75,7 +86,10 @@ fn write_json(
                 if i > 0 {
                     out.push(',');
                 }
-                write_json(ev, x, span, out, ctx)?;
+                if let Err(e) = write_json(ev, x, span, out, ctx) {
+                    out.push(']');
+                    return Err(e);
+                }
             }
             out.push(']');
         }

@@ -1,0 +1,2 @@
+# flags: --eval --strict --json
+[ 1 { a = [ true (throw "boom") ]; b = 2; } ]
