@@ -39,8 +39,9 @@ impl Compiler<'_> {
     ) -> Result<(AttrsDef, HashMap<Symbol, Value>)> {
         let mut pending = Pending::default();
         self.collect(entries, &mut pending)?;
-        if !allow_dynamic && let Some((_, _, s)) = pending.dynamics.first() {
-            return Err(self.err("dynamic attributes not allowed in let", *s));
+        if !allow_dynamic && !pending.dynamics.is_empty() {
+            // At the `let`, as Nix reports it.
+            return Err(self.err("dynamic attributes not allowed in let", span));
         }
         let _ = span;
         if rec {
@@ -129,7 +130,11 @@ impl Compiler<'_> {
             match entry {
                 ast::Entry::Inherit(inh) => {
                     let span = self.span(&inh);
-                    let from = inh.from().and_then(|f| f.expr());
+                    // `inherit (e);` binds nothing, and Nix never looks at `e`.
+                    let from = inh
+                        .from()
+                        .and_then(|f| f.expr())
+                        .filter(|_| inh.attrs().next().is_some());
                     let from_idx = from.map(|f| {
                         into.inherit_from.push(f);
                         into.inherit_from.len() - 1
