@@ -36,6 +36,8 @@ fn write_json(
     out: &mut String,
     ctx: &mut Context,
 ) -> Result<()> {
+    // A value that contains itself nests without end: a clean error, not a crash.
+    ev.check_stack(span)?;
     let v = ev.force(v)?;
     match &v {
         Value::Null => out.push_str("null"),

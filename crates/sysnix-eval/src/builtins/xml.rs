@@ -9,6 +9,9 @@ use crate::support::strings::xml_escape_attr;
 use crate::value::{Attrs, Context, NixString, PrimOp, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
+/// How deeply elements nest before printing gives up (see `print`).
+const MAX_DEPTH: usize = 2048;
+
 /// Nix's `XMLWriter`: indented elements, attributes sorted by name.
 struct Writer {
     out: String,
@@ -138,6 +141,18 @@ impl Printer {
     }
 
     fn print(&mut self, ev: &mut Eval, v: &Value, span: Span, ctx: &mut Context) -> Result<()> {
+        // A value that contains itself (`let x = { a = x; }; in x`) nests without end:
+        // stop where Nix's own stack would have run out long before, as its error
+        // says. (Each level indents its lines further, so the text grows with the
+        // square of the depth: the bound keeps it to a few megabytes.)
+        if self.w.depth > MAX_DEPTH {
+            return Err(crate::EvalError::new(
+                crate::ErrorKind::StackOverflow,
+                "stack overflow (possible infinite recursion)",
+                None,
+            ));
+        }
+        ev.check_stack(span)?;
         let Some(v) = self.value(ev, v)? else {
             self.w.empty("unevaluated", &XmlAttrs::new());
             return Ok(());

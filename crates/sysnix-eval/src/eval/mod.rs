@@ -250,7 +250,7 @@ impl Eval {
 
     /// Checks that the native stack has room for another level of evaluation.
     #[inline]
-    fn check_stack(&self, _span: Span) -> Result<()> {
+    pub(crate) fn check_stack(&self, _span: Span) -> Result<()> {
         if stack_pointer() < self.stack_floor {
             return Err(EvalError::new(
                 ErrorKind::StackOverflow,

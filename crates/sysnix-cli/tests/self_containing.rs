@@ -1,0 +1,66 @@
+//! A value that contains itself (`let x = { a = x; }; in x`) printed as JSON or XML
+//! nests without end. Nix stops with a stack overflow error; sysnix must too: a clean
+//! error and exit status 1, never a crash, a hang or unbounded output.
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+fn run(args: &[&str]) -> (Option<i32>, String, usize) {
+    let started = Instant::now();
+    let out = Command::new(env!("CARGO_BIN_EXE_sysnix"))
+        .args(args)
+        .output()
+        .expect("sysnix runs");
+    assert!(
+        started.elapsed() < Duration::from_secs(60),
+        "{args:?} took {:?}",
+        started.elapsed()
+    );
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.stdout.len(),
+    )
+}
+
+const CYCLE: &str = "let x = { a = x; l = [ x ]; }; in ";
+
+#[test]
+fn printing_a_value_that_contains_itself_stops_with_an_error() {
+    let cases: [(&[&str], &str); 5] = [
+        (&["instantiate", "--eval", "--strict", "--json", "-E"], "x"),
+        (&["instantiate", "--eval", "--xml", "-E"], "x"),
+        (
+            &["instantiate", "--eval", "--strict", "-E"],
+            "builtins.toJSON x",
+        ),
+        (
+            &["instantiate", "--eval", "--strict", "-E"],
+            "builtins.toXML x",
+        ),
+        (&["eval", "--strict", "--json", "-E"], "[ x ]"),
+    ];
+    for (args, expr) in cases {
+        let expr = format!("{CYCLE}{expr}");
+        let mut all: Vec<&str> = args.to_vec();
+        all.push(&expr);
+        let (code, stderr, stdout_len) = run(&all);
+        assert_eq!(code, Some(1), "{all:?}: {stderr}");
+        assert!(
+            stderr.contains("error: stack overflow (possible infinite recursion)"),
+            "{all:?}: {stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{all:?}: {stderr}");
+        // The partial document printed before the error stays bounded.
+        assert!(stdout_len < 64 << 20, "{all:?}: {stdout_len} bytes");
+    }
+    // Printing it as Nix values shows the repetition and succeeds.
+    let (code, stderr, _) = run(&[
+        "instantiate",
+        "--eval",
+        "--strict",
+        "-E",
+        &format!("{CYCLE}x"),
+    ]);
+    assert_eq!(code, Some(0), "{stderr}");
+}
