@@ -1,6 +1,7 @@
-//! A value that contains itself (`let x = { a = x; }; in x`) printed as JSON or XML
-//! nests without end. Nix stops with a stack overflow error; sysnix must too: a clean
-//! error and exit status 1, never a crash, a hang or unbounded output.
+//! A value that contains itself (`let x = { a = x; }; in x`) printed as JSON or XML,
+//! compared with another such value or made into a string nests without end. Nix stops
+//! with a stack overflow error; sysnix must too: a clean error and exit status 1, never
+//! a crash, a hang or unbounded output.
 
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -27,7 +28,7 @@ const CYCLE: &str = "let x = { a = x; l = [ x ]; }; in ";
 
 #[test]
 fn printing_a_value_that_contains_itself_stops_with_an_error() {
-    let cases: [(&[&str], &str); 5] = [
+    let cases: [(&[&str], &str); 8] = [
         (&["instantiate", "--eval", "--strict", "--json", "-E"], "x"),
         (&["instantiate", "--eval", "--xml", "-E"], "x"),
         (
@@ -39,6 +40,10 @@ fn printing_a_value_that_contains_itself_stops_with_an_error() {
             "builtins.toXML x",
         ),
         (&["eval", "--strict", "--json", "-E"], "[ x ]"),
+        // Comparing two such values, or making a string of one, recurses as well.
+        (&["eval", "-E"], "let y = { a = y; l = [ y ]; }; in x == y"),
+        (&["eval", "-E"], "let y = [ y ]; z = [ z ]; in y == z"),
+        (&["eval", "-E"], "let y = [ y ]; in toString y"),
     ];
     for (args, expr) in cases {
         let expr = format!("{CYCLE}{expr}");

@@ -141,6 +141,8 @@ impl Eval {
         ctx: &mut Context,
         out: &mut String,
     ) -> Result<()> {
+        // Lists and sets recurse: one that contains itself must end in an error.
+        self.check_stack(span)?;
         match &v {
             Value::Path(p) => {
                 if mode.copies_to_store() {

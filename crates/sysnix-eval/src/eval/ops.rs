@@ -266,6 +266,8 @@ impl Eval {
                 if x.len() != y.len() {
                     return Ok(false);
                 }
+                // Two lists that contain themselves compare without end: an error.
+                self.check_stack(span)?;
                 for (p, q) in x.iter().zip(y.iter()) {
                     if !same_value(p, q) && !self.values_equal(p, q, span)? {
                         return Ok(false);
@@ -289,6 +291,7 @@ impl Eval {
                 if x.len() != y.len() {
                     return Ok(false);
                 }
+                self.check_stack(span)?;
                 for (p, q) in x.iter().zip(y.iter()) {
                     if p.name != q.name
                         || (!same_value(&p.value, &q.value)
