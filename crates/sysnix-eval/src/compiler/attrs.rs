@@ -97,14 +97,14 @@ impl Compiler<'_> {
     fn constant_expr(&self, e: &ast::Expr, skip: usize) -> Option<Value> {
         match e {
             ast::Expr::Paren(p) => self.constant_expr(&p.expr()?, skip),
-            ast::Expr::Ident(i) => self.constant_var(Symbol::new(&super::ident_text(i)), skip),
+            ast::Expr::Ident(i) => self.constant_var(super::ident_sym(i), skip),
             ast::Expr::Select(s) if s.default_expr().is_none() => {
                 let mut v = self.constant_expr(&s.expr()?, skip)?;
                 for a in s.attrpath()?.attrs() {
                     let ast::Attr::Ident(i) = a else {
                         return None;
                     };
-                    v = constant_attr(&v, Symbol::new(&super::ident_text(&i)))?;
+                    v = constant_attr(&v, super::ident_sym(&i))?;
                 }
                 Some(v)
             }

@@ -455,16 +455,14 @@ impl<'a> Compiler<'a> {
     }
 
     fn span(&self, node: &impl AstNode<Language = rnix::NixLanguage>) -> Span {
+        // Nix positions point at the first token. rnix's parser hands the whitespace and
+        // comments before a node to its parent before starting it, so a node's range
+        // starts at its first token (only the root's does not, and it has no position
+        // of its own): no walk down to that token is needed.
         let r = node.syntax().text_range();
-        // Nix positions point at the first token, not leading trivia.
-        let start = node
-            .syntax()
-            .first_token()
-            .map(|t| t.text_range().start())
-            .unwrap_or(r.start());
         Span {
             file: self.file,
-            start: start.into(),
+            start: r.start().into(),
             end: r.end().into(),
         }
     }
@@ -530,8 +528,7 @@ impl<'a> Compiler<'a> {
             ast::Expr::Root(r) => return self.compile_opt(r.expr(), span),
             ast::Expr::Literal(l) => self.literal(l, span)?,
             ast::Expr::Ident(id) => {
-                let name = ident_text(id);
-                match self.resolve(Symbol::new(&name), span)? {
+                match self.resolve(ident_sym(id), span)? {
                     // A constant (`true`, `map`, a constant binding): its value, which
                     // evaluation reads as directly as a literal's.
                     VarRef::Global(v) if foldable(&v) => Expr::Lit(v),
@@ -828,7 +825,7 @@ impl<'a> Compiler<'a> {
             .ok_or_else(|| self.err("syntax error, missing parameter", span))?;
         let (param, names): (Param, Vec<Symbol>) = match param {
             ast::Param::IdentParam(p) => {
-                let n = Symbol::new(&p.ident().map(|i| ident_text(&i)).unwrap_or_default());
+                let n = p.ident().map_or_else(|| Symbol::new(""), |i| ident_sym(&i));
                 (Param::Ident(n), vec![n])
             }
             ast::Param::Pattern(pat) => {
@@ -836,7 +833,7 @@ impl<'a> Compiler<'a> {
                     .pat_entries()
                     .map(|e| {
                         (
-                            Symbol::new(&e.ident().map(|i| ident_text(&i)).unwrap_or_default()),
+                            e.ident().map_or_else(|| Symbol::new(""), |i| ident_sym(&i)),
                             e.default(),
                             self.span(&e),
                         )
@@ -856,7 +853,7 @@ impl<'a> Compiler<'a> {
                 let at = pat
                     .pat_bind()
                     .and_then(|b| b.ident())
-                    .map(|i| Symbol::new(&ident_text(&i)));
+                    .map(|i| ident_sym(&i));
                 if let Some(at) = at
                     && entries.iter().any(|(n, _, _)| *n == at)
                 {
@@ -916,10 +913,7 @@ impl<'a> Compiler<'a> {
 
     fn attr_key(&mut self, a: &ast::Attr, span: Span) -> Result<AttrKey> {
         match a {
-            ast::Attr::Ident(i) => Ok(AttrKey::Static(
-                Symbol::new(&ident_text(i)),
-                Default::default(),
-            )),
+            ast::Attr::Ident(i) => Ok(AttrKey::Static(ident_sym(i), Default::default())),
             ast::Attr::Str(s) => match self.string(s, span)? {
                 Expr::Lit(Value::String(ref s)) => {
                     Ok(AttrKey::Static(Symbol::new(s.as_str()), Default::default()))
@@ -973,8 +967,10 @@ pub(super) fn foldable(v: &Value) -> bool {
     }
 }
 
-fn ident_text(i: &ast::Ident) -> String {
-    i.ident_token()
-        .map(|t| t.text().to_string())
-        .unwrap_or_default()
+/// An identifier's name, interned from the token's text (no copy on the way).
+fn ident_sym(i: &ast::Ident) -> Symbol {
+    match i.ident_token() {
+        Some(t) => Symbol::new(t.text()),
+        None => Symbol::new(""),
+    }
 }
