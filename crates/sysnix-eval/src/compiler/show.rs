@@ -312,15 +312,7 @@ fn entries(es: impl Iterator<Item = ast::Entry>, dir: &Path, out: &mut String) {
                     root.names.insert(name, shown);
                 }
             }
-            ast::Entry::AttrpathValue(av) => {
-                let keys: Vec<ast::Attr> = av
-                    .attrpath()
-                    .map(|p| p.attrs().collect())
-                    .unwrap_or_default();
-                if let Some(value) = av.value() {
-                    root.insert(&keys, &value, dir);
-                }
-            }
+            ast::Entry::AttrpathValue(av) => root.bind(&av, dir),
         }
     }
     root.render(out);
@@ -348,13 +340,7 @@ impl Shown {
                 let mut inner = Bindings::default();
                 for e in set.entries() {
                     if let ast::Entry::AttrpathValue(av) = &e {
-                        let keys: Vec<ast::Attr> = av
-                            .attrpath()
-                            .map(|p| p.attrs().collect())
-                            .unwrap_or_default();
-                        if let Some(v) = av.value() {
-                            inner.insert(&keys, &v, dir);
-                        }
+                        inner.bind(av, dir);
                     } else {
                         // `inherit` inside: shown as written.
                         return Shown::Value(show(value, dir));
@@ -368,6 +354,17 @@ impl Shown {
 }
 
 impl Bindings {
+    /// Adds `path = value;`.
+    fn bind(&mut self, av: &ast::AttrpathValue, dir: &Path) {
+        let keys: Vec<ast::Attr> = av
+            .attrpath()
+            .map(|p| p.attrs().collect())
+            .unwrap_or_default();
+        if let Some(value) = av.value() {
+            self.insert(&keys, &value, dir);
+        }
+    }
+
     fn insert(&mut self, keys: &[ast::Attr], value: &ast::Expr, dir: &Path) {
         let Some((first, rest)) = keys.split_first() else {
             return;
