@@ -216,7 +216,7 @@ impl<'a> Compiler<'a> {
         self.source.get(usize::from(at)..).unwrap_or("")
     }
 
-    /// Whether the first token of `r` is a binary operator.
+    /// Whether the first token of `r` is a binary operator (`!`, unary, is not).
     fn operator_at(&self, r: rnix::TextRange) -> bool {
         use rnix::SyntaxKind as K;
         let rest = self.source_from(r.start());
@@ -241,7 +241,6 @@ impl<'a> Compiler<'a> {
                         | K::TOKEN_SUB
                         | K::TOKEN_MUL
                         | K::TOKEN_DIV
-                        | K::TOKEN_INVERT
                 )
             })
     }
@@ -373,10 +372,17 @@ impl<'a> Compiler<'a> {
     fn bad_path(&self, r: rnix::TextRange) -> Option<(String, u32)> {
         let start = usize::from(r.start());
         let rest = self.source.get(start..).unwrap_or("");
-        let (kind, text) = rnix::tokenize(rest)
-            .into_iter()
-            .find(|(k, _)| !k.is_trivia())?;
-        let lead = rest.len() - rest.trim_start().len();
+        // The first token after any whitespace and comments, and its offset.
+        let mut lead = 0;
+        let mut first = None;
+        for (kind, text) in rnix::tokenize(rest) {
+            if !kind.is_trivia() {
+                first = Some((kind, text));
+                break;
+            }
+            lead += text.len();
+        }
+        let (kind, text) = first?;
         let text = text.to_string();
         let pathlike = text.starts_with("./")
             || text.starts_with("../")
