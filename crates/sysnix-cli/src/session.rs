@@ -20,7 +20,7 @@ pub fn evaluator_with(
 ) -> Eval {
     let mut nix_path = include.to_vec();
     if let Ok(p) = std::env::var("NIX_PATH") {
-        nix_path.extend(parse_nix_path(&p));
+        nix_path.extend(sysnix_eval::support::search_path::parse_nix_path(&p));
     }
     let mut builtin_paths = Vec::new();
     let cache = sysnix_lib::default_cache_dir();
@@ -41,42 +41,6 @@ pub fn evaluator_with(
     Eval::new(opts)
 }
 
-/// Whether a search path entry's path is a URL (as Nix's `isUri`, plus current Nix's
-/// `flake:`): its colons do not separate entries.
-fn is_uri(s: &str) -> bool {
-    if s.starts_with("channel:") || s.starts_with("flake:") {
-        return true;
-    }
-    s.split_once("://").is_some_and(|(scheme, _)| {
-        matches!(
-            scheme,
-            "http" | "https" | "file" | "channel" | "git" | "s3" | "ssh"
-        )
-    })
-}
-
-/// `NIX_PATH`'s entries: separated by `:`, except the colons of a URL entry
-/// (`nixpkgs=https://host/x.tar.gz`), as Nix splits it.
-pub fn parse_nix_path(s: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    while start < s.len() {
-        let rest = &s[start..];
-        let mut end = rest.find(':').unwrap_or(rest.len());
-        let value_from = rest[..end].rfind('=').map_or(0, |i| i + 1);
-        if end < rest.len() && is_uri(&rest[value_from..]) {
-            end = rest[end + 1..]
-                .find(':')
-                .map_or(rest.len(), |i| end + 1 + i);
-        }
-        if end > 0 {
-            out.push(rest[..end].to_string());
-        }
-        start += end + 1;
-    }
-    out
-}
-
 /// Prints an evaluation error as Nix does (with its trace when asked) and returns exit
 /// status 1.
 pub fn report(ev: &Eval, e: &EvalError, show_trace: bool) -> ExitCode {
@@ -91,7 +55,6 @@ pub fn fail(message: &str) -> ExitCode {
     ExitCode::from(1)
 }
 
-/// Writes `text` to stdout; a closed pipe (`| head`) is not an error.
 /// Ends the process at once with `code`, once stdout is flushed: no exit handlers run.
 /// `std::process::exit` runs them, and mimalloc's walks every page of the heap to free
 /// it (5% of the `fixpoint` benchmark's time), which the kernel does for free.
@@ -103,30 +66,10 @@ pub fn exit_now(code: i32) -> ! {
     unsafe { libc::_exit(code) }
 }
 
+/// Writes `text` to stdout; a closed pipe (`| head`) is not an error.
 pub fn print(text: &str) -> ExitCode {
     let mut stdout = std::io::stdout().lock();
     let _ = stdout.write_all(text.as_bytes());
     let _ = stdout.flush();
     ExitCode::SUCCESS
-}
-
-#[cfg(test)]
-mod tests {
-    use super::parse_nix_path;
-
-    #[test]
-    fn nix_path_keeps_urls_whole() {
-        assert_eq!(
-            parse_nix_path("a=/x::nixpkgs=https://h/n.tar.gz:/y:c=channel:nixos-22.05:z"),
-            [
-                "a=/x",
-                "nixpkgs=https://h/n.tar.gz",
-                "/y",
-                "c=channel:nixos-22.05",
-                "z"
-            ]
-        );
-        assert_eq!(parse_nix_path(""), Vec::<String>::new());
-        assert_eq!(parse_nix_path("p=flake:nixpkgs"), ["p=flake:nixpkgs"]);
-    }
 }

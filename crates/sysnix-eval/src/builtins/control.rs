@@ -108,7 +108,7 @@ fn search_entry_exists(path: &str) -> bool {
         return true;
     }
     MISSING_ENTRIES.with(|m| m.borrow_mut().insert(path.to_string()));
-    let remote = path.contains("://") || path.starts_with("channel:") || path.starts_with("flake:");
+    let remote = crate::support::search_path::is_uri(path);
     crate::log::log(&if remote {
         format!(
             "warning: Nix search path entry '{path}' is a URL; sysnix does not download search path entries, ignoring it (use a local path)"

@@ -6,6 +6,7 @@
 pub mod data;
 pub mod float;
 pub mod regex;
+pub mod search_path;
 pub mod stable_sort;
 pub mod strings;
 pub mod versions;
