@@ -142,9 +142,10 @@ impl Printer {
 
     fn print(&mut self, ev: &mut Eval, v: &Value, span: Span, ctx: &mut Context) -> Result<()> {
         // A value that contains itself (`let x = { a = x; }; in x`) nests without end:
-        // stop where Nix's own stack would have run out long before, as its error
-        // says. (Each level indents its lines further, so the text grows with the
-        // square of the depth: the bound keeps it to a few megabytes.)
+        // stop with the error Nix gives when its stack runs out, at a depth no real
+        // document reaches. (Each level indents its lines further, so the text grows
+        // with the square of the depth; sysnix's stack is large enough that the stack
+        // check alone would first fill gigabytes. The bound keeps it to a few MB.)
         if self.w.depth > MAX_DEPTH {
             return Err(crate::EvalError::new(
                 crate::ErrorKind::StackOverflow,
