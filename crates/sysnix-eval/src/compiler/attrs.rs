@@ -17,6 +17,10 @@ struct Pending {
     statics: BTreeMap<Symbol, (PendingValue, Span)>,
     inherit_from: Vec<ast::Expr>,
     dynamics: Vec<(ast::Attr, PendingValue, Span)>,
+    /// A nested set that began as a `rec` literal (`a = rec { ... };`) and had more
+    /// bound into it (`a.b = ...;`, a second `a = { ... };`): as in Nix, all of its
+    /// bindings see its attributes.
+    rec: bool,
 }
 
 enum PendingValue {
@@ -326,17 +330,19 @@ impl Compiler<'_> {
                         },
                         // Two set literals for one name are merged (a Nix 2.8 quirk:
                         // `{ a = { b = 1; }; a = { c = 2; }; }` is `{ a = { b = 1; c = 2; }; }`).
-                        // Not when the first is `rec` (the merged set would be recursive,
-                        // the later literal's bindings too).
+                        // When the first is `rec`, the merged set is, the later literal's
+                        // bindings too.
                         Some((PendingValue::Expr(ast::Expr::AttrSet(old)), prev))
-                            if old.rec_token().is_none()
-                                && matches!(&value, ast::Expr::AttrSet(_)) =>
+                            if matches!(&value, ast::Expr::AttrSet(_)) =>
                         {
                             let (old, prev) = (old.clone(), *prev);
                             let ast::Expr::AttrSet(set) = &value else {
                                 unreachable!("matched above")
                             };
-                            let mut nested = Pending::default();
+                            let mut nested = Pending {
+                                rec: old.rec_token().is_some(),
+                                ..Pending::default()
+                            };
                             self.in_literal(|c| {
                                 c.collect(old.entries(), &mut nested)?;
                                 c.merge_literal(set, &mut nested)
@@ -357,7 +363,10 @@ impl Compiler<'_> {
                     .or_insert_with(|| (PendingValue::Nested(Pending::default()), aspan));
                 if let PendingValue::Expr(ast::Expr::AttrSet(set)) = &slot.0 {
                     let set = set.clone();
-                    let mut nested = Pending::default();
+                    let mut nested = Pending {
+                        rec: set.rec_token().is_some(),
+                        ..Pending::default()
+                    };
                     self.in_literal(|c| c.collect(set.entries(), &mut nested))?;
                     slot.0 = PendingValue::Nested(nested);
                 }
@@ -457,6 +466,15 @@ impl Compiler<'_> {
                 AttrValue::Inherited(Rc::new(Expr::Var(r?, span)))
             }
             PendingValue::InheritFrom(i, n) => AttrValue::InheritFrom(i, n),
+            PendingValue::Nested(p) if p.rec => {
+                // Compiled as the `rec` literal it began as.
+                let names: Vec<Symbol> = p.statics.keys().copied().collect();
+                self.push_scope(names.into_iter());
+                self.constant_bindings(&p);
+                let def = self.finish(p, true);
+                self.scopes.pop();
+                AttrValue::Expr(Rc::new(Expr::Attrs(Box::new(def?), span)))
+            }
             PendingValue::Nested(p) => {
                 let def = self.finish(p, false)?;
                 if has_dynamics(&def) {
