@@ -134,48 +134,47 @@ pub struct PrimOpApp {
 }
 
 impl Value {
+    /// The payload `field` finds, taking over the handle; the value back if it finds
+    /// none.
+    #[inline(always)]
+    fn take<T>(self, field: impl FnOnce(&Value) -> Option<&T>) -> std::result::Result<T, Value> {
+        match field(&self) {
+            // SAFETY: the field is read once and `self` is forgotten, so its handle
+            // moves to the result (`Value` implements `Drop`: no move out by pattern).
+            Some(x) => {
+                let x = unsafe { std::ptr::read(x) };
+                std::mem::forget(self);
+                Ok(x)
+            }
+            None => Err(self),
+        }
+    }
+
     /// The string, taking over the handle; the value back if it is not a string.
     #[inline(always)]
     pub fn into_string(self) -> std::result::Result<NixString, Value> {
-        match &self {
-            // SAFETY: the field is read once and `self` is forgotten, so its handle
-            // moves to the result (`Value` implements `Drop`: no move out by pattern).
-            // Other variants come back whole.
-            Value::String(s) => {
-                let s = unsafe { std::ptr::read(s) };
-                std::mem::forget(self);
-                Ok(s)
-            }
-            _ => Err(self),
-        }
+        self.take(|v| match v {
+            Value::String(s) => Some(s),
+            _ => None,
+        })
     }
 
     /// The set, taking over the handle; the value back if it is not a set.
     #[inline(always)]
     pub fn into_attrs(self) -> std::result::Result<Shared<Attrs>, Value> {
-        match &self {
-            // SAFETY: as in `into_string`.
-            Value::Attrs(a) => {
-                let a = unsafe { std::ptr::read(a) };
-                std::mem::forget(self);
-                Ok(a)
-            }
-            _ => Err(self),
-        }
+        self.take(|v| match v {
+            Value::Attrs(a) => Some(a),
+            _ => None,
+        })
     }
 
     /// The list, taking over the handle; the value back if it is not a list.
     #[inline(always)]
     pub fn into_list(self) -> std::result::Result<Shared<Vec<Value>>, Value> {
-        match &self {
-            // SAFETY: as in `into_string`.
-            Value::List(l) => {
-                let l = unsafe { std::ptr::read(l) };
-                std::mem::forget(self);
-                Ok(l)
-            }
-            _ => Err(self),
-        }
+        self.take(|v| match v {
+            Value::List(l) => Some(l),
+            _ => None,
+        })
     }
 
     /// A string value without context.
