@@ -89,34 +89,33 @@ fn scoped_import(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
 }
 
 thread_local! {
-    /// Search path entries already found missing (and warned about).
-    static MISSING_ENTRIES: std::cell::RefCell<std::collections::HashSet<String>> =
-        Default::default();
+    /// Whether each search path entry consulted so far exists: looked up once per
+    /// entry, as Nix resolves each entry once.
+    static ENTRY_EXISTS: std::cell::RefCell<std::collections::HashMap<String, bool>> = Default::default();
 }
 
 /// Whether a search path entry's path exists (relative to the working directory);
 /// warns the first time one does not.
 fn search_entry_exists(path: &str) -> bool {
-    if MISSING_ENTRIES.with(|m| m.borrow().contains(path)) {
-        return false;
+    if let Some(known) = ENTRY_EXISTS.with(|m| m.borrow().get(path).copied()) {
+        return known;
     }
     let abs = match std::env::current_dir() {
         Ok(d) if !path.starts_with('/') => d.join(path),
         _ => std::path::PathBuf::from(path),
     };
-    if abs.exists() {
-        return true;
+    let exists = abs.exists();
+    ENTRY_EXISTS.with(|m| m.borrow_mut().insert(path.to_string(), exists));
+    if !exists {
+        crate::log::log(&if crate::support::search_path::is_uri(path) {
+            format!(
+                "warning: Nix search path entry '{path}' is a URL; sysnix does not download search path entries, ignoring it (use a local path)"
+            )
+        } else {
+            format!("warning: Nix search path entry '{path}' does not exist, ignoring")
+        });
     }
-    MISSING_ENTRIES.with(|m| m.borrow_mut().insert(path.to_string()));
-    let remote = crate::support::search_path::is_uri(path);
-    crate::log::log(&if remote {
-        format!(
-            "warning: Nix search path entry '{path}' is a URL; sysnix does not download search path entries, ignoring it (use a local path)"
-        )
-    } else {
-        format!("warning: Nix search path entry '{path}' does not exist, ignoring")
-    });
-    false
+    exists
 }
 
 /// `__findFile nixPath "name"`: what `<name>` means.

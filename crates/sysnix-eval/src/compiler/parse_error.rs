@@ -1,0 +1,347 @@
+//! Parse errors as Nix 2.8 reports them: rnix's errors turned into the wording of
+//! Nix's bison parser (the unexpected token's name, the expected tokens where Nix lists
+//! them) and its lexer's (malformed paths), at the positions Nix gives.
+
+use super::Compiler;
+use crate::error::{ErrorKind, EvalError};
+use crate::source::Span;
+
+impl Compiler<'_> {
+    pub(super) fn parse_error(&self, err: &rnix::ParseError) -> Box<EvalError> {
+        use rnix::ParseError as P;
+        use rnix::SyntaxKind as K;
+        const STRING_PARTS: [K; 3] = [
+            K::TOKEN_STRING_END,
+            K::TOKEN_STRING_CONTENT,
+            K::TOKEN_INTERPOL_START,
+        ];
+        let (msg, range) = match err {
+            P::Unexpected(r) | P::UnexpectedExtra(r) | P::UnexpectedWanted(_, r, _)
+                if let Some((msg, at)) = self.bad_path(*r) =>
+            {
+                (msg, Some(rnix::TextRange::empty(at.into())))
+            }
+            // An unterminated string: rnix cannot read its rest; Nix's parser meets the
+            // end of the file inside it.
+            P::UnexpectedWanted(K::TOKEN_ERROR, r, wanted) if **wanted == STRING_PARTS => (
+                format!(
+                    "syntax error, unexpected end of file, {}",
+                    self.expecting_string_end(r.start().into())
+                ),
+                Some(*r),
+            ),
+            P::UnexpectedWanted(_, r, wanted) => (
+                format!(
+                    "syntax error, unexpected {}{}",
+                    self.bison_token(*r),
+                    self.expecting(wanted, r.start().into())
+                ),
+                Some(*r),
+            ),
+            P::UnexpectedExtra(r) if self.source_from(r.start()).starts_with("/*") => {
+                // An unterminated comment is a division and a `*` to Nix's lexer.
+                let at = r.start() + rnix::TextSize::from(1);
+                (
+                    "syntax error, unexpected '*'".to_string(),
+                    Some(rnix::TextRange::empty(at)),
+                )
+            }
+            // After a whole expression Nix expects the end of the file, unless the
+            // token is an operator (a second `==`, `<`, ...: its state expects more).
+            P::UnexpectedExtra(r) if !self.operator_at(*r) => (
+                format!(
+                    "syntax error, unexpected {}, expecting end of file",
+                    self.bison_token(*r)
+                ),
+                Some(*r),
+            ),
+            P::UnexpectedExtra(r) => (
+                format!("syntax error, unexpected {}", self.bison_token(*r)),
+                Some(*r),
+            ),
+            P::Unexpected(r) => (
+                format!("syntax error, unexpected {}", self.bison_token(*r)),
+                Some(*r),
+            ),
+            P::UnexpectedDoubleBind(r) => (
+                "syntax error, unexpected '@', expecting ':'".to_string(),
+                Some(*r),
+            ),
+            P::DuplicatedArgs(r, name) => (
+                format!("duplicate formal function argument '{name}'"),
+                Some(*r),
+            ),
+            P::UnexpectedEOFWanted(wanted) if **wanted == STRING_PARTS => (
+                format!(
+                    "syntax error, unexpected end of file, {}",
+                    self.expecting_string_end(self.source.len())
+                ),
+                None,
+            ),
+            P::UnexpectedEOFWanted(wanted) => (
+                format!(
+                    "syntax error, unexpected end of file{}",
+                    self.expecting(wanted, self.source.len())
+                ),
+                None,
+            ),
+            P::UnexpectedEOF => (
+                format!(
+                    "syntax error, unexpected end of file{}",
+                    self.expecting_close_paren()
+                ),
+                None,
+            ),
+            P::RecursionLimitExceeded => (
+                "syntax error, the expression is nested too deeply".into(),
+                None,
+            ),
+            other => (format!("syntax error: {other}"), None),
+        };
+        let span = range
+            .map(|r| self.span_of_range(r))
+            .or_else(|| Some(self.eof_span()));
+        EvalError::new(ErrorKind::Parse, msg, span)
+    }
+
+    /// The source text from `at` on (empty past its end).
+    fn source_from(&self, at: rnix::TextSize) -> &str {
+        self.source.get(usize::from(at)..).unwrap_or("")
+    }
+
+    /// Whether the first token of `r` is a binary operator (`!`, unary, is not).
+    fn operator_at(&self, r: rnix::TextRange) -> bool {
+        use rnix::SyntaxKind as K;
+        let rest = self.source_from(r.start());
+        rnix::tokenize(rest)
+            .find(|(k, _)| !k.is_trivia())
+            .is_some_and(|(k, _)| {
+                matches!(
+                    k,
+                    K::TOKEN_EQUAL
+                        | K::TOKEN_NOT_EQUAL
+                        | K::TOKEN_LESS
+                        | K::TOKEN_LESS_OR_EQ
+                        | K::TOKEN_MORE
+                        | K::TOKEN_MORE_OR_EQ
+                        | K::TOKEN_QUESTION
+                        | K::TOKEN_AND_AND
+                        | K::TOKEN_OR_OR
+                        | K::TOKEN_IMPLICATION
+                        | K::TOKEN_UPDATE
+                        | K::TOKEN_CONCAT
+                        | K::TOKEN_ADD
+                        | K::TOKEN_SUB
+                        | K::TOKEN_MUL
+                        | K::TOKEN_DIV
+                )
+            })
+    }
+
+    /// Where Nix's parser reports the end of the file: at the whitespace after the last
+    /// token, or, when the text ends right after a token, at that token's start.
+    fn eof_span(&self) -> Span {
+        let trimmed = self.source.trim_end().len();
+        let at = if trimmed < self.source.len() {
+            trimmed
+        } else {
+            let mut start = 0;
+            let mut offset = 0;
+            for (_, text) in rnix::tokenize(self.source) {
+                start = offset;
+                offset += text.len();
+            }
+            start
+        };
+        Span {
+            file: self.file,
+            start: at as u32,
+            end: at as u32,
+        }
+    }
+
+    /// The tokens before byte `at`, with their start offsets, trivia left out.
+    fn tokens_before(&self, at: usize) -> Vec<(rnix::SyntaxKind, &str, usize)> {
+        let mut out = Vec::new();
+        let mut offset = 0;
+        for (kind, text) in rnix::tokenize(self.source) {
+            if offset >= at {
+                break;
+            }
+            if !kind.is_trivia() {
+                out.push((kind, text, offset));
+            }
+            offset += text.len();
+        }
+        out
+    }
+
+    /// Bison's list of expected tokens, for the states where Nix's parser has at most
+    /// four (it lists none otherwise); empty where rnix's set does not tell which.
+    fn expecting(&self, wanted: &[rnix::SyntaxKind], at: usize) -> &'static str {
+        use rnix::SyntaxKind as K;
+        match wanted {
+            [K::TOKEN_SEMICOLON] => ", expecting ';'",
+            [K::TOKEN_THEN] => ", expecting THEN",
+            [K::TOKEN_ELSE] => ", expecting ELSE",
+            [K::TOKEN_INTERPOL_END] => ", expecting '}'",
+            // After an attribute name in a binding.
+            [K::TOKEN_ASSIGN] => ", expecting '.' or '='",
+            // An attribute name after `.` or `?` (after `inherit` Nix expects more).
+            [K::TOKEN_IDENT, K::TOKEN_OR, K::TOKEN_CUR_POS]
+                if self
+                    .tokens_before(at)
+                    .last()
+                    .is_some_and(|t| matches!(t.0, K::TOKEN_DOT | K::TOKEN_QUESTION)) =>
+            {
+                ", expecting ID or OR_KW or DOLLAR_CURLY or '\"'"
+            }
+            _ => "",
+        }
+    }
+
+    /// What Nix expects at the end of a file inside a string: its closing quote.
+    fn expecting_string_end(&self, at: usize) -> &'static str {
+        use rnix::SyntaxKind as K;
+        // The innermost string still open at `at`.
+        let mut open: Vec<bool> = Vec::new();
+        for (kind, text, _) in self.tokens_before(at) {
+            match kind {
+                K::TOKEN_STRING_START => open.push(text.starts_with("''")),
+                K::TOKEN_STRING_END => {
+                    open.pop();
+                }
+                _ => {}
+            }
+        }
+        if open.last() == Some(&true) {
+            "expecting IND_STR or DOLLAR_CURLY or IND_STRING_CLOSE"
+        } else {
+            "expecting '\"'"
+        }
+    }
+
+    /// At the end of the file after a complete expression inside parentheses, Nix's
+    /// parser expects only the `)`.
+    fn expecting_close_paren(&self) -> &'static str {
+        use rnix::SyntaxKind as K;
+        let tokens = self.tokens_before(self.source.len());
+        let mut depth: Vec<K> = Vec::new();
+        for (kind, _, _) in &tokens {
+            match kind {
+                K::TOKEN_L_PAREN
+                | K::TOKEN_L_BRACK
+                | K::TOKEN_L_BRACE
+                | K::TOKEN_INTERPOL_START => depth.push(*kind),
+                K::TOKEN_R_PAREN | K::TOKEN_R_BRACK | K::TOKEN_R_BRACE | K::TOKEN_INTERPOL_END => {
+                    depth.pop();
+                }
+                _ => {}
+            }
+        }
+        let complete = tokens.last().is_some_and(|t| {
+            matches!(
+                t.0,
+                K::TOKEN_IDENT
+                    | K::TOKEN_INTEGER
+                    | K::TOKEN_FLOAT
+                    | K::TOKEN_R_PAREN
+                    | K::TOKEN_R_BRACK
+                    | K::TOKEN_R_BRACE
+                    | K::TOKEN_STRING_END
+            )
+        });
+        if complete && depth.last() == Some(&K::TOKEN_L_PAREN) {
+            ", expecting ')'"
+        } else {
+            ""
+        }
+    }
+
+    /// Nix's lexer's errors for a malformed path at the start of `r` (a token rnix
+    /// could not read): a trailing slash (`./dir/`, reported just after it) or an empty
+    /// segment (`./a//b`, reported at the second slash, where Nix's parser wanted a
+    /// `${`). The message and where it points.
+    fn bad_path(&self, r: rnix::TextRange) -> Option<(String, u32)> {
+        let start = usize::from(r.start());
+        let rest = self.source.get(start..).unwrap_or("");
+        // The first token after any whitespace and comments, and its offset.
+        let mut lead = 0;
+        let mut first = None;
+        for (kind, text) in rnix::tokenize(rest) {
+            if !kind.is_trivia() {
+                first = Some((kind, text));
+                break;
+            }
+            lead += text.len();
+        }
+        let (kind, text) = first?;
+        let text = text.to_string();
+        let pathlike = text.starts_with("./")
+            || text.starts_with("../")
+            || text.starts_with("~/")
+            || (text.starts_with('/') && text.len() > 1);
+        if kind != rnix::SyntaxKind::TOKEN_ERROR || !pathlike || text.contains(char::is_whitespace)
+        {
+            return None;
+        }
+        let at = (start + lead) as u32;
+        if let Some(i) = text.find("//") {
+            let msg = "syntax error, unexpected PATH_END, expecting DOLLAR_CURLY".to_string();
+            return Some((msg, at + i as u32 + 1));
+        }
+        if text.ends_with('/') {
+            return Some(("path has a trailing slash".into(), at + text.len() as u32));
+        }
+        None
+    }
+
+    /// Names the token at the start of `r` the way Nix's bison parser does.
+    fn bison_token(&self, r: rnix::TextRange) -> String {
+        let rest = self.source_from(r.start());
+        let tokens = rnix::tokenize(rest);
+        let Some((kind, text)) = tokens.into_iter().find(|(k, _)| !k.is_trivia()) else {
+            return "end of file".into();
+        };
+        use rnix::SyntaxKind as K;
+        let named = match kind {
+            K::TOKEN_IF => "IF",
+            K::TOKEN_THEN => "THEN",
+            K::TOKEN_ELSE => "ELSE",
+            K::TOKEN_ASSERT => "ASSERT",
+            K::TOKEN_WITH => "WITH",
+            K::TOKEN_LET => "LET",
+            K::TOKEN_IN => "IN",
+            K::TOKEN_REC => "REC",
+            K::TOKEN_INHERIT => "INHERIT",
+            K::TOKEN_OR => "OR_KW",
+            K::TOKEN_EQUAL => "EQ",
+            K::TOKEN_NOT_EQUAL => "NEQ",
+            K::TOKEN_LESS_OR_EQ => "LEQ",
+            K::TOKEN_MORE_OR_EQ => "GEQ",
+            K::TOKEN_AND_AND => "AND",
+            K::TOKEN_OR_OR => "OR",
+            K::TOKEN_IMPLICATION => "IMPL",
+            K::TOKEN_UPDATE => "UPDATE",
+            K::TOKEN_CONCAT => "CONCAT",
+            K::TOKEN_IDENT => "ID",
+            K::TOKEN_INTEGER => "INT",
+            K::TOKEN_FLOAT => "FLOAT",
+            K::TOKEN_ELLIPSIS => "ELLIPSIS",
+            K::TOKEN_INTERPOL_START => "DOLLAR_CURLY",
+            // An unterminated comment: Nix's lexer reads its `/` as a division.
+            K::TOKEN_ERROR if text.starts_with("/*") => "'/'",
+            K::TOKEN_ERROR => "invalid token",
+            _ => "",
+        };
+        if !named.is_empty() {
+            return named.to_string();
+        }
+        let t = text.to_string();
+        if t.chars().count() == 1 {
+            format!("'{t}'")
+        } else {
+            format!("'{}'", t.chars().next().unwrap_or(' '))
+        }
+    }
+}
