@@ -27,22 +27,20 @@ fn string_lit(s: &str) -> String {
 fn attrpath(p: Option<ast::Attrpath>, dir: &Path) -> String {
     let Some(p) = p else { return String::new() };
     p.attrs()
-        .map(|a| match a {
-            ast::Attr::Ident(i) => i.syntax().text().to_string(),
-            ast::Attr::Str(s) => match single_literal(&s) {
-                Some(t) => t,
-                None => format!("\"{}\"", s.syntax().text()),
-            },
-            ast::Attr::Dynamic(d) => match d.expr() {
-                Some(ast::Expr::Str(s)) if single_literal(&s).is_some() => {
-                    single_literal(&s).unwrap_or_default()
-                }
-                Some(e) => format!("\"${{{}}}\"", show(&e, dir)),
-                None => String::new(),
-            },
-        })
+        .map(|a| static_name(&a).map_or_else(|| dynamic_name(&a, dir), |n| print_name(&n)))
         .collect::<Vec<_>>()
         .join(".")
+}
+
+/// A name computed by evaluation, as Nix shows it: `"${expr}"` (a string with
+/// interpolations as its concatenation, `"${("a" + b)}"`).
+fn dynamic_name(a: &ast::Attr, dir: &Path) -> String {
+    let e = match a {
+        ast::Attr::Str(s) => Some(ast::Expr::Str(s.clone())),
+        ast::Attr::Dynamic(d) => d.expr(),
+        ast::Attr::Ident(_) => None,
+    };
+    format!("\"${{{}}}\"", e.map(|e| show(&e, dir)).unwrap_or_default())
 }
 
 fn single_literal(s: &ast::Str) -> Option<String> {
@@ -386,13 +384,8 @@ impl Bindings {
                 }
             },
             None => {
-                let key = match first {
-                    ast::Attr::Dynamic(d) => d.expr().map(|e| show(&e, dir)).unwrap_or_default(),
-                    ast::Attr::Str(s) => s.syntax().text().to_string(),
-                    ast::Attr::Ident(i) => i.syntax().text().to_string(),
-                };
                 self.dynamic
-                    .push((format!("\"${{{key}}}\""), shown(rest, value)));
+                    .push((dynamic_name(first, dir), shown(rest, value)));
             }
         }
     }
