@@ -41,6 +41,71 @@ pub fn format_g(f: f64, precision: usize) -> String {
     if f == 0.0 {
         return if f.is_sign_negative() { "-0" } else { "0" }.to_string();
     }
+    if let Some(s) = format_g_short(f, p) {
+        return s;
+    }
+    format_g_exact(f, p)
+}
+
+/// [`format_g`] for the common case of a value whose shortest round-trip digits are
+/// no more than `p`: `%g` then shows exactly those digits. (The value is within half
+/// an ulp of them, far less than half a step of the `p`-digit grid for `p` ≤ 15, so
+/// rounding to `p` digits lands on them, for a normal value.) Rust's shortest formatting is fast where
+/// exact formatting to `p` digits works on big numbers. `None` when it does not apply.
+fn format_g_short(f: f64, p: usize) -> Option<String> {
+    // A subnormal value's ulp is not small against its digits: those go the exact way.
+    if p > 15 || !f.is_normal() {
+        return None;
+    }
+    let short = format!("{:e}", f.abs());
+    let (mantissa, exp) = short.split_once('e')?;
+    let x: i64 = exp.parse().ok()?;
+    let mut digits = [0u8; 24];
+    let mut n = 0;
+    for b in mantissa.bytes().filter(|&b| b != b'.') {
+        if n == p {
+            return None;
+        }
+        digits[n] = b;
+        n += 1;
+    }
+    let digits = &digits[..n];
+    let mut out = String::with_capacity(n + 8);
+    if f < 0.0 {
+        out.push('-');
+    }
+    // The digits are ASCII.
+    fn text(d: &[u8]) -> &str {
+        std::str::from_utf8(d).unwrap_or_default()
+    }
+    if x < -4 || x >= p as i64 {
+        out.push(char::from(digits[0]));
+        if n > 1 {
+            out.push('.');
+            out.push_str(text(&digits[1..]));
+        }
+        let sign = if x < 0 { '-' } else { '+' };
+        out.push_str(&format!("e{sign}{:02}", x.abs()));
+    } else if x >= 0 {
+        let int_len = x as usize + 1;
+        if n <= int_len {
+            out.push_str(text(digits));
+            out.extend(std::iter::repeat_n('0', int_len - n));
+        } else {
+            out.push_str(text(&digits[..int_len]));
+            out.push('.');
+            out.push_str(text(&digits[int_len..]));
+        }
+    } else {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', (-x - 1) as usize));
+        out.push_str(text(digits));
+    }
+    Some(out)
+}
+
+/// [`format_g`] by exact decimal rounding (the general case).
+fn format_g_exact(f: f64, p: usize) -> String {
     // The exponent X of the `%e` conversion with precision P-1 (after
     // rounding) decides between fixed and scientific notation.
     let sci = format!("{:.*e}", p - 1, f);
@@ -176,6 +241,41 @@ mod tests {
             "100000000000000001097906362944045541740492309677311846336810682903157585404911491537163328978494688899061249669721172515611590283743140088328307009198146046031271664502933027185697489699588559043338384466165001178426897626212945177628091195786707458122783970171784415105291802893207873272974885715430223118336.000000"
         );
         assert_eq!(format_float_to_string(neg_nan()), "-nan");
+    }
+
+    #[test]
+    fn short_path_agrees_with_exact_rounding() {
+        // Values with few digits take the short path; every result must be what exact
+        // rounding gives, for every precision the short path accepts.
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let mut checked = 0;
+        for i in 0..200_000u64 {
+            let f = match i % 4 {
+                0 => f64::from_bits(next()),
+                1 => (next() % 2_000_000) as f64 / 8.0 - 50_000.0,
+                2 => (next() % 100_000) as f64 * 10f64.powi((next() % 40) as i32 - 20),
+                _ => (next() % 1000) as f64 / 100.0,
+            };
+            if !f.is_finite() || f == 0.0 {
+                continue;
+            }
+            for p in 1..=15 {
+                if let Some(s) = format_g_short(f, p) {
+                    assert_eq!(s, format_g_exact(f, p), "{f:e} at precision {p}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(
+            checked > 100_000,
+            "only {checked} short-path results checked"
+        );
     }
 
     #[test]

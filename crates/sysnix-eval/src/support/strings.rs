@@ -109,10 +109,7 @@ pub fn json_escape_into(out: &mut String, s: &str) {
     let bytes = s.as_bytes();
     let mut run = 0;
     // Every byte that needs an escape is ASCII, so each found is on a character boundary.
-    while let Some(n) = bytes[run..]
-        .iter()
-        .position(|&b| NEEDS_JSON_ESCAPE[b as usize])
-    {
+    while let Some(n) = first_json_escape(&bytes[run..]) {
         let i = run + n;
         out.push_str(&s[run..i]);
         match bytes[i] {
@@ -132,6 +129,37 @@ pub fn json_escape_into(out: &mut String, s: &str) {
     }
     out.push_str(&s[run..]);
     out.push('"');
+}
+
+/// The index of the first byte of `b` that [`json_escape_into`] escapes (`"`, `\`, a
+/// control character: also the bytes that end a run in a JSON string being read), looking
+/// at eight bytes at a time (most strings have none, or a few in a long run).
+pub(crate) fn first_json_escape(b: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = b.chunks_exact(8);
+    let mut at = 0;
+    for chunk in chunks.by_ref() {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        // The classic tests for a byte below n, `(x - n) & !x`, and for a zero byte,
+        // `(y - 1) & !y`, in every byte's high bit; a borrow runs only upwards, so the
+        // lowest bit set is an exact hit (the ones above it may not be).
+        let quote = x ^ (ONES * u64::from(b'"'));
+        let backslash = x ^ (ONES * u64::from(b'\\'));
+        let hits = (x.wrapping_sub(ONES * 0x20) & !x
+            | quote.wrapping_sub(ONES) & !quote
+            | backslash.wrapping_sub(ONES) & !backslash)
+            & HIGH;
+        if hits != 0 {
+            return Some(at + (hits.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&c| NEEDS_JSON_ESCAPE[c as usize])
+        .map(|n| at + n)
 }
 
 /// The bytes [`json_escape_into`] escapes: `"`, `\`, and the control characters.
@@ -367,5 +395,29 @@ mod filter_tests {
             filter_ansi_escapes("\x1b[1mA\x1b[0m", false),
             "\x1b[1mA\x1b[0m"
         );
+    }
+}
+
+#[cfg(test)]
+mod json_escape_tests {
+    use super::*;
+
+    #[test]
+    fn first_escape_found_at_every_offset() {
+        // Every byte value at every position of strings of up to 20 bytes, with a
+        // background that needs no escape and, after the byte, one that does.
+        for len in 1..20 {
+            for pos in 0..len {
+                for b in 0..=255u8 {
+                    let mut s = vec![b'a'; len];
+                    s[pos] = b;
+                    if pos + 1 < len {
+                        s[pos + 1] = b'"';
+                    }
+                    let want = s.iter().position(|&c| NEEDS_JSON_ESCAPE[c as usize]);
+                    assert_eq!(first_json_escape(&s), want, "{s:?}");
+                }
+            }
+        }
     }
 }

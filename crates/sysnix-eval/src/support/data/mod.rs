@@ -26,6 +26,7 @@
 //! kinds listed in `toml11_message`.
 
 mod parse_json;
+mod parse_json_quick;
 mod parse_toml;
 #[cfg(test)]
 mod tests;

@@ -1,27 +1,39 @@
 //! `builtins.fromJSON`: a parser that behaves like nlohmann::json, the library Nix 2.8 uses.
 
 use super::*;
+use crate::support::data::parse_json_quick::QuickLexer;
 
 /// `builtins.fromJSON`: a parser following nlohmann::json (the library Nix 2.8 uses), so
 /// numbers are typed the same way and errors carry its exact messages.
+///
+/// A document is read first with [`QuickLexer`], which takes the common forms straight
+/// from the input and gives up on anything else (an error, a `\u` escape, a byte order
+/// mark); then the exact lexer reads it again, and its result and error messages are
+/// nlohmann's. The quick lexer gives the same tokens as the exact one wherever it does
+/// not give up, so the result does not depend on which one read the document.
 pub fn from_json(s: &str) -> Result<Data, String> {
-    let mut p = JsonParser {
-        lx: Lexer {
-            input: s.as_bytes(),
-            idx: 0,
-            current: None,
-            next_unget: false,
-            chars_read_total: 0,
-            chars_read_current_line: 0,
-            lines_read: 0,
-            token_string: Vec::new(),
-            token_buffer: Vec::new(),
-            error_message: String::new(),
-            number: Num::Int(0),
-        },
-        last: Tok::Uninit,
-    };
-    p.parse()
+    if let Ok(d) = JsonParser::new(QuickLexer::new(s)).parse() {
+        return Ok(d);
+    }
+    JsonParser::new(Lexer::new(s)).parse()
+}
+
+/// What the parser needs from a lexer.
+pub(super) trait Lex {
+    /// Reads the next token.
+    fn scan(&mut self) -> Tok;
+    /// The value of the last number token.
+    fn number(&self) -> Num;
+    /// The last string token, used as an object key (kept whole, NULs included, like
+    /// Nix's symbols).
+    fn key(&mut self) -> String;
+    /// The last string token, used as a string value. Nix builds string values from C
+    /// strings, so a `\u0000` escape truncates them.
+    fn string_value(&mut self) -> String;
+    /// nlohmann's message for a syntax error at the current token `last`.
+    fn syntax_error(&self, last: Tok, expected: Tok, context: &str) -> String;
+    /// nlohmann's message for a number that overflows a double.
+    fn overflow_error(&self) -> String;
 }
 
 #[derive(Clone, Copy, PartialEq, Debug)]
@@ -108,7 +120,23 @@ pub(super) fn control_message(c: u8) -> String {
     m
 }
 
-impl Lexer<'_> {
+impl<'a> Lexer<'a> {
+    pub(super) fn new(s: &'a str) -> Self {
+        Lexer {
+            input: s.as_bytes(),
+            idx: 0,
+            current: None,
+            next_unget: false,
+            chars_read_total: 0,
+            chars_read_current_line: 0,
+            lines_read: 0,
+            token_string: Vec::new(),
+            token_buffer: Vec::new(),
+            error_message: String::new(),
+            number: Num::Int(0),
+        }
+    }
+
     pub(super) fn get(&mut self) -> Option<u8> {
         self.chars_read_total += 1;
         self.chars_read_current_line += 1;
@@ -414,8 +442,60 @@ pub(super) fn last_wins(items: Vec<(String, Data)>) -> Vec<(String, Data)> {
     out
 }
 
-pub(super) struct JsonParser<'a> {
-    pub(super) lx: Lexer<'a>,
+impl Lex for Lexer<'_> {
+    fn scan(&mut self) -> Tok {
+        Lexer::scan(self)
+    }
+
+    fn number(&self) -> Num {
+        self.number
+    }
+
+    fn key(&mut self) -> String {
+        utf8(&self.token_buffer)
+    }
+
+    fn string_value(&mut self) -> String {
+        let buf = &self.token_buffer;
+        let end = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
+        utf8(&buf[..end])
+    }
+
+    fn syntax_error(&self, last: Tok, expected: Tok, context: &str) -> String {
+        let mut msg = String::from("syntax error ");
+        if !context.is_empty() {
+            msg.push_str(&format!("while parsing {context} "));
+        }
+        msg.push_str("- ");
+        if last == Tok::ParseError {
+            msg.push_str(&format!(
+                "{}; last read: '{}'",
+                self.error_message,
+                self.token_string_escaped()
+            ));
+        } else {
+            msg.push_str(&format!("unexpected {}", tok_name(last)));
+        }
+        if expected != Tok::Uninit {
+            msg.push_str(&format!("; expected {}", tok_name(expected)));
+        }
+        format!(
+            "[json.exception.parse_error.101] parse error at line {}, column {}: {msg}",
+            self.lines_read + 1,
+            self.chars_read_current_line
+        )
+    }
+
+    fn overflow_error(&self) -> String {
+        format!(
+            "[json.exception.out_of_range.406] number overflow parsing '{}'",
+            self.token_string_escaped()
+        )
+    }
+}
+
+pub(super) struct JsonParser<L> {
+    pub(super) lx: L,
     pub(super) last: Tok,
 }
 
@@ -424,49 +504,25 @@ pub(super) enum Frame {
     Object(Vec<(String, Data)>, String),
 }
 
-impl JsonParser<'_> {
+impl<L: Lex> JsonParser<L> {
+    pub(super) fn new(lx: L) -> Self {
+        JsonParser {
+            lx,
+            last: Tok::Uninit,
+        }
+    }
+
     pub(super) fn get_token(&mut self) -> Tok {
         self.last = self.lx.scan();
         self.last
     }
 
     pub(super) fn error(&self, expected: Tok, context: &str) -> String {
-        let mut msg = String::from("syntax error ");
-        if !context.is_empty() {
-            msg.push_str(&format!("while parsing {context} "));
-        }
-        msg.push_str("- ");
-        if self.last == Tok::ParseError {
-            msg.push_str(&format!(
-                "{}; last read: '{}'",
-                self.lx.error_message,
-                self.lx.token_string_escaped()
-            ));
-        } else {
-            msg.push_str(&format!("unexpected {}", tok_name(self.last)));
-        }
-        if expected != Tok::Uninit {
-            msg.push_str(&format!("; expected {}", tok_name(expected)));
-        }
-        format!(
-            "[json.exception.parse_error.101] parse error at line {}, column {}: {msg}",
-            self.lx.lines_read + 1,
-            self.lx.chars_read_current_line
-        )
+        self.lx.syntax_error(self.last, expected, context)
     }
 
-    /// The last string token, used as an object key (kept whole, NULs
-    /// included, like Nix's symbols).
-    pub(super) fn key(&self) -> String {
-        utf8(&self.lx.token_buffer)
-    }
-
-    /// The last string token, used as a string value.  Nix builds string
-    /// values from C strings, so a `\u0000` escape truncates them.
-    pub(super) fn string_value(&self) -> String {
-        let buf = &self.lx.token_buffer;
-        let end = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
-        utf8(&buf[..end])
+    fn key(&mut self) -> String {
+        self.lx.key()
     }
 
     pub(super) fn parse(&mut self) -> Result<Data, String> {
@@ -499,19 +555,16 @@ impl JsonParser<'_> {
                         continue;
                     }
                 }
-                Tok::Number => match self.lx.number {
+                Tok::Number => match self.lx.number() {
                     Num::Int(i) => Data::Int(i),
                     Num::Float(f) => {
                         if !f.is_finite() {
-                            return Err(format!(
-                                "[json.exception.out_of_range.406] number overflow parsing '{}'",
-                                self.lx.token_string_escaped()
-                            ));
+                            return Err(self.lx.overflow_error());
                         }
                         Data::Float(f)
                     }
                 },
-                Tok::Str => Data::String(self.string_value()),
+                Tok::Str => Data::String(self.lx.string_value()),
                 Tok::True => Data::Bool(true),
                 Tok::False => Data::Bool(false),
                 Tok::Null => Data::Null,

@@ -343,3 +343,159 @@ fn no_panics_on_odd_input() {
     let deep = "[".repeat(100_000);
     assert!(from_json(&deep).is_err());
 }
+
+/// The quick lexer gives the exact lexer's result wherever it does not give up: checked on
+/// generated documents, well-formed and not, built from the pieces where the two could
+/// part (escapes, numbers at the edges of i64 and u64, literals, NULs, byte order marks,
+/// control characters, non-ASCII text).
+#[test]
+fn quick_lexer_agrees_with_exact_lexer() {
+    use super::parse_json::{JsonParser, Lexer};
+    use super::parse_json_quick::QuickLexer;
+    const PIECES: &[&str] = &[
+        "{",
+        "}",
+        "[",
+        "]",
+        ":",
+        ",",
+        " ",
+        "\n",
+        "\t",
+        "\r",
+        "\"",
+        "\"a\"",
+        "\"é\"",
+        "\"\\n\"",
+        "\"\\\"\"",
+        "\"\\\\\"",
+        "\"\\/\"",
+        "\"\\b\\f\\r\\t\"",
+        "\"\\u0041\"",
+        "\"\\u0000\"",
+        "\"\\x\"",
+        "\"\u{1}\"",
+        "\\",
+        "true",
+        "false",
+        "null",
+        "tru",
+        "nul",
+        "0",
+        "-0",
+        "01",
+        "1.5",
+        "-1.25e3",
+        "1e400",
+        "1E+2",
+        "1e-2",
+        "1.",
+        "-",
+        "1e",
+        "9223372036854775807",
+        "9223372036854775808",
+        "18446744073709551615",
+        "18446744073709551616",
+        "-9223372036854775809",
+        "\u{0}",
+        "\u{feff}",
+        "x",
+        "\"k\":1",
+        "{\"a\":1,\"a\":2}",
+    ];
+    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    // Well-formed documents of these leaves, with whitespace between tokens.
+    const LEAVES: &[&str] = &[
+        "\"a\"",
+        "\"é ü\"",
+        "\"\\n\\t\\\"\"",
+        "\"\\u00e9\"",
+        "\"\\u0000x\"",
+        "\"\"",
+        "true",
+        "false",
+        "null",
+        "0",
+        "-0",
+        "-0.0",
+        "1.5",
+        "-1.25e3",
+        "1E+2",
+        "1e-2",
+        "1e400",
+        "123456789",
+        "9223372036854775807",
+        "9223372036854775808",
+        "18446744073709551616",
+        "-9223372036854775809",
+    ];
+    fn tree(next: &mut impl FnMut() -> u64, depth: u32, out: &mut String) {
+        let ws = [" ", "", "\n", "\t", "\r\n"][(next() % 5) as usize];
+        out.push_str(ws);
+        match if depth > 3 { 0 } else { next() % 3 } {
+            0 => out.push_str(LEAVES[(next() % LEAVES.len() as u64) as usize]),
+            1 => {
+                out.push('[');
+                for i in 0..next() % 4 {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    tree(next, depth + 1, out);
+                }
+                out.push(']');
+            }
+            _ => {
+                out.push('{');
+                for i in 0..next() % 4 {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    out.push_str(
+                        ["\"k\"", "\"a\\u0000b\"", "\"\\\"q\"", "\"é\""][(next() % 4) as usize],
+                    );
+                    out.push_str(ws);
+                    out.push(':');
+                    tree(next, depth + 1, out);
+                }
+                out.push('}');
+            }
+        }
+        out.push_str(ws);
+    }
+    let (mut quick_ok, mut total) = (0, 0);
+    for round in 0..100_000 {
+        let doc: String = if round % 2 == 0 {
+            let mut s = String::new();
+            tree(&mut next, 0, &mut s);
+            s
+        } else {
+            let len = 1 + next() % 12;
+            (0..len)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect()
+        };
+        let exact = JsonParser::new(Lexer::new(&doc)).parse();
+        if let Ok(d) = JsonParser::new(QuickLexer::new(&doc)).parse() {
+            // Floats compared by bits: NaN cannot occur, -0.0 must stay -0.0.
+            assert_eq!(
+                format!("{:?}", Ok::<_, String>(d)),
+                format!("{exact:?}"),
+                "{doc:?}"
+            );
+            quick_ok += 1;
+        }
+        assert_eq!(from_json(&doc), exact, "{doc:?}");
+        total += 1;
+    }
+    // The generator must reach the quick path often, or this test checks little.
+    assert!(
+        quick_ok > total / 5,
+        "quick lexer accepted {quick_ok} of {total}"
+    );
+}
