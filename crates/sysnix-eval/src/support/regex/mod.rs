@@ -185,6 +185,9 @@ impl Nfa {
 pub struct Regex {
     pattern: String,
     nfa: Nfa,
+    /// The text the pattern matches when it matches only that (no operators, only
+    /// ordinary and escaped characters): searched for as text.
+    literal: Option<Box<[u8]>>,
     rust_syntax: String,
     fallback: OnceLock<Option<Fallback>>,
     step_budget: u64,
@@ -269,6 +272,7 @@ pub fn compile_ere(pattern: &str) -> Result<Regex, String> {
     match result {
         Ok((nfa, rust_syntax)) => Ok(Regex {
             pattern: pattern.to_string(),
+            literal: literal_text(pattern.as_bytes()),
             nfa,
             rust_syntax,
             fallback: OnceLock::new(),
@@ -279,6 +283,35 @@ pub fn compile_ere(pattern: &str) -> Result<Regex, String> {
             "memory limit exceeded by regular expression '{pattern}'"
         )),
     }
+}
+
+/// The text a valid pattern stands for when it is nothing but text: each byte an
+/// ordinary character or a backslash-escaped special one (`a\.b` is `a.b`), as the
+/// scanner reads them. `None` for anything with an operator, and for the empty pattern
+/// (whose matches are empty).
+fn literal_text(pattern: &[u8]) -> Option<Box<[u8]>> {
+    let mut out = Vec::with_capacity(pattern.len());
+    let mut i = 0;
+    while let Some(&c) = pattern.get(i) {
+        match c {
+            b'\\' => {
+                let d = *pattern.get(i + 1)?;
+                if !scan::ESCAPABLE.contains(&d) {
+                    return None;
+                }
+                out.push(d);
+                i += 2;
+            }
+            b'(' | b')' | b'[' | b'{' | b'^' | b'$' | b'.' | b'*' | b'+' | b'?' | b'|' | 0 => {
+                return None;
+            }
+            _ => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    (!out.is_empty()).then(|| out.into_boxed_slice())
 }
 
 type Spans = Vec<Option<(usize, usize)>>;
@@ -305,6 +338,9 @@ fn spans_of_captures(c: &regex::bytes::Captures<'_>, n: usize) -> Spans {
 /// Whole-string match (like `std::regex_match`).  Returns the byte spans of
 /// all groups including group 0, or `None` when the string does not match.
 fn match_spans(re: &Regex, s: &[u8]) -> Option<Spans> {
+    if let Some(text) = &re.literal {
+        return (**text == *s).then(|| vec![Some((0, s.len()))]);
+    }
     let mut ex = Exec::new(&re.nfa, s, Some(re.budget(s.len())));
     match ex.attempt(0, true, Flags::default()) {
         Ok(true) => return Some(spans_of(&ex.results)),
@@ -384,6 +420,12 @@ pub enum SplitPartBytes {
 /// Searches for successive matches like `std::sregex_iterator`, returning the
 /// group spans (including group 0) of every match.
 fn split_spans(re: &Regex, s: &[u8]) -> Vec<Spans> {
+    if let Some(text) = &re.literal {
+        // A non-empty text: its matches are its successive occurrences.
+        return memchr::memmem::find_iter(s, &**text)
+            .map(|at| vec![Some((at, at + text.len()))])
+            .collect();
+    }
     let len = s.len();
     let mut out = Vec::new();
     let mut ex = Exec::new(&re.nfa, s, Some(re.budget(len)));

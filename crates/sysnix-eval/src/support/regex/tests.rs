@@ -507,3 +507,53 @@ fn first_bytes_are_where_a_match_can_begin() {
     // `.` is any byte but NUL.
     assert_eq!(first(".").map(|s| s.chars().count()), Some(255));
 }
+
+#[test]
+fn plain_text_patterns_are_searched_as_text() {
+    let lit = |p: &str| {
+        compile_ere(p)
+            .expect("compiles")
+            .literal
+            .map(|t| t.to_vec())
+    };
+    assert_eq!(lit("/"), Some(b"/".to_vec()));
+    assert_eq!(lit("a\\.b\\\\c"), Some(b"a.b\\c".to_vec()));
+    assert_eq!(lit("x]}y"), Some(b"x]}y".to_vec()));
+    for p in [
+        "", "a.b", "a*", "(a)", "a|b", "[a]", "^a", "a$", "a{2}", "a+", "a?",
+    ] {
+        assert_eq!(lit(p), None, "{p:?}");
+    }
+    // The text search gives the executor's answer, on patterns and inputs where
+    // occurrences touch, overlap and repeat.
+    let mut x: u64 = 0x853c_49e6_748f_ea9b;
+    let mut next = || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let pick = |n: u64, from: &[&str]| from[(n % from.len() as u64) as usize].to_string();
+    for _ in 0..20_000 {
+        let pattern: String = (0..1 + next() % 3)
+            .map(|_| pick(next(), &["a", "b", "\\.", "/", "é", "]"]))
+            .collect();
+        let input: String = (0..next() % 12)
+            .map(|_| pick(next(), &["a", "b", ".", "/", "é", "]", "ab", "aa"]))
+            .collect();
+        let fast = compile_ere(&pattern).expect("compiles");
+        assert!(fast.literal.is_some(), "{pattern:?}");
+        let mut slow = compile_ere(&pattern).expect("compiles");
+        slow.literal = None;
+        assert_eq!(
+            regex_split(&fast, &input),
+            regex_split(&slow, &input),
+            "split {pattern:?} {input:?}"
+        );
+        assert_eq!(
+            regex_match(&fast, &input),
+            regex_match(&slow, &input),
+            "match {pattern:?} {input:?}"
+        );
+    }
+}
