@@ -6,7 +6,6 @@ use crate::support::float::format_float_print;
 use crate::support::strings::{print_attr_name, print_string_literal};
 use crate::value::{ThunkState, Value};
 use std::collections::HashSet;
-use std::fmt::Write;
 
 /// Prints a value without forcing anything.
 pub fn print_lazy(v: &Value) -> String {
@@ -26,9 +25,7 @@ fn print_via(v: &Value, via: Option<usize>, out: &mut String, seen: &mut HashSet
     match v {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Int(i) => {
-            let _ = write!(out, "{i}");
-        }
+        Value::Int(i) => out.push_str(itoa::Buffer::new().format(*i)),
         Value::Float(f) => out.push_str(&format_float_print(*f)),
         Value::String(s) => out.push_str(&print_string_literal(s.as_str())),
         Value::Path(p) => out.push_str(p),

@@ -42,10 +42,7 @@ fn write_json(
     match &v {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Int(i) => {
-            use std::fmt::Write;
-            let _ = write!(out, "{i}");
-        }
+        Value::Int(i) => out.push_str(itoa::Buffer::new().format(*i)),
         Value::Float(f) => out.push_str(&format_float_json(*f)),
         Value::String(s) => {
             if let Some(c) = s.context() {

@@ -163,7 +163,7 @@ impl Eval {
                 }
                 return Err(self.error("cannot coerce a set to a string", span));
             }
-            Value::Int(i) if mode.coerces_more() => out.push_str(&i.to_string()),
+            Value::Int(i) if mode.coerces_more() => out.push_str(itoa::Buffer::new().format(*i)),
             Value::Float(f) if mode.coerces_more() => {
                 out.push_str(&crate::support::float::format_float_to_string(*f));
             }
@@ -222,7 +222,7 @@ impl Eval {
         if let Value::Int(i) = v
             && mode.coerces_more()
         {
-            return Ok(i.to_string());
+            return Ok(itoa::Buffer::new().format(i).to_owned());
         }
         let mut out = String::new();
         self.coerce_append(&v, span, mode, ctx, &mut out)?;
