@@ -102,11 +102,22 @@ impl<'a> Compiler<'a> {
     /// same text, possibly on another thread).
     pub fn compile_parsed(&mut self, parse: rnix::Parse<rnix::Root>) -> Result<Rc<Expr>> {
         if let Some(err) = parse.errors().first() {
-            return Err(self.parse_error(err));
+            let err = self.parse_error(err);
+            // A misplaced function before rnix's error is the error Nix meets first.
+            if let Some(first) = self.misplaced_function_error(&parse.syntax())
+                && first.span.map(|s| s.start) <= err.span.map(|s| s.start)
+            {
+                return Err(first);
+            }
+            return Err(err);
         }
         let root = parse.tree();
         match root.expr() {
-            Some(e) => self.compile(&e),
+            // Nix reads the whole file before it resolves a name: a syntax error rnix
+            // let through comes before any error the compiler finds.
+            Some(e) => self
+                .compile(&e)
+                .map_err(|err| self.misplaced_function_error(root.syntax()).unwrap_or(err)),
             None => Err(EvalError::new(
                 ErrorKind::Parse,
                 "syntax error, unexpected end of file",
@@ -240,7 +251,14 @@ impl<'a> Compiler<'a> {
                     .collect::<Result<Vec<_>>>()?;
                 Expr::Call(f, args, span)
             }
-            ast::Expr::Lambda(l) => Expr::Lambda(self.lambda(l, None, span)?),
+            ast::Expr::Lambda(l) => {
+                if Self::misplaced_function(l.syntax())
+                    && let Some(err) = self.misplaced_function_error(l.syntax())
+                {
+                    return Err(err);
+                }
+                Expr::Lambda(self.lambda(l, None, span)?)
+            }
             ast::Expr::Select(s) => {
                 let target = self.compile_opt(s.expr(), span)?;
                 let path = self.attrpath(s.attrpath(), span)?;

@@ -21,6 +21,30 @@ impl Compiler<'_> {
             {
                 (msg, Some(rnix::TextRange::empty(at.into())))
             }
+            // `...` ends a function's formals: Nix expects the closing brace after it
+            // (rnix, reading `{ ...,` as a set, may stop at the `...` itself).
+            P::Unexpected(r) | P::UnexpectedExtra(r) | P::UnexpectedWanted(_, r, _)
+                if let Some(next) = self.after_leading_ellipsis(*r) =>
+            {
+                (
+                    format!(
+                        "syntax error, unexpected {}, expecting '}}'",
+                        self.bison_token(next)
+                    ),
+                    Some(next),
+                )
+            }
+            P::Unexpected(r) | P::UnexpectedExtra(r) | P::UnexpectedWanted(_, r, _)
+                if self.after_ellipsis(*r) =>
+            {
+                (
+                    format!(
+                        "syntax error, unexpected {}, expecting '}}'",
+                        self.bison_token(*r)
+                    ),
+                    Some(*r),
+                )
+            }
             // An unterminated string: rnix cannot read its rest; Nix's parser meets the
             // end of the file inside it.
             P::UnexpectedWanted(K::TOKEN_ERROR, r, wanted) if **wanted == STRING_PARTS => (
@@ -102,6 +126,35 @@ impl Compiler<'_> {
             .map(|r| self.span_of_range(r))
             .or_else(|| Some(self.eof_span()));
         EvalError::new(ErrorKind::Parse, msg, span)
+    }
+
+    /// When `r` starts with `...` that something other than `}` follows: that token.
+    fn after_leading_ellipsis(&self, r: rnix::TextRange) -> Option<rnix::TextRange> {
+        use rnix::SyntaxKind as K;
+        let start = usize::from(r.start());
+        let mut offset = start;
+        let mut tokens = rnix::tokenize(self.source_from(r.start())).filter_map(|(k, text)| {
+            let at = offset;
+            offset += text.len();
+            (!k.is_trivia()).then_some((k, at, text.len()))
+        });
+        let (first, ..) = tokens.next()?;
+        let (kind, at, len) = tokens.next()?;
+        (first == K::TOKEN_ELLIPSIS && kind != K::TOKEN_R_BRACE).then(|| {
+            rnix::TextRange::at(
+                rnix::TextSize::from(at as u32),
+                rnix::TextSize::from(len as u32),
+            )
+        })
+    }
+
+    /// Whether the last token before `r` is `...`.
+    fn after_ellipsis(&self, r: rnix::TextRange) -> bool {
+        let before = self.source.get(..usize::from(r.start())).unwrap_or("");
+        rnix::tokenize(before)
+            .filter(|(k, _)| !k.is_trivia())
+            .last()
+            .is_some_and(|(k, _)| k == rnix::SyntaxKind::TOKEN_ELLIPSIS)
     }
 
     /// The source text from `at` on (empty past its end).
@@ -343,5 +396,140 @@ impl Compiler<'_> {
         } else {
             format!("'{}'", t.chars().next().unwrap_or(' '))
         }
+    }
+}
+
+/// Where rnix's grammar is wider than Nix's: it takes a function (`x: …`, `{ … }: …`)
+/// as an operand, a function's argument, a list element or a select's default, where
+/// Nix's takes only an expression that needs no parentheses there. Nix rejects
+/// `f x: 1` or `1 + x: 1` with a syntax error; these find that error.
+impl Compiler<'_> {
+    /// Whether `node`, a function, stands where Nix's grammar takes none.
+    pub(super) fn misplaced_function(node: &rnix::SyntaxNode) -> bool {
+        use rnix::SyntaxKind as K;
+        node.parent().is_some_and(|p| {
+            matches!(
+                p.kind(),
+                K::NODE_APPLY
+                    | K::NODE_BIN_OP
+                    | K::NODE_UNARY_OP
+                    | K::NODE_LIST
+                    | K::NODE_SELECT
+                    | K::NODE_HAS_ATTR
+            )
+        })
+    }
+
+    /// The syntax error Nix reports for the first misplaced function of the file whose
+    /// tree holds `node`, if it has one.
+    pub(super) fn misplaced_function_error(
+        &self,
+        node: &rnix::SyntaxNode,
+    ) -> Option<Box<EvalError>> {
+        let root = node.ancestors().last()?;
+        root.descendants()
+            .filter(|n| n.kind() == rnix::SyntaxKind::NODE_LAMBDA && Self::misplaced_function(n))
+            .filter_map(|n| self.function_error(&n))
+            .min_by_key(|(at, _)| *at)
+            .map(|(at, msg)| {
+                let at = rnix::TextSize::from(at);
+                EvalError::new(
+                    ErrorKind::Parse,
+                    msg,
+                    Some(self.span_of_range(rnix::TextRange::empty(at))),
+                )
+            })
+    }
+
+    /// Where and how Nix's parser fails on the misplaced function `lambda`: it reads
+    /// `x` or `{ … }` as an operand, then meets the `:` or `@` that makes it a function
+    /// (or, inside the braces, what cannot begin an attribute).
+    fn function_error(&self, lambda: &rnix::SyntaxNode) -> Option<(u32, String)> {
+        use rnix::SyntaxKind as K;
+        let tokens: Vec<rnix::SyntaxToken> = lambda
+            .descendants_with_tokens()
+            .filter_map(|e| e.into_token())
+            .filter(|t| !t.kind().is_trivia())
+            .collect();
+        let at = |t: &rnix::SyntaxToken| u32::from(t.text_range().start());
+        let first = tokens.first()?;
+        let after_operand = |t: &rnix::SyntaxToken| {
+            let name = if t.kind() == K::TOKEN_AT {
+                "'@'"
+            } else {
+                "':'"
+            };
+            (
+                at(t),
+                format!(
+                    "syntax error, unexpected {name}{}",
+                    self.expecting_after(lambda)
+                ),
+            )
+        };
+        if first.kind() == K::TOKEN_IDENT {
+            // `x: …` or `x @ { … }: …`: `x` is an operand, the next token cannot follow.
+            return Some(after_operand(tokens.get(1)?));
+        }
+        // `{ … }: …`: Nix reads a set. `{ }` is one, and the `:` or `@` after it is the
+        // error; otherwise the error is inside the braces.
+        let second = tokens.get(1)?;
+        match second.kind() {
+            K::TOKEN_R_BRACE => Some(after_operand(tokens.get(2)?)),
+            K::TOKEN_ELLIPSIS => Some((at(second), "syntax error, unexpected ELLIPSIS".into())),
+            K::TOKEN_IDENT => {
+                let third = tokens.get(2)?;
+                Some((
+                    at(third),
+                    format!(
+                        "syntax error, unexpected {}, expecting '.' or '='",
+                        self.bison_token(third.text_range())
+                    ),
+                ))
+            }
+            _ => None,
+        }
+    }
+
+    /// What Nix's parser expects after an expression that ends where `node` starts: the
+    /// token that follows an expression in the construct around it (`)` in parentheses,
+    /// `;` after a binding's value, `THEN` after a condition, …), or nothing for a list
+    /// element, whose end could be followed by many.
+    fn expecting_after(&self, node: &rnix::SyntaxNode) -> &'static str {
+        use rnix::SyntaxKind as K;
+        let mut child = node.clone();
+        while let Some(parent) = child.parent() {
+            // Which expression of its parent `child` is (conditions come first).
+            let index = parent
+                .children()
+                .position(|c| c == child)
+                .unwrap_or_default();
+            let found = match parent.kind() {
+                K::NODE_ROOT => Some(", expecting end of file"),
+                K::NODE_PAREN | K::NODE_INHERIT_FROM => Some(", expecting ')'"),
+                K::NODE_ATTRPATH_VALUE => Some(", expecting ';'"),
+                K::NODE_INTERPOL | K::NODE_DYNAMIC | K::NODE_PAT_ENTRY => Some(", expecting '}'"),
+                K::NODE_IF_ELSE if index == 0 => Some(", expecting THEN"),
+                K::NODE_IF_ELSE if index == 1 => Some(", expecting ELSE"),
+                K::NODE_ASSERT | K::NODE_WITH if index == 0 => Some(", expecting ';'"),
+                // The expression ends where the construct around it ends.
+                K::NODE_IF_ELSE
+                | K::NODE_ASSERT
+                | K::NODE_WITH
+                | K::NODE_LAMBDA
+                | K::NODE_LET_IN
+                | K::NODE_APPLY
+                | K::NODE_BIN_OP
+                | K::NODE_UNARY_OP
+                | K::NODE_SELECT
+                | K::NODE_HAS_ATTR => None,
+                _ => Some(""),
+            };
+            if let Some(s) = found {
+                return s;
+            }
+            child = parent;
+        }
+        ""
     }
 }

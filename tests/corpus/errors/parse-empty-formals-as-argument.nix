@@ -1,0 +1,1 @@
+builtins.map {}@args: args

@@ -1,0 +1,1 @@
+builtins.map { a, b }: a

@@ -1,0 +1,1 @@
+let a = b.c or x: 1; in a

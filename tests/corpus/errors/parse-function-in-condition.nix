@@ -1,0 +1,1 @@
+if undefinedName x: 1 then 1 else 2
