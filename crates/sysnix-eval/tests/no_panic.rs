@@ -24,6 +24,8 @@ const TOKENS: &[&str] = &[
     "==", "!=", "<", "&&", "||", "->", "!", ".", "or", "rec", "let", "in", "with", "inherit", "if",
     "then", "else", "assert", "x", "\"", "''", "${", "./a", "<n>", "1", "1.5", "null", "true",
     "builtins", "import", "__curPos", "#", "/*",
+    // Whole interpolations: after a path and a space, one once made rnix's reader panic.
+    "${x}", "./a${x}",
 ];
 
 fn mutate(src: &str, rng: &mut Rng) -> String {

@@ -103,8 +103,8 @@ impl<'a> Compiler<'a> {
     pub fn compile_parsed(&mut self, parse: rnix::Parse<rnix::Root>) -> Result<Rc<Expr>> {
         if let Some(err) = parse.errors().first() {
             let err = self.parse_error(err);
-            // A misplaced function before rnix's error is the error Nix meets first.
-            if let Some(first) = self.misplaced_function_error(&parse.syntax())
+            // A syntax error rnix let through, before its own error, is the one Nix meets first.
+            if let Some(first) = self.let_through_error(&parse.syntax())
                 && first.span.map(|s| s.start) <= err.span.map(|s| s.start)
             {
                 return Err(first);
@@ -117,7 +117,7 @@ impl<'a> Compiler<'a> {
             // let through comes before any error the compiler finds.
             Some(e) => self
                 .compile(&e)
-                .map_err(|err| self.misplaced_function_error(root.syntax()).unwrap_or(err)),
+                .map_err(|err| self.let_through_error(root.syntax()).unwrap_or(err)),
             None => Err(EvalError::new(
                 ErrorKind::Parse,
                 "syntax error, unexpected end of file",
@@ -204,7 +204,14 @@ impl<'a> Compiler<'a> {
     pub fn compile(&mut self, e: &ast::Expr) -> Result<Rc<Expr>> {
         let span = self.span(e);
         Ok(Rc::new(match e {
-            ast::Expr::Paren(p) => return self.compile_opt(p.expr(), span),
+            ast::Expr::Paren(p) => {
+                if Self::wrong_close_paren(p.syntax()).is_some()
+                    && let Some(err) = self.let_through_error(p.syntax())
+                {
+                    return Err(err);
+                }
+                return self.compile_opt(p.expr(), span);
+            }
             ast::Expr::Root(r) => return self.compile_opt(r.expr(), span),
             ast::Expr::Literal(l) => self.literal(l, span)?,
             ast::Expr::Ident(id) => {
@@ -253,7 +260,7 @@ impl<'a> Compiler<'a> {
             }
             ast::Expr::Lambda(l) => {
                 if Self::misplaced_function(l.syntax())
-                    && let Some(err) = self.misplaced_function_error(l.syntax())
+                    && let Some(err) = self.let_through_error(l.syntax())
                 {
                     return Err(err);
                 }
@@ -428,6 +435,16 @@ impl<'a> Compiler<'a> {
                 vec![nix_path, Rc::new(Expr::Lit(Value::str(name)))],
                 span,
             )));
+        }
+        if Self::split_path(p.syntax()).is_some() {
+            // rnix would panic reading its parts.
+            return Err(self.let_through_error(p.syntax()).unwrap_or_else(|| {
+                EvalError::new(
+                    ErrorKind::Parse,
+                    "syntax error, unexpected DOLLAR_CURLY",
+                    Some(span),
+                )
+            }));
         }
         let parts = p.parts();
         let mut out: Vec<Rc<Expr>> = Vec::new();

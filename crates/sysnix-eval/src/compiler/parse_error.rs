@@ -399,10 +399,15 @@ impl Compiler<'_> {
     }
 }
 
-/// Where rnix's grammar is wider than Nix's: it takes a function (`x: …`, `{ … }: …`)
-/// as an operand, a function's argument, a list element or a select's default, where
-/// Nix's takes only an expression that needs no parentheses there. Nix rejects
-/// `f x: 1` or `1 + x: 1` with a syntax error; these find that error.
+/// Where rnix's grammar is wider than Nix's, and these find the syntax error Nix gives:
+///
+/// * rnix takes a function (`x: …`, `{ … }: …`) as an operand, a function's argument,
+///   a list element or a select's default, where Nix's grammar takes only an
+///   expression that needs no parentheses there: Nix rejects `f x: 1` or `1 + x: 1`;
+/// * rnix closes parentheses with whatever token follows the expression in them:
+///   `(1 ]` is `1` to it, an error to Nix;
+/// * rnix continues a path with an interpolation after a space (`./p ${x}`, a tree its
+///   own reader then panics on), where Nix's path has ended and `${` cannot follow.
 impl Compiler<'_> {
     /// Whether `node`, a function, stands where Nix's grammar takes none.
     pub(super) fn misplaced_function(node: &rnix::SyntaxNode) -> bool {
@@ -420,16 +425,61 @@ impl Compiler<'_> {
         })
     }
 
-    /// The syntax error Nix reports for the first misplaced function of the file whose
-    /// tree holds `node`, if it has one.
-    pub(super) fn misplaced_function_error(
-        &self,
-        node: &rnix::SyntaxNode,
-    ) -> Option<Box<EvalError>> {
+    /// The token that closes the parentheses `paren` when it is not `)`.
+    pub(super) fn wrong_close_paren(paren: &rnix::SyntaxNode) -> Option<rnix::SyntaxToken> {
+        use rnix::SyntaxKind as K;
+        // The closer is the paren's own last token; at the end of the file there is
+        // none (the expression, or `(`, comes last), and rnix reported that.
+        let last = paren
+            .children_with_tokens()
+            .filter(|e| !e.kind().is_trivia())
+            .last()?
+            .into_token()?;
+        (!matches!(last.kind(), K::TOKEN_R_PAREN | K::TOKEN_L_PAREN)).then_some(last)
+    }
+
+    /// The `${` of a path node that continues after whitespace or a comment.
+    pub(super) fn split_path(path: &rnix::SyntaxNode) -> Option<rnix::SyntaxNode> {
+        let mut gap = false;
+        for child in path.children_with_tokens() {
+            match child {
+                rowan::NodeOrToken::Token(t) if t.kind().is_trivia() => gap = true,
+                rowan::NodeOrToken::Node(n) if gap => return Some(n),
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// The first syntax error (in the source) that rnix let through in the file whose
+    /// tree holds `node`, as Nix reports it.
+    pub(super) fn let_through_error(&self, node: &rnix::SyntaxNode) -> Option<Box<EvalError>> {
+        use rnix::SyntaxKind as K;
         let root = node.ancestors().last()?;
         root.descendants()
-            .filter(|n| n.kind() == rnix::SyntaxKind::NODE_LAMBDA && Self::misplaced_function(n))
-            .filter_map(|n| self.function_error(&n))
+            .filter_map(|n| match n.kind() {
+                K::NODE_LAMBDA if Self::misplaced_function(&n) => self.function_error(&n),
+                K::NODE_PATH_ABS | K::NODE_PATH_REL | K::NODE_PATH_HOME => Self::split_path(&n)
+                    .map(|interpol| {
+                        (
+                            u32::from(interpol.text_range().start()),
+                            format!(
+                                "syntax error, unexpected DOLLAR_CURLY{}",
+                                self.expecting_after(&n)
+                            ),
+                        )
+                    }),
+                K::NODE_PAREN => Self::wrong_close_paren(&n).map(|t| {
+                    (
+                        u32::from(t.text_range().start()),
+                        format!(
+                            "syntax error, unexpected {}, expecting ')'",
+                            self.bison_token(t.text_range())
+                        ),
+                    )
+                }),
+                _ => None,
+            })
             .min_by_key(|(at, _)| *at)
             .map(|(at, msg)| {
                 let at = rnix::TextSize::from(at);
