@@ -102,7 +102,7 @@ impl<'a> Compiler<'a> {
     /// same text, possibly on another thread).
     pub fn compile_parsed(&mut self, parse: rnix::Parse<rnix::Root>) -> Result<Rc<Expr>> {
         if let Some(err) = parse.errors().first() {
-            let err = self.parse_error(err);
+            let err = self.parse_error(err, &parse.syntax());
             // A syntax error rnix let through, before its own error, is the one Nix meets first.
             if let Some(first) = self.let_through_error(&parse.syntax())
                 && first.span.map(|s| s.start) <= err.span.map(|s| s.start)
@@ -618,6 +618,9 @@ impl<'a> Compiler<'a> {
     fn attr_key(&mut self, a: &ast::Attr, span: Span) -> Result<AttrKey> {
         match a {
             ast::Attr::Ident(i) => Ok(AttrKey::Static(ident_sym(i), Default::default())),
+            ast::Attr::Str(s) if Self::indented_name(s.syntax()) => Err(self
+                .let_through_error(s.syntax())
+                .unwrap_or_else(|| self.err("syntax error, unexpected IND_STRING_OPEN", span))),
             ast::Attr::Str(s) => match self.string(s, span)? {
                 Expr::Lit(Value::String(ref s)) => {
                     Ok(AttrKey::Static(Symbol::new(s.as_str()), Default::default()))

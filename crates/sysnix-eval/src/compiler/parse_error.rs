@@ -7,7 +7,11 @@ use crate::error::{ErrorKind, EvalError};
 use crate::source::Span;
 
 impl Compiler<'_> {
-    pub(super) fn parse_error(&self, err: &rnix::ParseError) -> Box<EvalError> {
+    pub(super) fn parse_error(
+        &self,
+        err: &rnix::ParseError,
+        root: &rnix::SyntaxNode,
+    ) -> Box<EvalError> {
         use rnix::ParseError as P;
         use rnix::SyntaxKind as K;
         const STRING_PARTS: [K; 3] = [
@@ -122,10 +126,127 @@ impl Compiler<'_> {
             ),
             other => (format!("syntax error: {other}"), None),
         };
+        let (msg, range) = self.after_rec_or_let(msg, range, root);
         let span = range
             .map(|r| self.span_of_range(r))
             .or_else(|| Some(self.eof_span()));
         EvalError::new(ErrorKind::Parse, msg, span)
+    }
+
+    /// Nix's parser reads `rec` and a `let` that cannot begin a `let … in` here as the
+    /// start of a set (`rec { … }`, the old `let { … }`), so it expects `{` next: an
+    /// error right after `rec` says so, and an error at such a `let` is Nix's at the
+    /// token after it. (`range` is `None` at the end of the file.)
+    fn after_rec_or_let(
+        &self,
+        msg: String,
+        range: Option<rnix::TextRange>,
+        root: &rnix::SyntaxNode,
+    ) -> (String, Option<rnix::TextRange>) {
+        use rnix::SyntaxKind as K;
+        let at = range.map_or(self.source.len(), |r| usize::from(r.start()));
+        let before = self.source.get(..at).unwrap_or("");
+        let unexpected = |range: Option<rnix::TextRange>| match range {
+            Some(r) => self.bison_token(r),
+            None => "end of file".to_string(),
+        };
+        let mut last_two = [None, None];
+        for (k, _) in rnix::tokenize(before).filter(|(k, _)| !k.is_trivia()) {
+            last_two = [last_two[1], Some(k)];
+        }
+        let [before_prev, prev] = last_two;
+        // `x @` is the start of `x @ { … }: …`.
+        if prev == Some(K::TOKEN_AT) && before_prev == Some(K::TOKEN_IDENT) {
+            return (
+                format!(
+                    "syntax error, unexpected {}, expecting '{{'",
+                    unexpected(range)
+                ),
+                range,
+            );
+        }
+        let prev = prev.map(|k| (k, ()));
+        if prev.is_some_and(|(k, _)| k == K::TOKEN_REC) {
+            return (
+                format!(
+                    "syntax error, unexpected {}, expecting '{{'",
+                    unexpected(range)
+                ),
+                range,
+            );
+        }
+        if let Some(r) = range
+            && self.bison_token(r) == "LET"
+            && !Self::after_has_attr(root, before)
+            // Where a binding or an attribute name starts, a `let` is just unexpected.
+            && !prev.is_some_and(|(k, _)| {
+                matches!(
+                    k,
+                    K::TOKEN_DOT
+                        | K::TOKEN_QUESTION
+                        | K::TOKEN_LET
+                        | K::TOKEN_SEMICOLON
+                        | K::TOKEN_L_BRACE
+                        | K::TOKEN_REC
+                        | K::TOKEN_INHERIT
+                        | K::TOKEN_COMMA
+                )
+            })
+        {
+            // The token after `let`, if any.
+            let let_end = at + "let".len();
+            let mut offset = let_end;
+            let next = rnix::tokenize(self.source_from(rnix::TextSize::from(let_end as u32)))
+                .find_map(|(k, text)| {
+                    let start = offset;
+                    offset += text.len();
+                    (!k.is_trivia()).then_some((k, start, text.len()))
+                });
+            return match next {
+                // The old `let { … }` where Nix takes it and rnix does not: rnix's error.
+                Some((K::TOKEN_L_BRACE, ..)) => (msg, range),
+                Some((_, start, len)) => {
+                    let next = rnix::TextRange::at(
+                        rnix::TextSize::from(start as u32),
+                        rnix::TextSize::from(len as u32),
+                    );
+                    (
+                        format!(
+                            "syntax error, unexpected {}, expecting '{{'",
+                            self.bison_token(next)
+                        ),
+                        Some(next),
+                    )
+                }
+                None => (
+                    "syntax error, unexpected end of file, expecting '{'".to_string(),
+                    None,
+                ),
+            };
+        }
+        (msg, range)
+    }
+
+    /// Whether the expression that ends with `before` (the text up to a token) is a test `e ? a.b`, which cannot
+    /// take an argument (so a `let` after it is no old `let { … }` to Nix).
+    fn after_has_attr(root: &rnix::SyntaxNode, before: &str) -> bool {
+        use rnix::SyntaxKind as K;
+        let end = before.trim_end().len();
+        if end == 0 {
+            return false;
+        }
+        let Some(token) = root
+            .token_at_offset(rnix::TextSize::from((end - 1) as u32))
+            .left_biased()
+        else {
+            return false;
+        };
+        token
+            .parent_ancestors()
+            .take_while(|n| usize::from(n.text_range().end()) >= end)
+            .map(|n| n.kind())
+            .find(|k| matches!(k, K::NODE_HAS_ATTR | K::NODE_SELECT | K::NODE_APPLY))
+            == Some(K::NODE_HAS_ATTR)
     }
 
     /// When `r` starts with `...` that something other than `}` follows: that token.
@@ -140,21 +261,39 @@ impl Compiler<'_> {
         });
         let (first, ..) = tokens.next()?;
         let (kind, at, len) = tokens.next()?;
-        (first == K::TOKEN_ELLIPSIS && kind != K::TOKEN_R_BRACE).then(|| {
-            rnix::TextRange::at(
-                rnix::TextSize::from(at as u32),
-                rnix::TextSize::from(len as u32),
-            )
-        })
+        (first == K::TOKEN_ELLIPSIS && kind != K::TOKEN_R_BRACE && self.opens_formal(start)).then(
+            || {
+                rnix::TextRange::at(
+                    rnix::TextSize::from(at as u32),
+                    rnix::TextSize::from(len as u32),
+                )
+            },
+        )
     }
 
     /// Whether the last token before `r` is `...`.
     fn after_ellipsis(&self, r: rnix::TextRange) -> bool {
         let before = self.source.get(..usize::from(r.start())).unwrap_or("");
+        let mut offset = 0;
+        rnix::tokenize(before)
+            .filter_map(|(k, text)| {
+                let at = offset;
+                offset += text.len();
+                (!k.is_trivia()).then_some((k, at))
+            })
+            .last()
+            .is_some_and(|(k, at)| k == rnix::SyntaxKind::TOKEN_ELLIPSIS && self.opens_formal(at))
+    }
+
+    /// Whether the token at `at` is where a formal may stand: after `{` or `,` (a
+    /// `...` elsewhere is no function's).
+    fn opens_formal(&self, at: usize) -> bool {
+        use rnix::SyntaxKind as K;
+        let before = self.source.get(..at).unwrap_or("");
         rnix::tokenize(before)
             .filter(|(k, _)| !k.is_trivia())
             .last()
-            .is_some_and(|(k, _)| k == rnix::SyntaxKind::TOKEN_ELLIPSIS)
+            .is_some_and(|(k, _)| matches!(k, K::TOKEN_L_BRACE | K::TOKEN_COMMA))
     }
 
     /// The source text from `at` on (empty past its end).
@@ -382,6 +521,11 @@ impl Compiler<'_> {
             K::TOKEN_FLOAT => "FLOAT",
             K::TOKEN_ELLIPSIS => "ELLIPSIS",
             K::TOKEN_INTERPOL_START => "DOLLAR_CURLY",
+            K::TOKEN_PATH_ABS | K::TOKEN_PATH_REL => "PATH",
+            K::TOKEN_PATH_HOME => "HPATH",
+            K::TOKEN_PATH_SEARCH => "SPATH",
+            K::TOKEN_URI => "URI",
+            K::TOKEN_STRING_START if text == "''" => "IND_STRING_OPEN",
             // An unterminated comment: Nix's lexer reads its `/` as a division.
             K::TOKEN_ERROR if text.starts_with("/*") => "'/'",
             K::TOKEN_ERROR => "invalid token",
@@ -406,6 +550,7 @@ impl Compiler<'_> {
 ///   expression that needs no parentheses there: Nix rejects `f x: 1` or `1 + x: 1`;
 /// * rnix closes parentheses with whatever token follows the expression in them:
 ///   `(1 ]` is `1` to it, an error to Nix;
+/// * rnix takes an indented string (`''a''`) as an attribute name, Nix only `"a"`;
 /// * rnix continues a path with an interpolation after a space (`./p ${x}`, a tree its
 ///   own reader then panics on), where Nix's path has ended and `${` cannot follow.
 impl Compiler<'_> {
@@ -438,6 +583,13 @@ impl Compiler<'_> {
         (!matches!(last.kind(), K::TOKEN_R_PAREN | K::TOKEN_L_PAREN)).then_some(last)
     }
 
+    /// Whether `string`, an attribute name, is an indented string.
+    pub(super) fn indented_name(string: &rnix::SyntaxNode) -> bool {
+        string
+            .first_token()
+            .is_some_and(|t| t.kind() == rnix::SyntaxKind::TOKEN_STRING_START && t.text() == "''")
+    }
+
     /// The `${` of a path node that continues after whitespace or a comment.
     pub(super) fn split_path(path: &rnix::SyntaxNode) -> Option<rnix::SyntaxNode> {
         let mut gap = false;
@@ -459,6 +611,33 @@ impl Compiler<'_> {
         root.descendants()
             .filter_map(|n| match n.kind() {
                 K::NODE_LAMBDA if Self::misplaced_function(&n) => self.function_error(&n),
+                K::NODE_STRING
+                    if Self::indented_name(&n)
+                        && n.parent().is_some_and(|p| {
+                            matches!(p.kind(), K::NODE_ATTRPATH | K::NODE_INHERIT)
+                        }) =>
+                {
+                    // After `.` or `?` Nix's parser lists what a name may be; where a
+                    // binding starts it lists nothing.
+                    let after_dot = n
+                        .first_token()
+                        .and_then(|t| t.prev_token())
+                        .into_iter()
+                        .flat_map(|t| std::iter::successors(Some(t), |t| t.prev_token()))
+                        .find(|t| !t.kind().is_trivia())
+                        .is_some_and(|t| matches!(t.kind(), K::TOKEN_DOT | K::TOKEN_QUESTION));
+                    Some((
+                        u32::from(n.text_range().start()),
+                        format!(
+                            "syntax error, unexpected IND_STRING_OPEN{}",
+                            if after_dot {
+                                ", expecting ID or OR_KW or DOLLAR_CURLY or '\"'"
+                            } else {
+                                ""
+                            }
+                        ),
+                    ))
+                }
                 K::NODE_PATH_ABS | K::NODE_PATH_REL | K::NODE_PATH_HOME => Self::split_path(&n)
                     .map(|interpol| {
                         (

@@ -1,0 +1,1 @@
+let f = x: x; in f let b = 1; in b
