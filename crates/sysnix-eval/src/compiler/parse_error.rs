@@ -285,15 +285,20 @@ impl Compiler<'_> {
             .is_some_and(|(k, at)| k == rnix::SyntaxKind::TOKEN_ELLIPSIS && self.opens_formal(at))
     }
 
-    /// Whether the token at `at` is where a formal may stand: after `{` or `,` (a
-    /// `...` elsewhere is no function's).
+    /// Whether the token at `at` is where a formal may stand: after `{` (not `rec {`)
+    /// or `,` (a `...` elsewhere is no function's).
     fn opens_formal(&self, at: usize) -> bool {
         use rnix::SyntaxKind as K;
         let before = self.source.get(..at).unwrap_or("");
-        rnix::tokenize(before)
-            .filter(|(k, _)| !k.is_trivia())
-            .last()
-            .is_some_and(|(k, _)| matches!(k, K::TOKEN_L_BRACE | K::TOKEN_COMMA))
+        let mut last_two = [None, None];
+        for (k, _) in rnix::tokenize(before).filter(|(k, _)| !k.is_trivia()) {
+            last_two = [last_two[1], Some(k)];
+        }
+        match last_two {
+            [Some(K::TOKEN_REC), Some(K::TOKEN_L_BRACE)] => false,
+            [_, Some(k)] => matches!(k, K::TOKEN_L_BRACE | K::TOKEN_COMMA),
+            _ => false,
+        }
     }
 
     /// The source text from `at` on (empty past its end).
