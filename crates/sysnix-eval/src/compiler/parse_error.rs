@@ -342,13 +342,40 @@ impl Compiler<'_> {
         let at = if trimmed < self.source.len() {
             trimmed
         } else {
-            let mut start = 0;
-            let mut offset = 0;
-            for (_, text) in rnix::tokenize(self.source) {
+            use rnix::SyntaxKind as K;
+            let is_path = |k: K| {
+                matches!(
+                    k,
+                    K::TOKEN_PATH_ABS | K::TOKEN_PATH_REL | K::TOKEN_PATH_HOME
+                )
+            };
+            let (mut start, mut offset) = (0, 0);
+            // Whether the last token is part of a path (its text, or the `}` of an
+            // interpolation in it), and for each open `${`, whether a path opened it.
+            let (mut in_path, mut opened_by_path) = (false, Vec::new());
+            let mut prev = None;
+            for (kind, text) in rnix::tokenize(self.source) {
                 start = offset;
                 offset += text.len();
+                in_path = match kind {
+                    k if is_path(k) => true,
+                    K::TOKEN_INTERPOL_START => {
+                        opened_by_path.push(prev.is_some_and(is_path));
+                        false
+                    }
+                    K::TOKEN_INTERPOL_END => opened_by_path.pop().unwrap_or(false),
+                    _ => false,
+                };
+                prev = Some(kind);
             }
-            start
+            // Nix's lexer reads a path twice (it backs up to tell a path from a
+            // division), and its position ends up one column before the path's last
+            // token.
+            if in_path {
+                start.saturating_sub(1)
+            } else {
+                start
+            }
         };
         Span {
             file: self.file,
@@ -446,6 +473,12 @@ impl Compiler<'_> {
                     | K::TOKEN_R_BRACK
                     | K::TOKEN_R_BRACE
                     | K::TOKEN_STRING_END
+                    | K::TOKEN_INTERPOL_END
+                    | K::TOKEN_PATH_ABS
+                    | K::TOKEN_PATH_REL
+                    | K::TOKEN_PATH_HOME
+                    | K::TOKEN_PATH_SEARCH
+                    | K::TOKEN_URI
             )
         });
         if complete && depth.last() == Some(&K::TOKEN_L_PAREN) {
