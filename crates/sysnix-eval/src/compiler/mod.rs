@@ -3,6 +3,7 @@
 
 mod attrs;
 mod expr;
+mod let_through;
 mod parse_error;
 mod show;
 
