@@ -193,7 +193,19 @@ impl Value {
     }
 
     /// The type name used in error messages ("an integer", "a set", ...), as Nix's showType.
-    pub fn type_desc(&self) -> &'static str {
+    pub fn type_desc(&self) -> std::borrow::Cow<'static, str> {
+        match self {
+            // Nix names the builtin (`the built-in function 'head'`).
+            Value::PrimOp(op) => format!("the built-in function '{}'", op.name).into(),
+            Value::PrimOpApp(app) => {
+                format!("the partially applied built-in function '{}'", app.op.name).into()
+            }
+            other => other.kind_desc().into(),
+        }
+    }
+
+    /// The kind of a value, as [`Value::type_desc`] names it without the builtin's name.
+    pub fn kind_desc(&self) -> &'static str {
         match self {
             Value::Null => "null",
             Value::Bool(_) => "a Boolean",
