@@ -48,6 +48,19 @@ impl Eval {
             }
             _ => {
                 let a = self.eval_operand(l, env)?;
+                // Nix checks the left operand of `//`, and coerces the left operand of a
+                // string `+`, before it evaluates the right one: its error comes first.
+                match op {
+                    BinOp::Update if !matches!(a, Value::Attrs(_)) => {
+                        self.expect_attrs(&a, ls).map_err(no_pos)?;
+                    }
+                    BinOp::Add
+                        if !matches!(a, Value::Int(_) | Value::Float(_) | Value::Path(_)) =>
+                    {
+                        return self.add_strings(&a, r, env, ls, rs);
+                    }
+                    _ => {}
+                }
                 let b = self.eval_right_operand(r, env)?;
                 if let (Value::Int(x), Value::Int(y)) = (&a, &b)
                     && let Some(v) = int_binop(op, *x, *y)
@@ -156,6 +169,25 @@ impl Eval {
                 Ok(Value::String(crate::value::NixString::with_context(s, ctx)))
             }
         }
+    }
+
+    /// `a + r` where `a` is neither a number nor a path: a string, `a` coerced before
+    /// `r` is evaluated, as Nix does. (Out of line: `binop`'s frame stays small.)
+    #[inline(never)]
+    fn add_strings(
+        &mut self,
+        a: &Value,
+        r: &Rc<Expr>,
+        env: &Env,
+        ls: Span,
+        rs: Span,
+    ) -> Result<Value> {
+        let mut ctx = Default::default();
+        let mut s = String::new();
+        self.coerce_append(a, ls, super::CoerceMode::Interpolation, &mut ctx, &mut s)?;
+        let b = self.eval_right_operand(r, env)?;
+        self.coerce_append(&b, rs, super::CoerceMode::Interpolation, &mut ctx, &mut s)?;
+        Ok(Value::String(crate::value::NixString::with_context(s, ctx)))
     }
 
     /// `-`, `*`, `/` (and `+` on numbers). Integer overflow is an error, as in current Nix.
@@ -335,7 +367,7 @@ fn no_pos(mut e: Box<crate::error::EvalError>) -> Box<crate::error::EvalError> {
 
 /// A strict operator on two integers when it cannot fail (`None`: overflow, division, or not
 /// an integer operator; the general path then reports the error).
-#[inline]
+#[inline(always)]
 pub(super) fn int_binop(op: BinOp, x: i64, y: i64) -> Option<Value> {
     Some(match op {
         BinOp::Add => Value::Int(x.checked_add(y)?),
