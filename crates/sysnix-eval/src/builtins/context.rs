@@ -45,7 +45,15 @@ fn discard(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
 }
 
 fn discard_output_dependency(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
-    let s = ev.expect_string(&a[0], span)?;
+    // Coerced, as Nix does (a set with `__toString` or `outPath` is taken).
+    let mut coerced = Context::new();
+    let text = ev.coerce_to_string(
+        &a[0],
+        span,
+        crate::eval::CoerceMode::Interpolation,
+        &mut coerced,
+    )?;
+    let s = NixString::with_context(text, coerced);
     let ctx: Context = s
         .context()
         .map(|c| {

@@ -211,7 +211,7 @@ fn function_args(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
 }
 
 pub(crate) fn unsafe_get_attr_pos(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
-    let name = ev.expect_string(&a[0], span)?;
+    let name = super::context::expect_string_no_ctx(ev, &a[0], span)?;
     let set = ev.expect_attrs(&a[1], span)?;
     let Some(attr) = set.get_attr(crate::symbol::Symbol::new(name.as_str())) else {
         return Ok(Value::Null);
@@ -294,7 +294,7 @@ fn generic_closure(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> 
 }
 
 fn get_env(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
-    let name = ev.expect_string(&a[0], span)?;
+    let name = super::context::expect_string_no_ctx(ev, &a[0], span)?;
     Ok(Value::str(std::env::var(name.as_str()).unwrap_or_default()))
 }
 

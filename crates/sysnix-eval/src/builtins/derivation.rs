@@ -87,8 +87,7 @@ fn derivation_strict(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value
     };
     // Nix 2.8 reports most derivation errors at the `name` attribute.
     let pos_name = name_attr.span().unwrap_or(span);
-    let name = ev
-        .expect_string(&name_attr.value, pos_name)?
+    let name = super::context::expect_string_no_ctx(ev, &name_attr.value, pos_name)?
         .as_str()
         .to_string();
     let ignore_nulls = match attrs.get_str("__ignoreNulls").cloned() {

@@ -3,7 +3,7 @@
 //! Nothing is written: realising store paths is the build step's job.
 
 use crate::error::Result;
-use crate::eval::{CoerceMode, Eval};
+use crate::eval::Eval;
 use crate::source::Span;
 use crate::value::{AttrsBuilder, Context, ContextElem, NixString, PrimOp, Value};
 use std::path::Path;
@@ -108,9 +108,12 @@ fn hash_file(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
 }
 
 fn to_file(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
-    let name = ev.expect_string(&a[0], span)?;
-    let mut ctx = Context::new();
-    let contents = ev.coerce_to_string(&a[1], span, CoerceMode::Interpolation, &mut ctx)?;
+    // As Nix: a name without store references, and contents that are a string (not
+    // coerced), whose context becomes the file's references.
+    let name = super::context::expect_string_no_ctx(ev, &a[0], span)?;
+    let contents = ev.expect_string(&a[1], span)?;
+    let ctx: Context = contents.context().cloned().unwrap_or_default();
+    let contents = contents.as_str().to_string();
     let mut refs = std::collections::BTreeSet::new();
     for c in &ctx {
         match c {
@@ -324,7 +327,7 @@ fn store_path(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
 }
 
 fn placeholder(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
-    let out = ev.expect_string(&a[0], span)?;
+    let out = super::context::expect_string_no_ctx(ev, &a[0], span)?;
     let h = HashAlgo::Sha256.digest(format!("nix-output:{}", out.as_str()).as_bytes());
     Ok(Value::str(format!("/{}", sysnix_store::base32::encode(&h))))
 }

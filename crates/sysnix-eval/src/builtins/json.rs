@@ -131,7 +131,7 @@ pub fn data_to_value(d: Data) -> Value {
 }
 
 fn from_json(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
-    let s = ev.expect_string(&a[0], span)?;
+    let s = super::context::expect_string_no_ctx(ev, &a[0], span)?;
     match crate::support::data::from_json(s.as_str()) {
         Ok(d) => Ok(data_to_value(d)),
         // Nix 2.8 reports the library's message without a position.
@@ -144,7 +144,7 @@ fn from_json(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
 }
 
 fn from_toml(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
-    let s = ev.expect_string(&a[0], span)?;
+    let s = super::context::expect_string_no_ctx(ev, &a[0], span)?;
     match crate::support::data::from_toml(s.as_str()) {
         Ok(d) => Ok(data_to_value(d)),
         Err(msg) => Err(ev.error(msg, span)),

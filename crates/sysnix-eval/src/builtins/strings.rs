@@ -179,7 +179,7 @@ fn groups_value(groups: Vec<Option<String>>) -> Value {
 }
 
 fn match_(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
-    let re = ev.expect_string(&a[0], span)?;
+    let re = super::context::expect_string_no_ctx(ev, &a[0], span)?;
     let s = ev.expect_string(&a[1], span)?;
     let re = regex(ev, re.as_str(), span)?;
     Ok(match regex_match(&re, s.as_str()) {
@@ -189,7 +189,7 @@ fn match_(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
 }
 
 fn split(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
-    let re = ev.expect_string(&a[0], span)?;
+    let re = super::context::expect_string_no_ctx(ev, &a[0], span)?;
     let s = ev.expect_string(&a[1], span)?;
     let re = regex(ev, re.as_str(), span)?;
     let parts = regex_split(&re, s.as_str())
@@ -225,9 +225,9 @@ fn compare_versions(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value>
 }
 
 fn parse_drv_name(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
-    let mut ctx = Context::new();
-    let s = ev.coerce_to_string(&a[0], span, CoerceMode::Interpolation, &mut ctx)?;
-    let (name, version) = versions::parse_drv_name(&s);
+    // A string without store references, as Nix's forceStringNoCtx: no coercion.
+    let s = super::context::expect_string_no_ctx(ev, &a[0], span)?;
+    let (name, version) = versions::parse_drv_name(s.as_str());
     Ok(super::attrs_of(vec![
         ("name", Value::str(name)),
         ("version", Value::str(version)),
@@ -236,7 +236,7 @@ fn parse_drv_name(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
 
 fn hash_string(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     use sysnix_store::hash::{Hash, HashAlgo, HashFormat};
-    let algo = ev.expect_string(&a[0], span)?;
+    let algo = super::context::expect_string_no_ctx(ev, &a[0], span)?;
     let Some(algo) = HashAlgo::from_name(algo.as_str()) else {
         return Err(crate::error::EvalError::new(
             crate::error::ErrorKind::Eval,

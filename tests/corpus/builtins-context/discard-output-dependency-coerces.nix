@@ -1,0 +1,1 @@
+builtins.unsafeDiscardOutputDependency { __toString = s: "coerced"; }

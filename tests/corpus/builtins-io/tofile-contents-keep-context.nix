@@ -1,0 +1,1 @@
+builtins.toFile "n" "${builtins.toFile "dep" "x"} and more"

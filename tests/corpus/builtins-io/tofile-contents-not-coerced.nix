@@ -1,0 +1,1 @@
+builtins.toFile "n" { outPath = "x"; }

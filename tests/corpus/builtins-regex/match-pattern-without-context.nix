@@ -1,0 +1,1 @@
+builtins.match "${builtins.toFile "re" "a"}" "a"

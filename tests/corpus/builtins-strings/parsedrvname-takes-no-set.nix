@@ -1,0 +1,1 @@
+builtins.parseDrvName { outPath = "hello-1.0"; }
