@@ -143,7 +143,7 @@ fn map_attrs(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
 }
 
 fn zip_attrs_with(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
-    let f = a[0].clone();
+    let f = ev.expect_function(&a[0], span)?;
     let list = ev.expect_list(&a[1], span)?;
     let mut grouped: BTreeMap<Symbol, Vec<Value>> = BTreeMap::new();
     for item in list.iter() {

@@ -235,14 +235,18 @@ pub(crate) fn unsafe_get_attr_pos(ev: &mut Eval, a: &mut [Value], span: Span) ->
 
 fn generic_closure(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let args = ev.expect_attrs(&a[0], span)?;
-    let start = args
-        .get_str("startSet")
-        .cloned()
-        .ok_or_else(|| ev.error("attribute 'startSet' required", span))?;
-    let op = args
-        .get_str("operator")
-        .cloned()
-        .ok_or_else(|| ev.error("attribute 'operator' required", span))?;
+    let start = args.get_str("startSet").cloned().ok_or_else(|| {
+        ev.error(
+            "attribute 'startSet' missing for call to 'genericClosure'",
+            args.pos.unwrap_or(span),
+        )
+    })?;
+    let op = args.get_str("operator").cloned().ok_or_else(|| {
+        ev.error(
+            "attribute 'operator' missing for call to 'genericClosure'",
+            args.pos.unwrap_or(span),
+        )
+    })?;
     // A FIFO work queue, as in Nix.
     let mut work: std::collections::VecDeque<Value> =
         ev.expect_list(&start, span)?.iter().cloned().collect();

@@ -19,7 +19,7 @@ fn map(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
 }
 
 fn filter(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
-    let f = ev.force(&a[0])?;
+    let f = ev.expect_function(&a[0], span)?;
     let list = ev.expect_list(&a[1], span)?;
     let mut out = Vec::new();
     for x in list.iter() {
@@ -129,7 +129,7 @@ fn determine_pos(v: &Value, fallback: Span) -> Span {
 }
 
 fn concat_map(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
-    let f = ev.force(&a[0])?;
+    let f = ev.expect_function(&a[0], span)?;
     let list = ev.expect_list(&a[1], span)?;
     let mut out = Vec::new();
     for x in list.iter() {
@@ -143,7 +143,7 @@ fn concat_map(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
 }
 
 fn foldl_strict(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
-    let f = ev.force(&a[0])?;
+    let f = ev.expect_function(&a[0], span)?;
     let list = ev.expect_list(&a[2], span)?;
     let mut acc = a[1].clone();
     for x in list.iter() {
@@ -153,7 +153,7 @@ fn foldl_strict(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
 }
 
 fn any(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
-    let f = ev.force(&a[0])?;
+    let f = ev.expect_function(&a[0], span)?;
     let list = ev.expect_list(&a[1], span)?;
     for x in list.iter() {
         let r = ev.call(&f, x.clone(), span)?;
@@ -165,7 +165,7 @@ fn any(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
 }
 
 fn all(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
-    let f = ev.force(&a[0])?;
+    let f = ev.expect_function(&a[0], span)?;
     let list = ev.expect_list(&a[1], span)?;
     for x in list.iter() {
         let r = ev.call(&f, x.clone(), span)?;
@@ -211,7 +211,7 @@ fn plain_less_than(f: &Value, span: Span) -> Option<(bool, Span)> {
 }
 
 fn sort(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
-    let f = ev.force(&a[0])?;
+    let f = ev.expect_function(&a[0], span)?;
     let list = ev.expect_list(&a[1], span)?;
     let mut items: Vec<Value> = list.iter().map(|v| ev.force(v)).collect::<Result<_>>()?;
     match plain_less_than(&f, span) {
@@ -229,7 +229,7 @@ fn sort(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
 }
 
 fn partition(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
-    let f = ev.force(&a[0])?;
+    let f = ev.expect_function(&a[0], span)?;
     let list = ev.expect_list(&a[1], span)?;
     let (mut right, mut wrong) = (Vec::new(), Vec::new());
     for x in list.iter() {
@@ -247,7 +247,7 @@ fn partition(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
 }
 
 fn group_by(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
-    let f = ev.force(&a[0])?;
+    let f = ev.expect_function(&a[0], span)?;
     let list = ev.expect_list(&a[1], span)?;
     let mut groups: BTreeMap<Symbol, Vec<Value>> = BTreeMap::new();
     for x in list.iter() {

@@ -216,8 +216,11 @@ impl Eval {
             };
         }
         if op == BinOp::Div {
-            // `__div` checks its divisor as a float first.
-            self.expect_number(&b, span)?;
+            // `__div` checks its divisor as a float first, and that it is not zero,
+            // before it looks at the dividend.
+            if self.expect_number(&b, span)? == 0.0 {
+                return Err(self.error("division by zero", span));
+            }
         }
         let is_float = matches!(a, Value::Float(_)) || matches!(b, Value::Float(_));
         if !is_float {
