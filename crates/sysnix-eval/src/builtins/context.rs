@@ -32,43 +32,28 @@ fn has_context(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     Ok(Value::Bool(ev.expect_string(&a[0], span)?.has_context()))
 }
 
+/// The argument coerced as `"${x}"` would be (sets with `__toString` or `outPath`,
+/// paths), with its context.
+fn coerced(ev: &mut Eval, v: &Value, span: Span) -> Result<(String, Context)> {
+    let mut ctx = Context::new();
+    let s = ev.coerce_to_string(v, span, crate::eval::CoerceMode::Interpolation, &mut ctx)?;
+    Ok((s, ctx))
+}
+
 fn discard(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
-    // The argument is coerced as `"${x}"` would be (sets with outPath, paths).
-    let mut ctx = Default::default();
-    let s = ev.coerce_to_string(
-        &a[0],
-        span,
-        crate::eval::CoerceMode::Interpolation,
-        &mut ctx,
-    )?;
-    Ok(Value::str(s))
+    Ok(Value::str(coerced(ev, &a[0], span)?.0))
 }
 
 fn discard_output_dependency(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
-    // Coerced, as Nix does (a set with `__toString` or `outPath` is taken).
-    let mut coerced = Context::new();
-    let text = ev.coerce_to_string(
-        &a[0],
-        span,
-        crate::eval::CoerceMode::Interpolation,
-        &mut coerced,
-    )?;
-    let s = NixString::with_context(text, coerced);
-    let ctx: Context = s
-        .context()
-        .map(|c| {
-            c.iter()
-                .map(|e| match e {
-                    ContextElem::DrvDeep(p) => ContextElem::Opaque(p.clone()),
-                    other => other.clone(),
-                })
-                .collect()
+    let (s, ctx) = coerced(ev, &a[0], span)?;
+    let ctx: Context = ctx
+        .into_iter()
+        .map(|e| match e {
+            ContextElem::DrvDeep(p) => ContextElem::Opaque(p),
+            other => other,
         })
-        .unwrap_or_default();
-    Ok(Value::String(NixString::with_context(
-        s.as_str().to_string(),
-        ctx,
-    )))
+        .collect();
+    Ok(Value::String(NixString::with_context(s, ctx)))
 }
 
 #[derive(Default)]

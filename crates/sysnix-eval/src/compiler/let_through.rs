@@ -76,33 +76,7 @@ impl Compiler<'_> {
         root.descendants()
             .filter_map(|n| match n.kind() {
                 K::NODE_LAMBDA if Self::misplaced_function(&n) => self.function_error(&n),
-                K::NODE_STRING
-                    if Self::indented_name(&n)
-                        && n.parent().is_some_and(|p| {
-                            matches!(p.kind(), K::NODE_ATTRPATH | K::NODE_INHERIT)
-                        }) =>
-                {
-                    // After `.` or `?` Nix's parser lists what a name may be; where a
-                    // binding starts it lists nothing.
-                    let after_dot = n
-                        .first_token()
-                        .and_then(|t| t.prev_token())
-                        .into_iter()
-                        .flat_map(|t| std::iter::successors(Some(t), |t| t.prev_token()))
-                        .find(|t| !t.kind().is_trivia())
-                        .is_some_and(|t| matches!(t.kind(), K::TOKEN_DOT | K::TOKEN_QUESTION));
-                    Some((
-                        u32::from(n.text_range().start()),
-                        format!(
-                            "syntax error, unexpected IND_STRING_OPEN{}",
-                            if after_dot {
-                                ", expecting ID or OR_KW or DOLLAR_CURLY or '\"'"
-                            } else {
-                                ""
-                            }
-                        ),
-                    ))
-                }
+                K::NODE_STRING => self.indented_name_error(&n),
                 K::NODE_PATH_ABS | K::NODE_PATH_REL | K::NODE_PATH_HOME => Self::split_path(&n)
                     .map(|interpol| {
                         (
@@ -133,6 +107,35 @@ impl Compiler<'_> {
                     Some(self.span_of_range(rnix::TextRange::empty(at))),
                 )
             })
+    }
+
+    /// Nix's error for `string` when it is an indented string used as an attribute name.
+    fn indented_name_error(&self, string: &rnix::SyntaxNode) -> Option<(u32, String)> {
+        use rnix::SyntaxKind as K;
+        let parent = string.parent()?;
+        if !Self::indented_name(string)
+            || !matches!(parent.kind(), K::NODE_ATTRPATH | K::NODE_INHERIT)
+        {
+            return None;
+        }
+        // After `.` or `?` Nix's parser lists what a name may be; where a binding starts
+        // it lists nothing.
+        let prev = string
+            .first_token()
+            .and_then(|t| t.prev_token())
+            .into_iter()
+            .flat_map(|t| std::iter::successors(Some(t), |t| t.prev_token()))
+            .find(|t| !t.kind().is_trivia());
+        let expecting = match prev.map(|t| t.kind()) {
+            Some(K::TOKEN_DOT | K::TOKEN_QUESTION) => {
+                ", expecting ID or OR_KW or DOLLAR_CURLY or '\"'"
+            }
+            _ => "",
+        };
+        Some((
+            u32::from(string.text_range().start()),
+            format!("syntax error, unexpected IND_STRING_OPEN{expecting}"),
+        ))
     }
 
     /// Where and how Nix's parser fails on the misplaced function `lambda`: it reads

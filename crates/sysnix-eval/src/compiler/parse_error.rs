@@ -25,28 +25,16 @@ impl Compiler<'_> {
             {
                 (msg, Some(rnix::TextRange::empty(at.into())))
             }
-            // `...` ends a function's formals: Nix expects the closing brace after it
-            // (rnix, reading `{ ...,` as a set, may stop at the `...` itself).
+            // `...` ends a function's formals: Nix expects the closing brace after it.
             P::Unexpected(r) | P::UnexpectedExtra(r) | P::UnexpectedWanted(_, r, _)
-                if let Some(next) = self.after_leading_ellipsis(*r) =>
+                if let Some(at) = self.after_ellipsis(*r) =>
             {
                 (
                     format!(
                         "syntax error, unexpected {}, expecting '}}'",
-                        self.bison_token(next)
+                        self.bison_token(at)
                     ),
-                    Some(next),
-                )
-            }
-            P::Unexpected(r) | P::UnexpectedExtra(r) | P::UnexpectedWanted(_, r, _)
-                if self.after_ellipsis(*r) =>
-            {
-                (
-                    format!(
-                        "syntax error, unexpected {}, expecting '}}'",
-                        self.bison_token(*r)
-                    ),
-                    Some(*r),
+                    Some(at),
                 )
             }
             // An unterminated string: rnix cannot read its rest; Nix's parser meets the
@@ -145,93 +133,66 @@ impl Compiler<'_> {
     ) -> (String, Option<rnix::TextRange>) {
         use rnix::SyntaxKind as K;
         let at = range.map_or(self.source.len(), |r| usize::from(r.start()));
-        let before = self.source.get(..at).unwrap_or("");
-        let unexpected = |range: Option<rnix::TextRange>| match range {
-            Some(r) => self.bison_token(r),
-            None => "end of file".to_string(),
-        };
-        let mut last_two = [None, None];
-        for (k, _) in rnix::tokenize(before).filter(|(k, _)| !k.is_trivia()) {
-            last_two = [last_two[1], Some(k)];
-        }
-        let [before_prev, prev] = last_two;
-        // `x @` is the start of `x @ { … }: …`.
-        if prev == Some(K::TOKEN_AT) && before_prev == Some(K::TOKEN_IDENT) {
-            return (
-                format!(
-                    "syntax error, unexpected {}, expecting '{{'",
-                    unexpected(range)
-                ),
-                range,
-            );
-        }
-        let prev = prev.map(|k| (k, ()));
-        if prev.is_some_and(|(k, _)| k == K::TOKEN_REC) {
-            return (
-                format!(
-                    "syntax error, unexpected {}, expecting '{{'",
-                    unexpected(range)
-                ),
-                range,
-            );
-        }
-        if let Some(r) = range
-            && self.bison_token(r) == "LET"
-            && !Self::after_has_attr(root, before)
-            // Where a binding or an attribute name starts, a `let` is just unexpected.
-            && !prev.is_some_and(|(k, _)| {
-                matches!(
-                    k,
-                    K::TOKEN_DOT
-                        | K::TOKEN_QUESTION
-                        | K::TOKEN_LET
-                        | K::TOKEN_SEMICOLON
-                        | K::TOKEN_L_BRACE
-                        | K::TOKEN_REC
-                        | K::TOKEN_INHERIT
-                        | K::TOKEN_COMMA
-                )
-            })
+        let before = self.tokens_before(at);
+        let back = |n: usize| before.len().checked_sub(n).map(|i| before[i].0);
+        let (prev, before_prev) = (back(1), back(2));
+        // After `rec`, and after `x @` (the start of `x @ { … }: …`).
+        if prev == Some(K::TOKEN_REC)
+            || (prev == Some(K::TOKEN_AT) && before_prev == Some(K::TOKEN_IDENT))
         {
-            // The token after `let`, if any.
-            let let_end = at + "let".len();
-            let mut offset = let_end;
-            let next = rnix::tokenize(self.source_from(rnix::TextSize::from(let_end as u32)))
-                .find_map(|(k, text)| {
-                    let start = offset;
-                    offset += text.len();
-                    (!k.is_trivia()).then_some((k, start, text.len()))
-                });
-            return match next {
-                // The old `let { … }` where Nix takes it and rnix does not: rnix's error.
-                Some((K::TOKEN_L_BRACE, ..)) => (msg, range),
-                Some((_, start, len)) => {
-                    let next = rnix::TextRange::at(
-                        rnix::TextSize::from(start as u32),
-                        rnix::TextSize::from(len as u32),
-                    );
-                    (
-                        format!(
-                            "syntax error, unexpected {}, expecting '{{'",
-                            self.bison_token(next)
-                        ),
-                        Some(next),
-                    )
-                }
-                None => (
-                    "syntax error, unexpected end of file, expecting '{'".to_string(),
-                    None,
-                ),
-            };
+            let unexpected = range.map_or_else(|| "end of file".into(), |r| self.bison_token(r));
+            return (
+                format!("syntax error, unexpected {unexpected}, expecting '{{'"),
+                range,
+            );
         }
-        (msg, range)
+        let Some(r) = range else {
+            return (msg, range);
+        };
+        // Where a binding or an attribute name starts, a `let` is just unexpected; after
+        // `e ? a` no argument can follow.
+        let operand_expected = !matches!(
+            prev,
+            Some(
+                K::TOKEN_DOT
+                    | K::TOKEN_QUESTION
+                    | K::TOKEN_LET
+                    | K::TOKEN_SEMICOLON
+                    | K::TOKEN_L_BRACE
+                    | K::TOKEN_REC
+                    | K::TOKEN_INHERIT
+                    | K::TOKEN_COMMA
+            )
+        );
+        let prev_end = before
+            .last()
+            .map_or(0, |(_, text, offset)| offset + text.len());
+        if self.bison_token(r) != "LET" || !operand_expected || Self::after_has_attr(root, prev_end)
+        {
+            return (msg, range);
+        }
+        // The token after `let`.
+        match self.tokens_from(at).nth(1) {
+            // The old `let { … }` where Nix takes it and rnix does not: rnix's error.
+            Some((K::TOKEN_L_BRACE, _)) => (msg, range),
+            Some((_, next)) => (
+                format!(
+                    "syntax error, unexpected {}, expecting '{{'",
+                    self.bison_token(next)
+                ),
+                Some(next),
+            ),
+            None => (
+                "syntax error, unexpected end of file, expecting '{'".to_string(),
+                None,
+            ),
+        }
     }
 
-    /// Whether the expression that ends with `before` (the text up to a token) is a test `e ? a.b`, which cannot
-    /// take an argument (so a `let` after it is no old `let { … }` to Nix).
-    fn after_has_attr(root: &rnix::SyntaxNode, before: &str) -> bool {
+    /// Whether the expression that ends at `end` (a token's end) is a test `e ? a.b`, which
+    /// cannot take an argument (so a `let` after it is no old `let { … }` to Nix).
+    fn after_has_attr(root: &rnix::SyntaxNode, end: usize) -> bool {
         use rnix::SyntaxKind as K;
-        let end = before.trim_end().len();
         if end == 0 {
             return false;
         }
@@ -249,56 +210,50 @@ impl Compiler<'_> {
             == Some(K::NODE_HAS_ATTR)
     }
 
-    /// When `r` starts with `...` that something other than `}` follows: that token.
-    fn after_leading_ellipsis(&self, r: rnix::TextRange) -> Option<rnix::TextRange> {
+    /// Where Nix reports a token `r` in formals after `...`: at `r` when `...` comes
+    /// right before it, or at the token after `...` when `r` is the `...` itself (rnix,
+    /// reading `{ ...,` as a set, may stop there). `None` when no `...` of formals (one
+    /// after `{` or `,`, not `rec {`) is involved.
+    fn after_ellipsis(&self, r: rnix::TextRange) -> Option<rnix::TextRange> {
         use rnix::SyntaxKind as K;
-        let start = usize::from(r.start());
-        let mut offset = start;
-        let mut tokens = rnix::tokenize(self.source_from(r.start())).filter_map(|(k, text)| {
-            let at = offset;
-            offset += text.len();
-            (!k.is_trivia()).then_some((k, at, text.len()))
-        });
-        let (first, ..) = tokens.next()?;
-        let (kind, at, len) = tokens.next()?;
-        (first == K::TOKEN_ELLIPSIS && kind != K::TOKEN_R_BRACE && self.opens_formal(start)).then(
-            || {
-                rnix::TextRange::at(
-                    rnix::TextSize::from(at as u32),
-                    rnix::TextSize::from(len as u32),
-                )
-            },
-        )
-    }
-
-    /// Whether the last token before `r` is `...`.
-    fn after_ellipsis(&self, r: rnix::TextRange) -> bool {
-        let before = self.source.get(..usize::from(r.start())).unwrap_or("");
-        let mut offset = 0;
-        rnix::tokenize(before)
-            .filter_map(|(k, text)| {
-                let at = offset;
-                offset += text.len();
-                (!k.is_trivia()).then_some((k, at))
-            })
-            .last()
-            .is_some_and(|(k, at)| k == rnix::SyntaxKind::TOKEN_ELLIPSIS && self.opens_formal(at))
+        let at = usize::from(r.start());
+        let mut from = self.tokens_from(at);
+        if let (Some((K::TOKEN_ELLIPSIS, _)), Some((next, range))) = (from.next(), from.next())
+            && next != K::TOKEN_R_BRACE
+            && self.opens_formal(at)
+        {
+            return Some(range);
+        }
+        match self.tokens_before(at).last() {
+            Some(&(K::TOKEN_ELLIPSIS, _, offset)) if self.opens_formal(offset) => Some(r),
+            _ => None,
+        }
     }
 
     /// Whether the token at `at` is where a formal may stand: after `{` (not `rec {`)
-    /// or `,` (a `...` elsewhere is no function's).
+    /// or `,`.
     fn opens_formal(&self, at: usize) -> bool {
         use rnix::SyntaxKind as K;
-        let before = self.source.get(..at).unwrap_or("");
-        let mut last_two = [None, None];
-        for (k, _) in rnix::tokenize(before).filter(|(k, _)| !k.is_trivia()) {
-            last_two = [last_two[1], Some(k)];
+        let before = self.tokens_before(at);
+        let kinds: Vec<K> = before.iter().rev().take(2).map(|t| t.0).collect();
+        match kinds[..] {
+            [K::TOKEN_L_BRACE, K::TOKEN_REC] => false,
+            [k, ..] => matches!(k, K::TOKEN_L_BRACE | K::TOKEN_COMMA),
+            [] => false,
         }
-        match last_two {
-            [Some(K::TOKEN_REC), Some(K::TOKEN_L_BRACE)] => false,
-            [_, Some(k)] => matches!(k, K::TOKEN_L_BRACE | K::TOKEN_COMMA),
-            _ => false,
-        }
+    }
+
+    /// The tokens from `at` on (trivia left out), each with its range.
+    fn tokens_from(&self, at: usize) -> impl Iterator<Item = (rnix::SyntaxKind, rnix::TextRange)> {
+        let mut offset = at;
+        rnix::tokenize(self.source.get(at..).unwrap_or("")).filter_map(move |(kind, text)| {
+            let range = rnix::TextRange::at(
+                rnix::TextSize::from(offset as u32),
+                rnix::TextSize::from(text.len() as u32),
+            );
+            offset += text.len();
+            (!kind.is_trivia()).then_some((kind, range))
+        })
     }
 
     /// The source text from `at` on (empty past its end).

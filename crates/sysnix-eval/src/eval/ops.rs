@@ -57,7 +57,7 @@ impl Eval {
                     BinOp::Add
                         if !matches!(a, Value::Int(_) | Value::Float(_) | Value::Path(_)) =>
                     {
-                        return self.add_strings(&a, r, env, ls, rs);
+                        return self.add_strings(&a, |ev| ev.eval_right_operand(r, env), ls, rs);
                     }
                     _ => {}
                 }
@@ -161,31 +161,25 @@ impl Eval {
                     &format!("{p}{s}"),
                 ))))
             }
-            _ => {
-                let mut ctx = Default::default();
-                let mut s = String::new();
-                self.coerce_append(&a, ls, super::CoerceMode::Interpolation, &mut ctx, &mut s)?;
-                self.coerce_append(&b, rs, super::CoerceMode::Interpolation, &mut ctx, &mut s)?;
-                Ok(Value::String(crate::value::NixString::with_context(s, ctx)))
-            }
+            _ => self.add_strings(&a, |_| Ok(b), ls, rs),
         }
     }
 
-    /// `a + r` where `a` is neither a number nor a path: a string, `a` coerced before
-    /// `r` is evaluated, as Nix does. (Out of line: `binop`'s frame stays small.)
+    /// `a + b` where `a` is neither a number nor a path: a string. `a` is coerced before
+    /// `b` is made (evaluated, when `binop` calls this), as Nix does. (Out of line:
+    /// `binop`'s frame stays small.)
     #[inline(never)]
     fn add_strings(
         &mut self,
         a: &Value,
-        r: &Rc<Expr>,
-        env: &Env,
+        b: impl FnOnce(&mut Self) -> Result<Value>,
         ls: Span,
         rs: Span,
     ) -> Result<Value> {
         let mut ctx = Default::default();
         let mut s = String::new();
         self.coerce_append(a, ls, super::CoerceMode::Interpolation, &mut ctx, &mut s)?;
-        let b = self.eval_right_operand(r, env)?;
+        let b = b(self)?;
         self.coerce_append(&b, rs, super::CoerceMode::Interpolation, &mut ctx, &mut s)?;
         Ok(Value::String(crate::value::NixString::with_context(s, ctx)))
     }
