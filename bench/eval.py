@@ -349,7 +349,9 @@ each, alternating the two. Wall time is measured around each process,
 peak resident memory is GNU time's maximum RSS (`%M`) of that process;
 the table gives the median of the runs. The ratios are sysnix/nix;
 the target is ≤ 0.50 for both time and memory (✅ when both are met).
-Regenerate with `bench/eval.sh --out docs/benchmarks.md`.
+The sysnix measured is named in the Versions line, with how it was built
+(the shipped binary is `scripts/dist.sh`'s: fat LTO and PGO).
+Regenerate with `scripts/dist.sh && bench/eval.sh --sysnix target/dist/sysnix --out docs/benchmarks.md`.
 """
 
 

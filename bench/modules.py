@@ -153,8 +153,10 @@ Both tools evaluate the same generated files with the same lib
 print the same stdout (otherwise MISMATCH), then {runs} timed run(s) of each,
 alternating; wall time and GNU time's peak RSS as in the evaluation benchmark,
 medians reported. Target: at N = 1000, sysnix/nix ≤ 0.33 for time and ≤ 0.50
-for memory. Regenerate with `bench/modules.sh --out docs/benchmarks.md`
-(replaces only this section).
+for memory. The sysnix measured is named in the Versions line, with how it
+was built (the shipped binary is `scripts/dist.sh`'s: fat LTO and PGO).
+Regenerate with `scripts/dist.sh && bench/modules.sh --sysnix target/dist/sysnix
+--out docs/benchmarks.md` (replaces only this section).
 """
 
 

@@ -61,6 +61,17 @@ pub fn fail(message: &str) -> ExitCode {
 pub fn exit_now(code: i32) -> ! {
     let _ = std::io::stdout().lock().flush();
     let _ = std::io::stderr().lock().flush();
+    #[cfg(feature = "pgo-instrument")]
+    {
+        unsafe extern "C" {
+            /// LLVM's profiling runtime: writes the counts to the profile file (it
+            /// would from an exit handler).
+            fn __llvm_profile_write_file() -> i32;
+        }
+        // SAFETY: present in a build with -Cprofile-generate, which is the only one
+        // with this feature (scripts/dist.sh).
+        unsafe { __llvm_profile_write_file() };
+    }
     // SAFETY: `_exit` ends the process; nothing of ours is left to run, and both
     // standard streams are flushed.
     unsafe { libc::_exit(code) }

@@ -11,9 +11,18 @@ pub mod switch;
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
+/// `sysnix --version`: the package's version, and how the binary was built when
+/// `scripts/dist.sh` built it (it sets `SYSNIX_BUILD`, e.g. "dist, fat LTO, PGO"), so
+/// a benchmark table says which build it measured.
+static VERSION: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| match option_env!("SYSNIX_BUILD") {
+        Some(build) => format!("{} ({build})", env!("CARGO_PKG_VERSION")),
+        None => env!("CARGO_PKG_VERSION").to_string(),
+    });
+
 /// sysnix: NixOS-style services on any systemd Linux, from modules in the Nix language.
 #[derive(Parser)]
-#[command(name = "sysnix", version, about, long_about = None, propagate_version = true)]
+#[command(name = "sysnix", version = VERSION.as_str(), about, long_about = None, propagate_version = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
