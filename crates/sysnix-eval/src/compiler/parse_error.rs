@@ -25,6 +25,15 @@ impl Compiler<'_> {
             {
                 (msg, Some(rnix::TextRange::empty(at.into())))
             }
+            // `{ ...` at the end of the file: formals, which Nix expects closed.
+            P::Unexpected(r) | P::UnexpectedExtra(r) | P::UnexpectedWanted(_, r, _)
+                if self.ellipsis_at_eof(*r) =>
+            {
+                (
+                    "syntax error, unexpected end of file, expecting '}'".to_string(),
+                    None,
+                )
+            }
             // `...` ends a function's formals: Nix expects the closing brace after it.
             P::Unexpected(r) | P::UnexpectedExtra(r) | P::UnexpectedWanted(_, r, _)
                 if let Some(at) = self.after_ellipsis(*r) =>
@@ -94,6 +103,14 @@ impl Compiler<'_> {
                 ),
                 None,
             ),
+            P::UnexpectedEOFWanted(_) | P::UnexpectedEOF
+                if let Some(expecting) = self.expecting_in_formals_at_eof() =>
+            {
+                (
+                    format!("syntax error, unexpected end of file, {expecting}"),
+                    None,
+                )
+            }
             P::UnexpectedEOFWanted(wanted) => (
                 format!(
                     "syntax error, unexpected end of file{}",
@@ -226,6 +243,134 @@ impl Compiler<'_> {
         }
         match self.tokens_before(at).last() {
             Some(&(K::TOKEN_ELLIPSIS, _, offset)) if self.opens_formal(offset) => Some(r),
+            _ => None,
+        }
+    }
+
+    /// Whether `r` is a `...` of formals with nothing after it.
+    fn ellipsis_at_eof(&self, r: rnix::TextRange) -> bool {
+        let at = usize::from(r.start());
+        let mut from = self.tokens_from(at);
+        matches!(
+            (from.next(), from.next()),
+            (Some((rnix::SyntaxKind::TOKEN_ELLIPSIS, _)), None)
+        ) && self.opens_formal(at)
+    }
+
+    /// What Nix's parser expects at the end of the file in or right after a function's
+    /// formals: the closing `}` after a complete formal (`{ x, y`, `{ x ? 1`, `{ ...`),
+    /// `:` or `@` after the formals (`{ x }`), an ID after `} @`, and `:` after
+    /// `} @ args`. `None` elsewhere, and where a formal's default is not plainly
+    /// complete (a keyword in it: `if … then b` may want its `else`).
+    fn expecting_in_formals_at_eof(&self) -> Option<&'static str> {
+        use rnix::SyntaxKind as K;
+        #[derive(PartialEq)]
+        enum Frame {
+            /// Formals, and whether `x @` came before them.
+            Formals {
+                after_at: bool,
+            },
+            Other,
+        }
+        let tokens = self.tokens_before(self.source.len());
+        let kind = |i: usize| tokens.get(i).map(|t| t.0);
+        // Where a function may begin: formals are possible there.
+        let function_may_start = |i: usize| {
+            i == 0
+                || matches!(
+                    kind(i - 1),
+                    Some(
+                        K::TOKEN_L_PAREN
+                            | K::TOKEN_ASSIGN
+                            | K::TOKEN_COLON
+                            | K::TOKEN_IN
+                            | K::TOKEN_THEN
+                            | K::TOKEN_ELSE
+                            | K::TOKEN_SEMICOLON
+                            | K::TOKEN_INTERPOL_START
+                            | K::TOKEN_QUESTION
+                            | K::TOKEN_AT
+                    )
+                )
+        };
+        let opens_formals = |i: usize| {
+            // After `@` the braces are formals; elsewhere what follows `{` tells.
+            (i > 0 && kind(i - 1) == Some(K::TOKEN_AT))
+                || (function_may_start(i)
+                    && match kind(i + 1) {
+                        Some(K::TOKEN_ELLIPSIS) => true,
+                        Some(K::TOKEN_IDENT) => matches!(
+                            kind(i + 2),
+                            Some(K::TOKEN_COMMA | K::TOKEN_QUESTION | K::TOKEN_R_BRACE)
+                        ),
+                        _ => false,
+                    })
+        };
+        let mut stack: Vec<Frame> = Vec::new();
+        // The `}` that closed the last formals (its index, the stack's depth then, and
+        // whether `x @` came before them).
+        let mut closed_formals: Option<(usize, usize, bool)> = None;
+        // A keyword in the formal's default being read.
+        let mut keyword_in_default = false;
+        for (i, (k, _, _)) in tokens.iter().enumerate() {
+            match k {
+                K::TOKEN_L_BRACE if opens_formals(i) => stack.push(Frame::Formals {
+                    after_at: i > 0 && kind(i - 1) == Some(K::TOKEN_AT),
+                }),
+                K::TOKEN_L_BRACE
+                | K::TOKEN_L_PAREN
+                | K::TOKEN_L_BRACK
+                | K::TOKEN_INTERPOL_START => stack.push(Frame::Other),
+                K::TOKEN_R_BRACE | K::TOKEN_R_PAREN | K::TOKEN_R_BRACK | K::TOKEN_INTERPOL_END => {
+                    if let Some(Frame::Formals { after_at }) = stack.pop() {
+                        closed_formals = Some((i, stack.len(), after_at));
+                    }
+                }
+                K::TOKEN_COMMA if matches!(stack.last(), Some(Frame::Formals { .. })) => {
+                    keyword_in_default = false;
+                }
+                K::TOKEN_IF
+                | K::TOKEN_THEN
+                | K::TOKEN_ELSE
+                | K::TOKEN_LET
+                | K::TOKEN_IN
+                | K::TOKEN_ASSERT
+                | K::TOKEN_WITH
+                | K::TOKEN_REC => keyword_in_default = true,
+                _ => {}
+            }
+        }
+        let last = tokens.len().checked_sub(1)?;
+        if matches!(stack.last(), Some(Frame::Formals { .. })) {
+            let complete = matches!(
+                kind(last)?,
+                K::TOKEN_COMMA
+                    | K::TOKEN_ELLIPSIS
+                    | K::TOKEN_IDENT
+                    | K::TOKEN_INTEGER
+                    | K::TOKEN_FLOAT
+                    | K::TOKEN_R_PAREN
+                    | K::TOKEN_R_BRACK
+                    | K::TOKEN_R_BRACE
+                    | K::TOKEN_STRING_END
+                    | K::TOKEN_PATH_ABS
+                    | K::TOKEN_PATH_REL
+                    | K::TOKEN_PATH_HOME
+                    | K::TOKEN_PATH_SEARCH
+                    | K::TOKEN_URI
+            );
+            return (complete && !keyword_in_default).then_some("expecting '}'");
+        }
+        let (close, depth, after_at) = closed_formals?;
+        if depth != stack.len() {
+            return None;
+        }
+        let after: Vec<K> = tokens[close + 1..].iter().map(|t| t.0).collect();
+        match after[..] {
+            [] if after_at => Some("expecting ':'"),
+            [] => Some("expecting ':' or '@'"),
+            [K::TOKEN_AT] => Some("expecting ID"),
+            [K::TOKEN_AT, K::TOKEN_IDENT] => Some("expecting ':'"),
             _ => None,
         }
     }
