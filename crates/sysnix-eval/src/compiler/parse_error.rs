@@ -342,23 +342,9 @@ impl Compiler<'_> {
         }
         let last = tokens.len().checked_sub(1)?;
         if matches!(stack.last(), Some(Frame::Formals { .. })) {
-            let complete = matches!(
-                kind(last)?,
-                K::TOKEN_COMMA
-                    | K::TOKEN_ELLIPSIS
-                    | K::TOKEN_IDENT
-                    | K::TOKEN_INTEGER
-                    | K::TOKEN_FLOAT
-                    | K::TOKEN_R_PAREN
-                    | K::TOKEN_R_BRACK
-                    | K::TOKEN_R_BRACE
-                    | K::TOKEN_STRING_END
-                    | K::TOKEN_PATH_ABS
-                    | K::TOKEN_PATH_REL
-                    | K::TOKEN_PATH_HOME
-                    | K::TOKEN_PATH_SEARCH
-                    | K::TOKEN_URI
-            );
+            let last = kind(last)?;
+            let complete =
+                ends_expression(last) || matches!(last, K::TOKEN_COMMA | K::TOKEN_ELLIPSIS);
             return (complete && !keyword_in_default).then_some("expecting '}'");
         }
         let (close, depth, after_at) = closed_formals?;
@@ -563,24 +549,7 @@ impl Compiler<'_> {
                 _ => {}
             }
         }
-        let complete = tokens.last().is_some_and(|t| {
-            matches!(
-                t.0,
-                K::TOKEN_IDENT
-                    | K::TOKEN_INTEGER
-                    | K::TOKEN_FLOAT
-                    | K::TOKEN_R_PAREN
-                    | K::TOKEN_R_BRACK
-                    | K::TOKEN_R_BRACE
-                    | K::TOKEN_STRING_END
-                    | K::TOKEN_INTERPOL_END
-                    | K::TOKEN_PATH_ABS
-                    | K::TOKEN_PATH_REL
-                    | K::TOKEN_PATH_HOME
-                    | K::TOKEN_PATH_SEARCH
-                    | K::TOKEN_URI
-            )
-        });
+        let complete = tokens.last().is_some_and(|t| ends_expression(t.0));
         if complete && depth.last() == Some(&K::TOKEN_L_PAREN) {
             ", expecting ')'"
         } else {
@@ -679,4 +648,26 @@ impl Compiler<'_> {
             format!("'{}'", t.chars().next().unwrap_or(' '))
         }
     }
+}
+
+/// Whether a token can end a complete expression (a name, a literal, a closing bracket
+/// or quote, a path or URI).
+fn ends_expression(kind: rnix::SyntaxKind) -> bool {
+    use rnix::SyntaxKind as K;
+    matches!(
+        kind,
+        K::TOKEN_IDENT
+            | K::TOKEN_INTEGER
+            | K::TOKEN_FLOAT
+            | K::TOKEN_R_PAREN
+            | K::TOKEN_R_BRACK
+            | K::TOKEN_R_BRACE
+            | K::TOKEN_STRING_END
+            | K::TOKEN_INTERPOL_END
+            | K::TOKEN_PATH_ABS
+            | K::TOKEN_PATH_REL
+            | K::TOKEN_PATH_HOME
+            | K::TOKEN_PATH_SEARCH
+            | K::TOKEN_URI
+    )
 }
