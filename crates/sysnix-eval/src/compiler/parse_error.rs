@@ -25,15 +25,6 @@ impl Compiler<'_> {
             {
                 (msg, Some(rnix::TextRange::empty(at.into())))
             }
-            // `{ ...` at the end of the file: formals, which Nix expects closed.
-            P::Unexpected(r) | P::UnexpectedExtra(r) | P::UnexpectedWanted(_, r, _)
-                if self.ellipsis_at_eof(*r) =>
-            {
-                (
-                    "syntax error, unexpected end of file, expecting '}'".to_string(),
-                    None,
-                )
-            }
             // `...` ends a function's formals: Nix expects the closing brace after it.
             P::Unexpected(r) | P::UnexpectedExtra(r) | P::UnexpectedWanted(_, r, _)
                 if let Some(at) = self.after_ellipsis(*r) =>
@@ -41,9 +32,9 @@ impl Compiler<'_> {
                 (
                     format!(
                         "syntax error, unexpected {}, expecting '}}'",
-                        self.bison_token(at)
+                        self.unexpected(at)
                     ),
-                    Some(at),
+                    at,
                 )
             }
             // An unterminated string: rnix cannot read its rest; Nix's parser meets the
@@ -157,9 +148,11 @@ impl Compiler<'_> {
         if prev == Some(K::TOKEN_REC)
             || (prev == Some(K::TOKEN_AT) && before_prev == Some(K::TOKEN_IDENT))
         {
-            let unexpected = range.map_or_else(|| "end of file".into(), |r| self.bison_token(r));
             return (
-                format!("syntax error, unexpected {unexpected}, expecting '{{'"),
+                format!(
+                    "syntax error, unexpected {}, expecting '{{'",
+                    self.unexpected(range)
+                ),
                 range,
             );
         }
@@ -229,32 +222,22 @@ impl Compiler<'_> {
 
     /// Where Nix reports a token `r` in formals after `...`: at `r` when `...` comes
     /// right before it, or at the token after `...` when `r` is the `...` itself (rnix,
-    /// reading `{ ...,` as a set, may stop there). `None` when no `...` of formals (one
-    /// after `{` or `,`, not `rec {`) is involved.
-    fn after_ellipsis(&self, r: rnix::TextRange) -> Option<rnix::TextRange> {
+    /// reading `{ ...,` as a set, may stop there; `Some(None)`: at the end of the file).
+    /// `None` when no `...` of formals (one after `{` or `,`, not `rec {`) is involved.
+    fn after_ellipsis(&self, r: rnix::TextRange) -> Option<Option<rnix::TextRange>> {
         use rnix::SyntaxKind as K;
         let at = usize::from(r.start());
         let mut from = self.tokens_from(at);
-        if let (Some((K::TOKEN_ELLIPSIS, _)), Some((next, range))) = (from.next(), from.next())
-            && next != K::TOKEN_R_BRACE
+        if let (Some((K::TOKEN_ELLIPSIS, _)), next) = (from.next(), from.next())
+            && next.is_none_or(|(kind, _)| kind != K::TOKEN_R_BRACE)
             && self.opens_formal(at)
         {
-            return Some(range);
+            return Some(next.map(|(_, range)| range));
         }
         match self.tokens_before(at).last() {
-            Some(&(K::TOKEN_ELLIPSIS, _, offset)) if self.opens_formal(offset) => Some(r),
+            Some(&(K::TOKEN_ELLIPSIS, _, offset)) if self.opens_formal(offset) => Some(Some(r)),
             _ => None,
         }
-    }
-
-    /// Whether `r` is a `...` of formals with nothing after it.
-    fn ellipsis_at_eof(&self, r: rnix::TextRange) -> bool {
-        let at = usize::from(r.start());
-        let mut from = self.tokens_from(at);
-        matches!(
-            (from.next(), from.next()),
-            (Some((rnix::SyntaxKind::TOKEN_ELLIPSIS, _)), None)
-        ) && self.opens_formal(at)
     }
 
     /// What Nix's parser expects at the end of the file in or right after a function's
@@ -274,28 +257,27 @@ impl Compiler<'_> {
         }
         let tokens = self.tokens_before(self.source.len());
         let kind = |i: usize| tokens.get(i).map(|t| t.0);
-        // Where a function may begin: formals are possible there.
+        let after_at = |i: usize| i.checked_sub(1).and_then(kind) == Some(K::TOKEN_AT);
+        // Where a function may begin (the file's start too): formals are possible there.
         let function_may_start = |i: usize| {
-            i == 0
-                || matches!(
-                    kind(i - 1),
-                    Some(
-                        K::TOKEN_L_PAREN
-                            | K::TOKEN_ASSIGN
-                            | K::TOKEN_COLON
-                            | K::TOKEN_IN
-                            | K::TOKEN_THEN
-                            | K::TOKEN_ELSE
-                            | K::TOKEN_SEMICOLON
-                            | K::TOKEN_INTERPOL_START
-                            | K::TOKEN_QUESTION
-                            | K::TOKEN_AT
-                    )
+            matches!(
+                i.checked_sub(1).and_then(kind),
+                None | Some(
+                    K::TOKEN_L_PAREN
+                        | K::TOKEN_ASSIGN
+                        | K::TOKEN_COLON
+                        | K::TOKEN_IN
+                        | K::TOKEN_THEN
+                        | K::TOKEN_ELSE
+                        | K::TOKEN_SEMICOLON
+                        | K::TOKEN_INTERPOL_START
+                        | K::TOKEN_QUESTION
                 )
+            )
         };
         let opens_formals = |i: usize| {
             // After `@` the braces are formals; elsewhere what follows `{` tells.
-            (i > 0 && kind(i - 1) == Some(K::TOKEN_AT))
+            after_at(i)
                 || (function_may_start(i)
                     && match kind(i + 1) {
                         Some(K::TOKEN_ELLIPSIS) => true,
@@ -315,7 +297,7 @@ impl Compiler<'_> {
         for (i, (k, _, _)) in tokens.iter().enumerate() {
             match k {
                 K::TOKEN_L_BRACE if opens_formals(i) => stack.push(Frame::Formals {
-                    after_at: i > 0 && kind(i - 1) == Some(K::TOKEN_AT),
+                    after_at: after_at(i),
                 }),
                 K::TOKEN_L_BRACE
                 | K::TOKEN_L_PAREN
@@ -593,6 +575,11 @@ impl Compiler<'_> {
             return Some(("path has a trailing slash".into(), at + text.len() as u32));
         }
         None
+    }
+
+    /// [`Compiler::bison_token`] of `range`, `None` being the end of the file.
+    fn unexpected(&self, range: Option<rnix::TextRange>) -> String {
+        range.map_or_else(|| "end of file".into(), |r| self.bison_token(r))
     }
 
     /// Names the token at the start of `r` the way Nix's bison parser does.
