@@ -243,15 +243,17 @@ impl Compiler<'_> {
     /// What Nix's parser expects at the end of the file in or right after a function's
     /// formals: the closing `}` after a complete formal (`{ x, y`, `{ x ? 1`, `{ ...`),
     /// `:` or `@` after the formals (`{ x }`), an ID after `} @`, and `:` after
-    /// `} @ args`. `None` elsewhere, and where a formal's default is not plainly
-    /// complete (a keyword in it: `if … then b` may want its `else`).
+    /// `} @ args`. `None` elsewhere, and where a formal's default is not complete: it
+    /// ends in an operator, or a keyword in it is still open (`if … then b` wants its
+    /// `else`, `let … ;` its `in`, `assert c` and `with s` their `;`).
     fn expecting_in_formals_at_eof(&self) -> Option<&'static str> {
         use rnix::SyntaxKind as K;
-        #[derive(PartialEq)]
         enum Frame {
-            /// Formals, and whether `x @` came before them.
+            /// Formals: whether `x @` came before them, and the keywords of the current
+            /// formal's default still open (`if`, `let`, `assert`, `with`).
             Formals {
                 after_at: bool,
+                open: Vec<K>,
             },
             Other,
         }
@@ -292,42 +294,45 @@ impl Compiler<'_> {
         // The `}` that closed the last formals (its index, the stack's depth then, and
         // whether `x @` came before them).
         let mut closed_formals: Option<(usize, usize, bool)> = None;
-        // A keyword in the formal's default being read.
-        let mut keyword_in_default = false;
-        for (i, (k, _, _)) in tokens.iter().enumerate() {
+        for (i, &(k, _, _)) in tokens.iter().enumerate() {
             match k {
                 K::TOKEN_L_BRACE if opens_formals(i) => stack.push(Frame::Formals {
                     after_at: after_at(i),
+                    open: Vec::new(),
                 }),
                 K::TOKEN_L_BRACE
                 | K::TOKEN_L_PAREN
                 | K::TOKEN_L_BRACK
                 | K::TOKEN_INTERPOL_START => stack.push(Frame::Other),
                 K::TOKEN_R_BRACE | K::TOKEN_R_PAREN | K::TOKEN_R_BRACK | K::TOKEN_INTERPOL_END => {
-                    if let Some(Frame::Formals { after_at }) = stack.pop() {
+                    if let Some(Frame::Formals { after_at, .. }) = stack.pop() {
                         closed_formals = Some((i, stack.len(), after_at));
                     }
                 }
-                K::TOKEN_COMMA if matches!(stack.last(), Some(Frame::Formals { .. })) => {
-                    keyword_in_default = false;
+                // Keywords count at the formals' own level (not inside brackets there).
+                _ => {
+                    if let Some(Frame::Formals { open, .. }) = stack.last_mut() {
+                        match (k, open.last()) {
+                            (K::TOKEN_COMMA, _) => open.clear(),
+                            (K::TOKEN_IF | K::TOKEN_LET | K::TOKEN_ASSERT | K::TOKEN_WITH, _) => {
+                                open.push(k)
+                            }
+                            (K::TOKEN_ELSE, Some(K::TOKEN_IF))
+                            | (K::TOKEN_IN, Some(K::TOKEN_LET))
+                            | (K::TOKEN_SEMICOLON, Some(K::TOKEN_ASSERT | K::TOKEN_WITH)) => {
+                                open.pop();
+                            }
+                            _ => {}
+                        }
+                    }
                 }
-                K::TOKEN_IF
-                | K::TOKEN_THEN
-                | K::TOKEN_ELSE
-                | K::TOKEN_LET
-                | K::TOKEN_IN
-                | K::TOKEN_ASSERT
-                | K::TOKEN_WITH
-                | K::TOKEN_REC => keyword_in_default = true,
-                _ => {}
             }
         }
-        let last = tokens.len().checked_sub(1)?;
-        if matches!(stack.last(), Some(Frame::Formals { .. })) {
-            let last = kind(last)?;
+        let last = kind(tokens.len().checked_sub(1)?)?;
+        if let Some(Frame::Formals { open, .. }) = stack.last() {
             let complete =
                 ends_expression(last) || matches!(last, K::TOKEN_COMMA | K::TOKEN_ELLIPSIS);
-            return (complete && !keyword_in_default).then_some("expecting '}'");
+            return (complete && open.is_empty()).then_some("expecting '}'");
         }
         let (close, depth, after_at) = closed_formals?;
         if depth != stack.len() {

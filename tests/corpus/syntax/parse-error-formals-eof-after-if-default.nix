@@ -1,0 +1,1 @@
+{ x ? if a then b else c
