@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 fn attr_names(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let set = ev.expect_attrs(&a[0], span)?;
     Ok(Value::list(
-        set.iter().map(|a| Value::str(a.name.as_str())).collect(),
+        set.iter().map(|a| ev.name_value(a.name)).collect(),
     ))
 }
 
@@ -127,13 +127,9 @@ fn map_attrs(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let items = set
         .iter()
         .map(|attr| {
-            let partial = Value::Thunk(Thunk::apply(
+            attr.with_value(Value::Thunk(Thunk::apply2(
                 f.clone(),
-                Value::str(attr.name.as_str()),
-                span,
-            ));
-            attr.with_value(Value::Thunk(Thunk::apply(
-                partial,
+                ev.name_value(attr.name),
                 attr.value.clone(),
                 span,
             )))
@@ -158,10 +154,14 @@ fn zip_attrs_with(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let items = grouped
         .into_iter()
         .map(|(name, values)| {
-            let partial = Value::Thunk(Thunk::apply(f.clone(), Value::str(name.as_str()), span));
             Attr::new(
                 name,
-                Value::Thunk(Thunk::apply(partial, Value::list(values), span)),
+                Value::Thunk(Thunk::apply2(
+                    f.clone(),
+                    ev.name_value(name),
+                    Value::list(values),
+                    span,
+                )),
                 None,
             )
         })

@@ -120,6 +120,9 @@ pub struct Eval {
     stack_floor: usize,
     /// Call counts for `SYSNIX_PROFILE_CALLS` (see [`profile`]).
     pub(crate) profile: Option<Box<profile::CallProfile>>,
+    /// Attribute names made into string values (`attrNames`, the names `mapAttrs` and
+    /// `zipAttrsWith` pass), each made once and shared: see [`Eval::name_value`].
+    name_values: rustc_hash::FxHashMap<Symbol, Value>,
 }
 
 impl Drop for Eval {
@@ -177,6 +180,7 @@ impl Eval {
             prefetch: prefetch::Prefetcher::new(),
             stack_floor,
             profile: profile::CallProfile::from_env(),
+            name_values: Default::default(),
         };
         crate::builtins::install(&mut ev);
         ev
@@ -241,6 +245,19 @@ impl Eval {
         };
         let v = self.import_path(&crate::compiler::canon_path(&abs.to_string_lossy()), None)?;
         self.force(&v)
+    }
+
+    /// The string value of an attribute name. Strings are immutable, so every use of a
+    /// name shares one value: no allocation after the first, where a fresh string took
+    /// two (and two frees), for each name `attrNames`, `mapAttrs` and the module
+    /// builtins hand to Nix code. Names are as many as the program has, as Nix's symbol
+    /// table holds them.
+    #[inline]
+    pub fn name_value(&mut self, name: Symbol) -> Value {
+        self.name_values
+            .entry(name)
+            .or_insert_with(|| Value::str(name.as_str()))
+            .clone()
     }
 
     /// An error at `span`.
@@ -336,9 +353,16 @@ impl Eval {
                     drop(cell);
                     return self.force_application(t, f, x, span);
                 }
+                ThunkState::Apply2(app) => {
+                    // As `Apply`, with both arguments bound in one call.
+                    let (f, x, y, span) = &**app;
+                    let (f, args, span) = (f.clone(), [x.clone(), y.clone()], *span);
+                    drop(cell);
+                    return self.force_application2(t, f, args, span);
+                }
                 ThunkState::ApplyName(call, name) => {
                     // As `Apply` (not blackholed), with the argument made now.
-                    let (f, x, span) = (call.0.clone(), Value::str(name.as_str()), call.1);
+                    let (f, x, span) = (call.0.clone(), self.name_value(*name), call.1);
                     drop(cell);
                     return self.force_application(t, f, x, span);
                 }
@@ -368,6 +392,20 @@ impl Eval {
                 Err(e)
             }
         }
+    }
+
+    #[inline(never)]
+    fn force_application2(
+        &mut self,
+        t: &Thunk,
+        f: Value,
+        args: [Value; 2],
+        span: Span,
+    ) -> Result<Value> {
+        let v = self.apply_args(f, args, span)?;
+        let v = self.force(&v)?;
+        *t.0.borrow_mut() = ThunkState::Done(v.clone());
+        Ok(v)
     }
 
     #[inline(never)]

@@ -409,6 +409,11 @@ impl Node {
                         value_edge(&app.0, f);
                         value_edge(&app.1, f);
                     }
+                    ThunkState::Apply2(app) => {
+                        value_edge(&app.0, f);
+                        value_edge(&app.1, f);
+                        value_edge(&app.2, f);
+                    }
                     ThunkState::Select(sel) => value_edge(&sel.0, f),
                     // The function is held once, by an `Rc` all such thunks share, not once
                     // per thunk: reporting it from each would count more references to it

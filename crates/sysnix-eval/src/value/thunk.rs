@@ -16,6 +16,10 @@ pub enum ThunkState {
     /// A function application to perform (used by builtins such as `map`). Boxed, like
     /// `Select`, to keep every thunk small: most thunks are `Suspended`.
     Apply(Box<(Value, Value, Span)>),
+    /// `f x y` to perform (`mapAttrs` and `zipAttrsWith` call `f name value`): one thunk
+    /// where `Apply` of `Apply` took two, and a curried `f` binds both arguments at once,
+    /// without the closure `f x` would make.
+    Apply2(Box<(Value, Value, Value, Span)>),
     /// `f "name"`, the string made only when forced (`__sysnixHostPackageSet` makes tens of
     /// thousands of these and forces a handful).
     /// The function and the call's position are shared by all such thunks.
@@ -43,6 +47,11 @@ impl Thunk {
     /// A suspended application `f x`.
     pub fn apply(f: Value, x: Value, span: Span) -> Thunk {
         Thunk::from_state(ThunkState::Apply(Box::new((f, x, span))))
+    }
+
+    /// A suspended application `f x y`.
+    pub fn apply2(f: Value, x: Value, y: Value, span: Span) -> Thunk {
+        Thunk::from_state(ThunkState::Apply2(Box::new((f, x, y, span))))
     }
 
     /// A suspended application of `f` to the string `name`.

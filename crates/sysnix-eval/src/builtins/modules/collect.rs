@@ -33,7 +33,7 @@ pub(super) fn apply_module_args(ev: &mut Eval, a: &mut [Value], span: Span) -> R
             let arg = apply_op(
                 &MODULE_ARG,
                 vec![a[1].clone(), args.clone()],
-                Value::str(name.as_str()),
+                ev.name_value(*name),
                 span,
             );
             b.insert_at(*name, arg, *at);

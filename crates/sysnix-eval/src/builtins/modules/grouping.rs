@@ -143,7 +143,7 @@ pub(super) fn merge_results(ev: &mut Eval, a: &mut [Value], span: Span) -> Resul
     let decls = ev.expect_attrs(&a[4], span)?;
     Ok(map_values(&decls, |attr| {
         let mut args = a[..4].to_vec();
-        args.push(Value::str(attr.name.as_str()));
+        args.push(ev.name_value(attr.name));
         apply_op(&MERGE_RESULT, args, attr.value.clone(), span)
     }))
 }
@@ -234,7 +234,7 @@ pub(super) fn unmatched(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Va
         let defs = ev.expect_list(&attr.value, span)?;
         for def in defs.iter() {
             let d = ev.expect_attrs(def, span)?;
-            let mut prefix = vec![Value::str(attr.name.as_str())];
+            let mut prefix = vec![ev.name_value(attr.name)];
             if let Some(p) = d.get(prefix_sym) {
                 prefix.extend(ev.expect_list(p, span)?.iter().cloned());
             }
@@ -265,9 +265,9 @@ pub(super) fn merge_attrs_of(ev: &mut Eval, a: &mut [Value], span: Span) -> Resu
         Err(not_a_set) => return ev.expect_attrs(&not_a_set, span).map(|_| Value::Null),
     };
     let loc = ev.expect_list(&a[3], span)?;
-    let loc_of = |name: Symbol| {
+    let loc_of = |ev: &mut Eval, name: Symbol| {
         let mut l = loc.as_ref().clone();
-        l.push(Value::str(name.as_str()));
+        l.push(ev.name_value(name));
         Value::list(l)
     };
     let mut items = Vec::with_capacity(grouped.len());
@@ -275,7 +275,7 @@ pub(super) fn merge_attrs_of(ev: &mut Eval, a: &mut [Value], span: Span) -> Resu
         if lazy {
             let v = apply_op(
                 &LAZY_ATTR_VALUE,
-                vec![a[0].clone(), a[1].clone(), loc_of(name)],
+                vec![a[0].clone(), a[1].clone(), loc_of(ev, name)],
                 Value::list(defs),
                 span,
             );
@@ -283,11 +283,9 @@ pub(super) fn merge_attrs_of(ev: &mut Eval, a: &mut [Value], span: Span) -> Resu
         } else {
             // (mergeDefinitions (loc ++ [ name ]) elemType defs').optionalValue, kept
             // when it has a value.
-            let merged = ev.call_many(
-                a[0].clone(),
-                &[loc_of(name), a[1].clone(), Value::list(defs)],
-                span,
-            )?;
+            let loc = loc_of(ev, name);
+            let merged =
+                ev.call_many(a[0].clone(), &[loc, a[1].clone(), Value::list(defs)], span)?;
             let optional = forced_attr(ev, &merged, n.optional_value, span)?;
             if let Value::Attrs(o) = &optional
                 && let Some(v) = o.get(n.value)
