@@ -106,6 +106,12 @@ impl Symbol {
         TABLE.with(|t| t.borrow_mut().map.reserve(n));
     }
 
+    /// The symbol's address: distinct symbols have distinct addresses (for hashing).
+    #[inline]
+    pub fn addr(self) -> usize {
+        self.0 as *const Entry as usize
+    }
+
     /// The symbol's text.
     pub fn as_str(&self) -> &'static str {
         self.0.text

@@ -106,6 +106,8 @@ pub struct Attrs {
 enum Repr {
     /// One vector: every set a builtin or a literal makes.
     Flat(Vec<Attr>),
+    /// One vector of at least [`INDEXED_FROM`] attributes, with a hash index.
+    Indexed(Box<Indexed>),
     /// A big set made by `//`: sorted runs, shared with the sets it was made from.
     Chunked(Box<Chunks>),
 }
@@ -113,6 +115,90 @@ enum Repr {
 impl Default for Repr {
     fn default() -> Self {
         Repr::Flat(Vec::new())
+    }
+}
+
+/// Flat sets at least this big get a hash index once they have been searched enough
+/// ([`Indexed`]): a binary search over thousands of names (a package set, `listToAttrs`
+/// of a long list) touches a dozen cache lines, each comparison reading the names'
+/// text, where a probe of the index touches two or three.
+const INDEXED_FROM: usize = 64;
+
+/// A big flat set and its index: for each slot, `u32::MAX` or the position in `items`
+/// of a name hashing there (open addressing, linear probing, at most half full).
+/// Built on the search after `items.len() / 16` searches, so that a set searched a few
+/// times only (made, read once, dropped) does not pay for it.
+#[derive(Clone)]
+struct Indexed {
+    items: Vec<Attr>,
+    index: std::cell::OnceCell<Box<[u32]>>,
+    searches: std::cell::Cell<u32>,
+}
+
+impl Indexed {
+    fn new(items: Vec<Attr>) -> Indexed {
+        Indexed {
+            items,
+            index: std::cell::OnceCell::new(),
+            searches: std::cell::Cell::new(0),
+        }
+    }
+
+    /// The slot `name` hashes to in an index of `mask + 1` slots.
+    #[inline]
+    fn slot(name: Symbol, mask: usize) -> usize {
+        // Symbols are distinct addresses; a multiplicative hash spreads their high bits.
+        ((name.addr() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask
+    }
+
+    fn build(items: &[Attr]) -> Box<[u32]> {
+        let size = (items.len() * 2).next_power_of_two();
+        let mask = size - 1;
+        let mut slots = vec![u32::MAX; size].into_boxed_slice();
+        for (i, a) in items.iter().enumerate() {
+            let mut s = Indexed::slot(a.name, mask);
+            while slots[s] != u32::MAX {
+                s = (s + 1) & mask;
+            }
+            slots[s] = i as u32;
+        }
+        slots
+    }
+
+    #[inline]
+    fn position(&self, name: Symbol) -> Option<usize> {
+        let index = match self.index.get() {
+            Some(index) => index,
+            None => {
+                let n = self.searches.get() + 1;
+                self.searches.set(n);
+                if (n as usize) * 16 < self.items.len() {
+                    return self.items.binary_search_by(|a| a.name.cmp(&name)).ok();
+                }
+                self.index.get_or_init(|| Indexed::build(&self.items))
+            }
+        };
+        let mask = index.len() - 1;
+        let mut s = Indexed::slot(name, mask);
+        loop {
+            let i = index[s];
+            if i == u32::MAX {
+                return None;
+            }
+            if self.items[i as usize].name == name {
+                return Some(i as usize);
+            }
+            s = (s + 1) & mask;
+        }
+    }
+}
+
+/// A vector of attributes as a representation: indexed when big.
+fn flat_repr(items: Vec<Attr>) -> Repr {
+    if items.len() >= INDEXED_FROM {
+        Repr::Indexed(Box::new(Indexed::new(items)))
+    } else {
+        Repr::Flat(items)
     }
 }
 
@@ -288,7 +374,7 @@ impl Attrs {
     pub fn from_sorted(items: Vec<Attr>) -> Attrs {
         debug_assert!(items.windows(2).all(|w| w[0].name < w[1].name));
         Attrs {
-            repr: Repr::Flat(items),
+            repr: flat_repr(items),
             pos: None,
         }
     }
@@ -312,6 +398,7 @@ impl Attrs {
     pub fn len(&self) -> usize {
         match &self.repr {
             Repr::Flat(v) => v.len(),
+            Repr::Indexed(x) => x.items.len(),
             Repr::Chunked(c) => c.len(),
         }
     }
@@ -331,6 +418,7 @@ impl Attrs {
     pub fn get_attr(&self, name: Symbol) -> Option<&Attr> {
         match &self.repr {
             Repr::Flat(items) => flat_index(items, name).map(|i| &items[i]),
+            Repr::Indexed(x) => x.position(name).map(|i| &x.items[i]),
             Repr::Chunked(c) => c.get_attr(name).map(|(_, a)| a),
         }
     }
@@ -352,6 +440,16 @@ impl Attrs {
                 let i = flat_index(items, name)?;
                 hint.0.set(i as u32);
                 Some(&items[i])
+            }
+            Repr::Indexed(x) => {
+                if let Some(a) = x.items.get(hint.0.get() as usize)
+                    && a.name == name
+                {
+                    return Some(a);
+                }
+                let i = x.position(name)?;
+                hint.0.set(i as u32);
+                Some(&x.items[i])
             }
             Repr::Chunked(c) => {
                 if let Some(a) = c.at(hint.0.get() as usize)
@@ -381,6 +479,12 @@ impl Attrs {
                 back: [].iter(),
                 len: v.len(),
             },
+            Repr::Indexed(x) => Iter {
+                front: x.items.iter(),
+                chunks: [].iter(),
+                back: [].iter(),
+                len: x.items.len(),
+            },
             Repr::Chunked(c) => Iter {
                 front: [].iter(),
                 chunks: c.parts.iter(),
@@ -396,6 +500,7 @@ impl Attrs {
     pub(crate) fn layout(&self) -> Layout<'_> {
         match &self.repr {
             Repr::Flat(v) => Layout::Flat(v),
+            Repr::Indexed(x) => Layout::Flat(&x.items),
             Repr::Chunked(c) => Layout::Chunked(&c.parts),
         }
     }
@@ -406,6 +511,7 @@ impl Attrs {
         let b_owned;
         let b: &[Attr] = match &other.repr {
             Repr::Flat(v) => v,
+            Repr::Indexed(x) => &x.items,
             Repr::Chunked(_) => {
                 b_owned = other.iter().cloned().collect::<Vec<_>>();
                 &b_owned
@@ -413,17 +519,8 @@ impl Attrs {
         };
         let repr = match &self.repr {
             Repr::Chunked(c) => Repr::Chunked(Box::new(c.update(b))),
-            Repr::Flat(a) => {
-                let mut out = Vec::with_capacity(a.len() + b.len());
-                merge_sorted(a, b, &mut out);
-                if out.len() >= CHUNKED_FROM && b.len() * 8 < a.len() {
-                    // A big set updated with a few attributes: likely a fold, which the
-                    // next steps can share.
-                    Repr::Chunked(Box::new(Chunks::cut(out)))
-                } else {
-                    Repr::Flat(out)
-                }
-            }
+            Repr::Flat(a) => merged_flat(a, b),
+            Repr::Indexed(x) => merged_flat(&x.items, b),
         };
         Attrs { repr, pos }
     }
@@ -432,6 +529,19 @@ impl Attrs {
     pub fn at(mut self, pos: Option<Span>) -> Attrs {
         self.pos = pos;
         self
+    }
+}
+
+/// `a // b` for a flat `a`.
+fn merged_flat(a: &[Attr], b: &[Attr]) -> Repr {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    merge_sorted(a, b, &mut out);
+    if out.len() >= CHUNKED_FROM && b.len() * 8 < a.len() {
+        // A big set updated with a few attributes: likely a fold, which the next steps
+        // can share.
+        Repr::Chunked(Box::new(Chunks::cut(out)))
+    } else {
+        flat_repr(out)
     }
 }
 
@@ -444,7 +554,7 @@ pub(crate) enum Layout<'a> {
 }
 
 /// Index of `name` in sorted `items`.
-#[inline]
+#[inline(always)]
 fn flat_index(items: &[Attr], name: Symbol) -> Option<usize> {
     if items.len() <= 16 {
         // Interned names compare by pointer: a scan beats string comparisons.
@@ -653,6 +763,56 @@ mod tests {
             }
         }
         assert!(saw_chunked, "the test never made a chunked set");
+    }
+
+    /// Flat sets of every size around `INDEXED_FROM` answer every lookup as a map does,
+    /// before their index is built (binary search) and after, with and without hints,
+    /// for present and absent names (absent names interned both before and after the
+    /// set was made).
+    #[test]
+    fn indexed_sets_agree_with_a_map() {
+        let mut rng = Lcg(11);
+        let mut saw_index = false;
+        for n in [1usize, 16, 17, 63, 64, 65, 200, 1000, 5000] {
+            let pairs: Vec<(u64, i64)> = (0..n)
+                .map(|i| (rng.below(3 * n as u64), i as i64))
+                .collect();
+            let set = set_of(&pairs);
+            let mut model: std::collections::HashMap<String, i64> = Default::default();
+            for (k, v) in &pairs {
+                model.insert(format!("k{k}"), *v);
+            }
+            assert_eq!(set.len(), model.len());
+            let hint = IndexHint::default();
+            for round in 0..4 * n + 20 {
+                let name = Symbol::new(&format!("k{}", rng.below(3 * n as u64 + 50)));
+                let want = model.get(name.as_str()).copied();
+                assert_eq!(set.get(name).map(int), want, "n = {n}, round {round}");
+                assert_eq!(
+                    set.get_attr_hinted(name, &hint).map(|a| int(&a.value)),
+                    want
+                );
+            }
+            if let Repr::Indexed(x) = &set.repr {
+                assert!(
+                    x.index.get().is_some(),
+                    "n = {n}: the index was never built"
+                );
+                saw_index = true;
+            } else {
+                assert!(set.len() < INDEXED_FROM);
+            }
+            // `//` keeps the index working: names of both sides, and the new ones.
+            let more = set_of(&[(3 * n as u64 + 1, -1), (0, -2)]);
+            let both = set.update(&more);
+            model.insert(format!("k{}", 3 * n + 1), -1);
+            model.insert("k0".to_string(), -2);
+            for _ in 0..4 * n + 20 {
+                let name = Symbol::new(&format!("k{}", rng.below(3 * n as u64 + 50)));
+                assert_eq!(both.get(name).map(int), model.get(name.as_str()).copied());
+            }
+        }
+        assert!(saw_index);
     }
 
     #[test]
