@@ -4,7 +4,7 @@
 use crate::error::Result;
 use crate::eval::{CoerceMode, Eval};
 use crate::source::Span;
-use crate::support::regex::{SplitPart, compile_ere, regex_match, regex_split};
+use crate::support::regex::{compile_ere, regex_match_map, regex_split_map};
 use crate::support::versions;
 use crate::value::Shared;
 use crate::value::{Context, NixString, PrimOp, Value};
@@ -31,7 +31,6 @@ fn substring(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let start = ev.expect_int(&a[0], span)?;
     let len = ev.expect_int(&a[1], span)?;
     let s = ev.coerce_shared(&a[2], span, CoerceMode::Interpolation)?;
-    let ctx = s.context().cloned().unwrap_or_default();
     if start < 0 {
         return Err(ev.error("negative start position in 'substring'", span));
     }
@@ -41,11 +40,12 @@ fn substring(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let bytes = s.as_str().as_bytes();
     let b = (start as usize).min(bytes.len());
     let e = b.saturating_add(len).min(bytes.len());
-    let text = match std::str::from_utf8(&bytes[b..e]) {
-        Ok(t) => t.to_string(),
-        Err(_) => String::from_utf8_lossy(&bytes[b..e]).into_owned(),
-    };
-    Ok(Value::String(NixString::with_context(text, ctx)))
+    if b == 0 && e == bytes.len() {
+        // The whole string: shared, not copied.
+        return Ok(Value::String(s));
+    }
+    let text = String::from_utf8_lossy(&bytes[b..e]);
+    Ok(Value::String(NixString::piece(text, s.context())))
 }
 
 pub(crate) fn to_string(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
@@ -169,11 +169,11 @@ fn regex(ev: &mut Eval, pattern: &str, span: Span) -> Result<Rc<crate::support::
     }
 }
 
-fn groups_value(groups: Vec<Option<String>>) -> Value {
+fn groups_value(groups: Vec<Option<Value>>) -> Value {
     Value::list(
         groups
             .into_iter()
-            .map(|g| g.map(Value::str).unwrap_or(Value::Null))
+            .map(|g| g.unwrap_or(Value::Null))
             .collect(),
     )
 }
@@ -182,7 +182,7 @@ fn match_(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let re = super::context::expect_string_no_ctx(ev, &a[0], span)?;
     let s = ev.expect_string(&a[1], span)?;
     let re = regex(ev, re.as_str(), span)?;
-    Ok(match regex_match(&re, s.as_str()) {
+    Ok(match regex_match_map(&re, s.as_str(), Value::str) {
         Some(groups) => groups_value(groups),
         None => Value::Null,
     })
@@ -192,13 +192,7 @@ fn split(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let re = super::context::expect_string_no_ctx(ev, &a[0], span)?;
     let s = ev.expect_string(&a[1], span)?;
     let re = regex(ev, re.as_str(), span)?;
-    let parts = regex_split(&re, s.as_str())
-        .into_iter()
-        .map(|p| match p {
-            SplitPart::Text(t) => Value::str(t),
-            SplitPart::Groups(g) => groups_value(g),
-        })
-        .collect();
+    let parts = regex_split_map(&re, s.as_str(), Value::str, |t| t, groups_value);
     Ok(Value::list(parts))
 }
 

@@ -276,7 +276,7 @@ impl Eval {
     #[inline(never)]
     pub(super) fn interpolate(&mut self, parts: &[(Rc<Expr>, Span)], env: &Env) -> Result<Value> {
         let mut ctx = Context::new();
-        let mut out = String::new();
+        let mut out = std::mem::take(&mut self.string_buf);
         for (p, at) in parts {
             if let Expr::Lit(Value::String(s)) = &**p {
                 out.push_str(s.as_str());
@@ -285,7 +285,9 @@ impl Eval {
             let v = self.eval(p, env)?;
             self.coerce_append(&v, *at, CoerceMode::Interpolation, &mut ctx, &mut out)?;
         }
-        Ok(Value::String(NixString::with_context(out, ctx)))
+        let s = NixString::from_buffer(&mut out, ctx);
+        self.string_buf = out;
+        Ok(Value::String(s))
     }
 
     #[inline(never)]

@@ -123,6 +123,10 @@ pub struct Eval {
     /// Attribute names made into string values (`attrNames`, the names `mapAttrs` and
     /// `zipAttrsWith` pass), each made once and shared: see [`Eval::name_value`].
     name_values: rustc_hash::FxHashMap<Symbol, Value>,
+    /// The buffer strings are built in (interpolation, `+`): a short result is copied
+    /// out and the buffer kept, a long one takes it (see [`NixString::from_buffer`]).
+    /// Taken while in use, so a nested build gets a buffer of its own.
+    pub(crate) string_buf: String,
 }
 
 impl Drop for Eval {
@@ -181,6 +185,7 @@ impl Eval {
             stack_floor,
             profile: profile::CallProfile::from_env(),
             name_values: Default::default(),
+            string_buf: String::new(),
         };
         crate::builtins::install(&mut ev);
         ev

@@ -177,11 +177,13 @@ impl Eval {
         rs: Span,
     ) -> Result<Value> {
         let mut ctx = Default::default();
-        let mut s = String::new();
+        let mut s = std::mem::take(&mut self.string_buf);
         self.coerce_append(a, ls, super::CoerceMode::Interpolation, &mut ctx, &mut s)?;
         let b = b(self)?;
         self.coerce_append(&b, rs, super::CoerceMode::Interpolation, &mut ctx, &mut s)?;
-        Ok(Value::String(crate::value::NixString::with_context(s, ctx)))
+        let r = crate::value::NixString::from_buffer(&mut s, ctx);
+        self.string_buf = s;
+        Ok(Value::String(r))
     }
 
     /// `-`, `*`, `/` (and `+` on numbers). Integer overflow is an error, as in current Nix.

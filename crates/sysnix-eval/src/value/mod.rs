@@ -58,7 +58,7 @@ impl Value {
         // alignment (8); the counted variants' fields are all one pointer (`Shared`,
         // `NixString`, `Thunk` and `ThunkPtr` are transparent over a `NonNull`) to a
         // `repr(C)` allocation whose first field is its `Counts` (`SharedBox`,
-        // `ThunkBox`), alive while this handle is.
+        // `ThunkBox`, a string's `Header`), alive while this handle is.
         unsafe {
             let field = (self as *const Value as *const u8).add(8) as *const *const cell::Counts;
             &**field
@@ -178,8 +178,8 @@ impl Value {
     }
 
     /// A string value without context.
-    pub fn str(s: impl Into<String>) -> Value {
-        Value::String(NixString::new(s.into()))
+    pub fn str(s: impl string::IntoNixString) -> Value {
+        Value::String(s.into_nix_string())
     }
 
     /// A list value.

@@ -52,6 +52,7 @@
 //! has raw bytes; use the `*_bytes` functions to get Nix's exact bytes.
 //! Results after a fallback to the `regex` crate (see above) may differ.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 use std::sync::{Arc, OnceLock};
@@ -379,22 +380,32 @@ pub fn regex_match_bytes(re: &Regex, s: &[u8]) -> Option<Vec<Option<Vec<u8>>>> {
 ///
 /// Captures that split a multi-byte UTF-8 sequence are converted lossily.
 pub fn regex_match(re: &Regex, s: &str) -> Option<Vec<Option<String>>> {
+    regex_match_map(re, s, Cow::into_owned)
+}
+
+/// [`regex_match`] with each capture made by `make` (from the text, borrowed from `s`
+/// when it can be), so a caller can build its own strings without an intermediate one.
+pub fn regex_match_map<'s, T>(
+    re: &Regex,
+    s: &'s str,
+    mut make: impl FnMut(Cow<'s, str>) -> T,
+) -> Option<Vec<Option<T>>> {
     let spans = match_spans(re, s.as_bytes())?;
     Some(
         spans
             .iter()
             .skip(1)
-            .map(|sp| sp.map(|(a, b)| piece(s, a, b)))
+            .map(|sp| sp.map(|(a, b)| make(piece(s, a, b))))
             .collect(),
     )
 }
 
-/// `s[a..b]` as a string: copied as it is when both ends are character boundaries
-/// (no UTF-8 check needed), converted lossily when they split a character.
-fn piece(s: &str, a: usize, b: usize) -> String {
+/// `s[a..b]`: borrowed when both ends are character boundaries (no UTF-8 check
+/// needed), converted lossily when they split a character.
+fn piece(s: &str, a: usize, b: usize) -> Cow<'_, str> {
     match s.get(a..b) {
-        Some(p) => p.to_owned(),
-        None => String::from_utf8_lossy(&s.as_bytes()[a..b]).into_owned(),
+        Some(p) => Cow::Borrowed(p),
+        None => String::from_utf8_lossy(&s.as_bytes()[a..b]),
     }
 }
 
@@ -538,13 +549,20 @@ pub fn regex_split_bytes(re: &Regex, s: &[u8]) -> Vec<SplitPartBytes> {
 ///
 /// Pieces that split a multi-byte UTF-8 sequence are converted lossily.
 pub fn regex_split(re: &Regex, s: &str) -> Vec<SplitPart> {
-    split_parts(
-        re,
-        s.as_bytes(),
-        |a, b| piece(s, a, b),
-        SplitPart::Text,
-        SplitPart::Groups,
-    )
+    regex_split_map(re, s, Cow::into_owned, SplitPart::Text, SplitPart::Groups)
+}
+
+/// [`regex_split`] with each piece made by `make` (from the text, borrowed from `s` when
+/// it can be), the text between matches wrapped by `text` and each match's groups by
+/// `groups`.
+pub fn regex_split_map<'s, T, P>(
+    re: &Regex,
+    s: &'s str,
+    make: impl Fn(Cow<'s, str>) -> T,
+    text: impl Fn(T) -> P,
+    groups: impl Fn(Vec<Option<T>>) -> P,
+) -> Vec<P> {
+    split_parts(re, s.as_bytes(), |a, b| make(piece(s, a, b)), text, groups)
 }
 
 /// A cache of compiled regular expressions keyed by pattern (Nix keeps a
