@@ -550,15 +550,22 @@ impl Eval {
         };
         let a = self.eval_operand(l, env)?;
         let b = self.eval_right_operand(r, env)?;
-        if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
-            return Ok(Some(match op {
-                BinOp::Eq => x == y,
-                BinOp::NotEq => x != y,
-                BinOp::Lt => x < y,
-                BinOp::Le => x <= y,
-                BinOp::Gt => x > y,
-                _ => x >= y,
-            }));
+        match (&a, &b) {
+            (Value::Int(x), Value::Int(y)) => {
+                return Ok(Some(match op {
+                    BinOp::Eq => x == y,
+                    BinOp::NotEq => x != y,
+                    BinOp::Lt => x < y,
+                    BinOp::Le => x <= y,
+                    BinOp::Gt => x > y,
+                    _ => x >= y,
+                }));
+            }
+            // Strings are equal when their text is (context does not count).
+            (Value::String(x), Value::String(y)) if matches!(op, BinOp::Eq | BinOp::NotEq) => {
+                return Ok(Some((x.as_str() == y.as_str()) == (*op == BinOp::Eq)));
+            }
+            _ => {}
         }
         match self.binop_values(*op, a, b, *ls, *rs)? {
             Value::Bool(b) => Ok(Some(b)),

@@ -279,9 +279,22 @@ impl Eval {
     /// Nix's `==`: deep, numbers across int/float, derivations by `outPath`, functions never.
     #[allow(clippy::only_used_in_recursion)] // the span is for errors deeper comparisons may raise
     pub fn values_equal(&mut self, a: &Value, b: &Value, span: Span) -> Result<bool> {
-        let a = self.force(a)?;
-        let b = self.force(b)?;
-        Ok(match (&a, &b) {
+        // Values that are not thunks are compared where they are, not cloned (a clone
+        // and its drop are two writes to the value's allocation).
+        let (fa, fb);
+        let a = if let Value::Thunk(_) = a {
+            fa = self.force(a)?;
+            &fa
+        } else {
+            a
+        };
+        let b = if let Value::Thunk(_) = b {
+            fb = self.force(b)?;
+            &fb
+        } else {
+            b
+        };
+        Ok(match (a, b) {
             (Value::Int(x), Value::Int(y)) => x == y,
             (Value::Int(x), Value::Float(y)) => (*x as f64) == *y,
             (Value::Float(x), Value::Int(y)) => *x == (*y as f64),
