@@ -101,6 +101,13 @@ impl Symbol {
         })
     }
 
+    /// The symbol of `s` if it was interned already. None: no set has an attribute
+    /// named `s` (every attribute name is a symbol), so a lookup of it fails without
+    /// interning a name that is not there (`set ? ${n}`, `set.${n} or d`).
+    pub fn lookup(s: &str) -> Option<Symbol> {
+        TABLE.with(|t| t.borrow().map.get(s).copied())
+    }
+
     /// Makes room for `n` more symbols (before interning many at once).
     pub fn reserve(n: usize) {
         TABLE.with(|t| t.borrow_mut().map.reserve(n));

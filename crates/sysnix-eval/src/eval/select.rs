@@ -44,7 +44,7 @@ impl Eval {
                         return self.eval(d, env);
                     }
                     let err = match &v {
-                        Value::Attrs(_) => self.missing_attr(&v, name, span),
+                        Value::Attrs(_) => self.missing_attr(&v, name.symbol(), span),
                         other => self.error(
                             format!("value is {} while a set was expected", other.type_desc()),
                             span,
@@ -69,13 +69,16 @@ impl Eval {
         env: &Env,
         span: Span,
         found: &mut Option<Option<Span>>,
-    ) -> Result<std::result::Result<Value, Symbol>> {
-        let name = self.attr_name(key, env, span)?;
+    ) -> Result<std::result::Result<Value, Missing>> {
+        let name = match self.known_attr_name(key, env, span)? {
+            Ok(name) => name,
+            Err(text) => return Ok(Err(Missing::Text(text))),
+        };
         let Value::Attrs(a) = v else {
-            return Ok(Err(name));
+            return Ok(Err(Missing::Name(name)));
         };
         let Some(attr) = key_lookup(a, key, name) else {
-            return Ok(Err(name));
+            return Ok(Err(Missing::Name(name)));
         };
         let pos = attr.span();
         *found = Some(pos);
@@ -125,7 +128,9 @@ impl Eval {
     ) -> Result<Value> {
         let mut v = self.eval(target, env)?;
         for (i, key) in path.iter().enumerate() {
-            let name = self.attr_name(key, env, span)?;
+            let Ok(name) = self.known_attr_name(key, env, span)? else {
+                return Ok(Value::Bool(false));
+            };
             match &v {
                 Value::Attrs(a) => match key_lookup(a, key, name).map(|a| a.value.clone()) {
                     // Only the sets along the path are forced, not the last value.
@@ -147,6 +152,25 @@ impl Eval {
                 let s = self.expect_string(&v, e.span().unwrap_or(span))?;
                 attrs::no_store_context(&s)?;
                 Ok(Symbol::new(s.as_str()))
+            }
+        }
+    }
+
+    /// [`Eval::attr_name`], without interning a dynamic name no symbol has yet: then
+    /// `Err` with the text, as no set can have that attribute.
+    fn known_attr_name(
+        &mut self,
+        key: &AttrKey,
+        env: &Env,
+        span: Span,
+    ) -> Result<std::result::Result<Symbol, crate::value::NixString>> {
+        match key {
+            AttrKey::Static(s, _) => Ok(Ok(*s)),
+            AttrKey::Dynamic(e) => {
+                let v = self.eval(e, env)?;
+                let s = self.expect_string(&v, e.span().unwrap_or(span))?;
+                attrs::no_store_context(&s)?;
+                Ok(Symbol::lookup(s.as_str()).ok_or(s))
             }
         }
     }
@@ -186,6 +210,22 @@ fn local_whnf<'e>(e: &Expr, env: &'e Env) -> Option<&'e Value> {
         return None;
     };
     eager::whnf(env.get(*depth, *idx)?)
+}
+
+/// The attribute a selection step did not find: its name, or, for a dynamic name no
+/// symbol has, its text (interned only if an error message needs it).
+enum Missing {
+    Name(Symbol),
+    Text(crate::value::NixString),
+}
+
+impl Missing {
+    fn symbol(self) -> Symbol {
+        match self {
+            Missing::Name(s) => s,
+            Missing::Text(t) => Symbol::new(t.as_str()),
+        }
+    }
 }
 
 /// Attribute `name` (the name of `key`) of `a`, through the key's lookup hint when static.
