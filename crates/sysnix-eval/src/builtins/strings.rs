@@ -49,9 +49,12 @@ fn substring(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
 }
 
 pub(crate) fn to_string(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
-    let mut ctx = Context::new();
-    let s = ev.coerce_to_string(&a[0], span, CoerceMode::ToString, &mut ctx)?;
-    Ok(Value::String(NixString::with_context(s, ctx)))
+    // A string is returned as it is (shared), an integer written straight into its own.
+    Ok(Value::String(ev.coerce_shared(
+        &a[0],
+        span,
+        CoerceMode::ToString,
+    )?))
 }
 
 fn concat_strings_sep(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {

@@ -204,6 +204,11 @@ impl Eval {
             Ok(s) => return Ok(s),
             Err(v) => v,
         };
+        if let Value::Int(i) = v
+            && mode.coerces_more()
+        {
+            return Ok(NixString::copy_of(itoa::Buffer::new().format(i)));
+        }
         let mut ctx = Context::new();
         let s = self.coerce_to_string(&v, span, mode, &mut ctx)?;
         Ok(NixString::with_context(s, ctx))
