@@ -25,8 +25,9 @@ use std::rc::Rc;
 /// State the builtins keep for one evaluation.
 #[derive(Default)]
 pub struct State {
-    /// Compiled regular expressions by pattern.
-    pub regexes: std::collections::HashMap<String, Rc<crate::support::regex::Regex>>,
+    /// Compiled regular expressions by pattern (FxHash: every `match` and `split` call
+    /// looks its pattern up, and SipHash took about 170 instructions of each).
+    pub regexes: rustc_hash::FxHashMap<String, Rc<crate::support::regex::Regex>>,
     /// Derivations computed so far (for input closures and, later, building).
     pub drvs: sysnix_store::derivation::DrvStore,
     /// `builtins.toFile` results: store path -> contents, for the build step to realise.
