@@ -5,12 +5,12 @@
 use crate::support::float::format_float_print;
 use crate::support::strings::{print_attr_name, print_string_literal};
 use crate::value::{ThunkState, Value};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// Prints a value without forcing anything.
 pub fn print_lazy(v: &Value) -> String {
     let mut out = String::new();
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     print(v, &mut out, &mut seen);
     out
 }

@@ -744,7 +744,7 @@ impl Eval {
     /// lists are visited once.
     pub fn force_deep(&mut self, v: &Value) -> Result<Value> {
         let v = self.force(v)?;
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = rustc_hash::FxHashSet::default();
         self.force_deep_inner(&v, &mut seen)?;
         Ok(v)
     }
@@ -752,7 +752,7 @@ impl Eval {
     fn force_deep_inner(
         &mut self,
         v: &Value,
-        seen: &mut std::collections::HashSet<usize>,
+        seen: &mut rustc_hash::FxHashSet<usize>,
     ) -> Result<()> {
         self.check_stack(Span::default())?;
         match v {

@@ -238,7 +238,7 @@ pub(super) fn collect_modules(ev: &mut Eval, a: &mut [Value], span: Span) -> Res
     };
     // genericClosure { startSet = enabled tree; operator = t: enabled t.imported; }
     let mut work: std::collections::VecDeque<usize> = enabled(ev, &c, &top)?.into();
-    let mut done = std::collections::HashSet::new();
+    let mut done = rustc_hash::FxHashSet::default();
     let mut result = Vec::new();
     while let Some(i) = work.pop_front() {
         let key = forced_attr(ev, &c.nodes[i].module, key_sym, span)?;
