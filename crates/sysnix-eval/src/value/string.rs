@@ -70,10 +70,8 @@ pub fn secret_in(ctx: &Context) -> Option<&str> {
 /// A string's allocation: this header, then the bytes (*inline*), or, for a long string
 /// made as a `String`, the pointer to that `String`'s buffer (*external*, `cap` > 0). One
 /// allocation per string where a shared `String` took two (the counted box and the
-/// bytes): strings are a third of the allocations of string-heavy evaluations (`split`,
-/// `match`, names, interpolation). Long strings keep their buffer so that building one
-/// (`acc + "..."` in a fold, `concatStringsSep` of a whole file) copies it no more
-/// than before.
+/// bytes). Long strings keep their buffer so that building one (`acc + "..."` in a
+/// fold, `concatStringsSep` of a whole file) copies it no more than before.
 #[repr(C)]
 struct Header {
     /// First, as in every counted allocation (see `Value`'s `Clone` and `Drop`).
@@ -331,11 +329,12 @@ impl Drop for NixString {
 /// Drops a string's context and frees its allocation (out of line: most drops are not
 /// the last).
 ///
-/// Safety: `p` came from [`NixString::alloc`] and no handle refers to it any more.
+/// Safety: `p` came from [`NixString::alloc_header`] (through `inline` or `from_string`)
+/// and no handle refers to it any more.
 #[inline(never)]
 unsafe fn free(p: NonNull<Header>) {
-    // SAFETY: the header was written by `alloc` and is dropped once, here; the layout is
-    // the one it was allocated with.
+    // SAFETY: the header was written by `alloc_header` and is dropped once, here; the
+    // layout is the one it was allocated with (the bytes inline, or the buffer's pointer).
     unsafe {
         let (len, cap) = ((*p.as_ptr()).len, (*p.as_ptr()).cap);
         std::ptr::drop_in_place(&mut (*p.as_ptr()).ctx);
