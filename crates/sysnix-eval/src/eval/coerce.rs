@@ -278,10 +278,26 @@ impl Eval {
         Ok(sp)
     }
 
+    /// The empty buffer to build a string in, to be given back by
+    /// [`Eval::finish_string`] (a build nested in this one gets a new buffer).
+    #[inline]
+    pub(super) fn take_string_buf(&mut self) -> String {
+        std::mem::take(&mut self.string_buf)
+    }
+
+    /// The string built in `buf` (from [`Eval::take_string_buf`]) with context `ctx`;
+    /// the buffer is kept for the next string when the string did not take it.
+    #[inline]
+    pub(super) fn finish_string(&mut self, mut buf: String, ctx: Context) -> NixString {
+        let s = NixString::from_buffer(&mut buf, ctx);
+        self.string_buf = buf;
+        s
+    }
+
     #[inline(never)]
     pub(super) fn interpolate(&mut self, parts: &[(Rc<Expr>, Span)], env: &Env) -> Result<Value> {
         let mut ctx = Context::new();
-        let mut out = std::mem::take(&mut self.string_buf);
+        let mut out = self.take_string_buf();
         for (p, at) in parts {
             if let Expr::Lit(Value::String(s)) = &**p {
                 out.push_str(s.as_str());
@@ -290,9 +306,7 @@ impl Eval {
             let v = self.eval(p, env)?;
             self.coerce_append(&v, *at, CoerceMode::Interpolation, &mut ctx, &mut out)?;
         }
-        let s = NixString::from_buffer(&mut out, ctx);
-        self.string_buf = out;
-        Ok(Value::String(s))
+        Ok(Value::String(self.finish_string(out, ctx)))
     }
 
     #[inline(never)]

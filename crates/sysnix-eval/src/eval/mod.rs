@@ -125,8 +125,9 @@ pub struct Eval {
     name_values: rustc_hash::FxHashMap<Symbol, Value>,
     /// The buffer strings are built in (interpolation, `+`): a short result is copied
     /// out and the buffer kept, a long one takes it (see [`NixString::from_buffer`]).
-    /// Taken while in use, so a nested build gets a buffer of its own.
-    pub(crate) string_buf: String,
+    /// Taken while in use ([`Eval::take_string_buf`]), so a nested build gets a buffer
+    /// of its own.
+    string_buf: String,
 }
 
 impl Drop for Eval {

@@ -177,13 +177,11 @@ impl Eval {
         rs: Span,
     ) -> Result<Value> {
         let mut ctx = Default::default();
-        let mut s = std::mem::take(&mut self.string_buf);
+        let mut s = self.take_string_buf();
         self.coerce_append(a, ls, super::CoerceMode::Interpolation, &mut ctx, &mut s)?;
         let b = b(self)?;
         self.coerce_append(&b, rs, super::CoerceMode::Interpolation, &mut ctx, &mut s)?;
-        let r = crate::value::NixString::from_buffer(&mut s, ctx);
-        self.string_buf = s;
-        Ok(Value::String(r))
+        Ok(Value::String(self.finish_string(s, ctx)))
     }
 
     /// `-`, `*`, `/` (and `+` on numbers). Integer overflow is an error, as in current Nix.

@@ -145,15 +145,9 @@ impl Eval {
     }
 
     pub(super) fn attr_name(&mut self, key: &AttrKey, env: &Env, span: Span) -> Result<Symbol> {
-        match key {
-            AttrKey::Static(s, _) => Ok(*s),
-            AttrKey::Dynamic(e) => {
-                let v = self.eval(e, env)?;
-                let s = self.expect_string(&v, e.span().unwrap_or(span))?;
-                attrs::no_store_context(&s)?;
-                Ok(Symbol::new(s.as_str()))
-            }
-        }
+        Ok(self
+            .known_attr_name(key, env, span)?
+            .unwrap_or_else(|text| Symbol::new(text.as_str())))
     }
 
     /// [`Eval::attr_name`], without interning a dynamic name no symbol has yet: then

@@ -110,15 +110,17 @@ impl NixString {
     /// keeps it.
     #[inline]
     pub fn from_cow(s: std::borrow::Cow<'_, str>) -> NixString {
-        match s {
-            std::borrow::Cow::Borrowed(s) => NixString::copy_of(s),
-            std::borrow::Cow::Owned(s) => NixString::new(s),
-        }
+        NixString::from_cow_with(s, None)
     }
 
     /// A piece of a string (`substring`): `text` with a copy of the context `ctx`.
     pub fn piece(text: std::borrow::Cow<'_, str>, ctx: Option<&Context>) -> NixString {
         let ctx = ctx.filter(|c| !c.is_empty()).map(|c| Box::new(c.clone()));
+        NixString::from_cow_with(text, ctx)
+    }
+
+    #[inline]
+    fn from_cow_with(text: std::borrow::Cow<'_, str>, ctx: Option<Box<Context>>) -> NixString {
         match text {
             std::borrow::Cow::Borrowed(s) => NixString::inline(s, ctx),
             std::borrow::Cow::Owned(s) => NixString::from_string(s, ctx),

@@ -1,10 +1,16 @@
-//! Attribute sets: a vector sorted by name, so iteration is in Nix's order and `//`
-//! is a linear merge.
+//! Attribute sets: sorted by name, so iteration is in Nix's order and `//` is a linear
+//! merge. A set is one vector (`indexed.rs`: with a hash index when big), or, when big
+//! and made by `//`, sorted chunks shared with the sets it was made from (`chunks.rs`).
+
+mod chunks;
+mod indexed;
 
 use super::Shared;
 use super::Value;
 use crate::source::Span;
 use crate::symbol::Symbol;
+use chunks::{CHUNKED_FROM, Chunks, merge_sorted};
+use indexed::{INDEXED_FROM, Indexed};
 
 /// Where a lookup site last found its attribute (see [`Attrs::get_attr_hinted`]).
 #[derive(Default)]
@@ -86,14 +92,6 @@ impl AttrPos {
     }
 }
 
-/// Sets at least this big that `//` makes are kept in chunks the results of later `//`
-/// share: folds like `acc // { ${n} = v; }` or a module system's merged declarations
-/// then copy the chunks a step touches instead of the whole set. Nix copies the whole
-/// set each time, so such a fold of n steps costs O(n²) time and memory there.
-const CHUNKED_FROM: usize = 512;
-/// Size of the chunks a set is cut into; a chunk that grows past twice this is split.
-const CHUNK: usize = 128;
-
 /// An attribute set, sorted by name.
 #[derive(Clone, Default)]
 pub struct Attrs {
@@ -118,77 +116,25 @@ impl Default for Repr {
     }
 }
 
-/// Flat sets at least this big get a hash index once they have been searched enough
-/// ([`Indexed`]): a binary search over thousands of names (a package set, `listToAttrs`
-/// of a long list) touches a dozen cache lines, each comparison reading the names'
-/// text, where a probe of the index touches two or three.
-const INDEXED_FROM: usize = 64;
-
-/// A big flat set and its index: for each slot, `u32::MAX` or the position in `items`
-/// of a name hashing there (open addressing, linear probing, at most half full).
-/// Built on the search after `items.len() / 16` searches, so that a set searched a few
-/// times only (made, read once, dropped) does not pay for it.
-#[derive(Clone)]
-struct Indexed {
-    items: Vec<Attr>,
-    index: std::cell::OnceCell<Box<[u32]>>,
-    searches: std::cell::Cell<u32>,
-}
-
-impl Indexed {
-    fn new(items: Vec<Attr>) -> Indexed {
-        Indexed {
-            items,
-            index: std::cell::OnceCell::new(),
-            searches: std::cell::Cell::new(0),
+impl Repr {
+    /// The vector of a flat set, indexed or not (empty for a chunked set, whose
+    /// attributes are in its chunks).
+    #[inline(always)]
+    fn items(&self) -> &[Attr] {
+        match self {
+            Repr::Flat(v) => v,
+            Repr::Indexed(x) => &x.items,
+            Repr::Chunked(_) => &[],
         }
     }
 
-    /// The slot `name` hashes to in an index of `mask + 1` slots.
-    #[inline]
-    fn slot(name: Symbol, mask: usize) -> usize {
-        // Symbols are distinct addresses; a multiplicative hash spreads their high bits.
-        ((name.addr() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask
-    }
-
-    fn build(items: &[Attr]) -> Box<[u32]> {
-        let size = (items.len() * 2).next_power_of_two();
-        let mask = size - 1;
-        let mut slots = vec![u32::MAX; size].into_boxed_slice();
-        for (i, a) in items.iter().enumerate() {
-            let mut s = Indexed::slot(a.name, mask);
-            while slots[s] != u32::MAX {
-                s = (s + 1) & mask;
-            }
-            slots[s] = i as u32;
-        }
-        slots
-    }
-
-    #[inline]
-    fn position(&self, name: Symbol) -> Option<usize> {
-        let index = match self.index.get() {
-            Some(index) => index,
-            None => {
-                let n = self.searches.get() + 1;
-                self.searches.set(n);
-                if (n as usize) * 16 < self.items.len() {
-                    return self.items.binary_search_by(|a| a.name.cmp(&name)).ok();
-                }
-                self.index.get_or_init(|| Indexed::build(&self.items))
-            }
-        };
-        let mask = index.len() - 1;
-        let mut s = Indexed::slot(name, mask);
-        loop {
-            let i = index[s];
-            if i == u32::MAX {
-                return None;
-            }
-            if self.items[i as usize].name == name {
-                return Some(i as usize);
-            }
-            s = (s + 1) & mask;
+    /// Where `name` is in the vector of a flat set: through its index when it has one.
+    #[inline(always)]
+    fn flat_position(&self, name: Symbol) -> Option<usize> {
+        match self {
+            Repr::Flat(v) => flat_index(v, name),
+            Repr::Indexed(x) => x.position(name),
+            Repr::Chunked(_) => None,
         }
     }
 }
@@ -200,168 +146,6 @@ fn flat_repr(items: Vec<Attr>) -> Repr {
     } else {
         Repr::Flat(items)
     }
-}
-
-/// The chunks of a big set. Each chunk is non-empty; together they are sorted by name.
-#[derive(Clone)]
-struct Chunks {
-    parts: Vec<Shared<Vec<Attr>>>,
-    /// The first name of each chunk, to find a name's chunk without visiting them.
-    firsts: Vec<Symbol>,
-    /// `ends[i]`: the number of attributes in `parts[..=i]`.
-    ends: Vec<u32>,
-}
-
-impl Chunks {
-    fn len(&self) -> usize {
-        self.ends.last().map_or(0, |&e| e as usize)
-    }
-
-    /// Cuts a sorted run of attributes into chunks.
-    fn cut(items: Vec<Attr>) -> Chunks {
-        let mut c = Chunks {
-            parts: Vec::with_capacity(items.len() / CHUNK + 1),
-            firsts: Vec::new(),
-            ends: Vec::new(),
-        };
-        c.push_run(items);
-        c
-    }
-
-    /// Appends a sorted run (names after those already here), cut to chunk size. Each
-    /// attribute is moved once (cutting with `split_off` would move the rest at every
-    /// cut: quadratic in the size of the run).
-    fn push_run(&mut self, items: Vec<Attr>) {
-        if items.len() <= 2 * CHUNK {
-            if !items.is_empty() {
-                self.push_chunk(Shared::new(items));
-            }
-            return;
-        }
-        let mut rest = items.into_iter();
-        while rest.len() > 0 {
-            let n = if rest.len() <= 2 * CHUNK {
-                rest.len()
-            } else {
-                CHUNK
-            };
-            let chunk: Vec<Attr> = rest.by_ref().take(n).collect();
-            self.push_chunk(Shared::new(chunk));
-        }
-    }
-
-    fn push_chunk(&mut self, chunk: Shared<Vec<Attr>>) {
-        let end = self.len() + chunk.len();
-        self.firsts.push(chunk[0].name);
-        self.ends
-            .push(u32::try_from(end).expect("fewer than 2^32 attributes"));
-        self.parts.push(chunk);
-    }
-
-    /// Index in the whole set of chunk `ci`'s first attribute.
-    #[inline]
-    fn start(&self, ci: usize) -> usize {
-        if ci == 0 {
-            0
-        } else {
-            self.ends[ci - 1] as usize
-        }
-    }
-
-    /// The chunk that would hold `name`.
-    #[inline]
-    fn chunk_of(&self, name: Symbol) -> usize {
-        self.firsts
-            .partition_point(|f| *f <= name)
-            .saturating_sub(1)
-    }
-
-    #[inline]
-    fn get_attr(&self, name: Symbol) -> Option<(usize, &Attr)> {
-        let ci = self.chunk_of(name);
-        let chunk = &self.parts[ci];
-        let i = chunk.binary_search_by(|a| a.name.cmp(&name)).ok()?;
-        Some((self.start(ci) + i, &chunk[i]))
-    }
-
-    /// The attribute at index `i` of the whole set.
-    #[inline]
-    fn at(&self, i: usize) -> Option<&Attr> {
-        let ci = self.ends.partition_point(|&e| e as usize <= i);
-        self.parts.get(ci)?.get(i - self.start(ci))
-    }
-
-    /// `self // b`: chunks no attribute of `b` falls in are shared.
-    fn update(&self, b: &[Attr]) -> Chunks {
-        let mut out = Chunks {
-            parts: Vec::with_capacity(self.parts.len() + 1),
-            firsts: Vec::with_capacity(self.parts.len() + 1),
-            ends: Vec::with_capacity(self.parts.len() + 1),
-        };
-        let mut j = 0;
-        for (ci, chunk) in self.parts.iter().enumerate() {
-            // `b`'s names before the next chunk's first go into this chunk (the names
-            // before the first chunk too).
-            let upto = match self.firsts.get(ci + 1) {
-                Some(next) => j + b[j..].partition_point(|x| x.name < *next),
-                None => b.len(),
-            };
-            if upto == j {
-                out.push_chunk(chunk.clone());
-                continue;
-            }
-            let mut merged = Vec::with_capacity(chunk.len() + (upto - j));
-            merge_sorted(chunk, &b[j..upto], &mut merged);
-            out.push_run(merged);
-            j = upto;
-        }
-        if out.parts.is_empty() {
-            out.push_run(b.to_vec());
-        }
-        out
-    }
-}
-
-/// Merges two sorted runs, `b` winning on equal names, onto `out`.
-fn merge_sorted(a: &[Attr], b: &[Attr], out: &mut Vec<Attr>) {
-    if b.len() * 8 < a.len() {
-        // A few attributes into a big run (`acc // { ${n} = v; }`): find each one's
-        // place by binary search and copy the runs between, instead of comparing
-        // names all along the big run.
-        let mut i = 0;
-        for attr in b {
-            let at = i + a[i..].partition_point(|x| x.name < attr.name);
-            out.extend_from_slice(&a[i..at]);
-            i = if a.get(at).is_some_and(|x| x.name == attr.name) {
-                at + 1
-            } else {
-                at
-            };
-            out.push(attr.clone());
-        }
-        out.extend_from_slice(&a[i..]);
-        return;
-    }
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].name.cmp(&b[j].name) {
-            std::cmp::Ordering::Less => {
-                out.push(a[i].clone());
-                i += 1;
-            }
-            std::cmp::Ordering::Greater => {
-                out.push(b[j].clone());
-                j += 1;
-            }
-            std::cmp::Ordering::Equal => {
-                out.push(b[j].clone());
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
 }
 
 impl Attrs {
@@ -397,9 +181,8 @@ impl Attrs {
     #[inline]
     pub fn len(&self) -> usize {
         match &self.repr {
-            Repr::Flat(v) => v.len(),
-            Repr::Indexed(x) => x.items.len(),
             Repr::Chunked(c) => c.len(),
+            flat => flat.items().len(),
         }
     }
 
@@ -417,9 +200,8 @@ impl Attrs {
     /// Looks an attribute up, with its position.
     pub fn get_attr(&self, name: Symbol) -> Option<&Attr> {
         match &self.repr {
-            Repr::Flat(items) => flat_index(items, name).map(|i| &items[i]),
-            Repr::Indexed(x) => x.position(name).map(|i| &x.items[i]),
             Repr::Chunked(c) => c.get_attr(name).map(|(_, a)| a),
+            flat => flat.flat_position(name).map(|i| &flat.items()[i]),
         }
     }
 
@@ -431,25 +213,16 @@ impl Attrs {
     #[inline]
     pub fn get_attr_hinted(&self, name: Symbol, hint: &IndexHint) -> Option<&Attr> {
         match &self.repr {
-            Repr::Flat(items) => {
+            flat @ (Repr::Flat(_) | Repr::Indexed(_)) => {
+                let items = flat.items();
                 if let Some(a) = items.get(hint.0.get() as usize)
                     && a.name == name
                 {
                     return Some(a);
                 }
-                let i = flat_index(items, name)?;
+                let i = flat.flat_position(name)?;
                 hint.0.set(i as u32);
                 Some(&items[i])
-            }
-            Repr::Indexed(x) => {
-                if let Some(a) = x.items.get(hint.0.get() as usize)
-                    && a.name == name
-                {
-                    return Some(a);
-                }
-                let i = x.position(name)?;
-                hint.0.set(i as u32);
-                Some(&x.items[i])
             }
             Repr::Chunked(c) => {
                 if let Some(a) = c.at(hint.0.get() as usize)
@@ -473,23 +246,17 @@ impl Attrs {
     #[inline]
     pub fn iter(&self) -> Iter<'_> {
         match &self.repr {
-            Repr::Flat(v) => Iter {
-                front: v.iter(),
-                chunks: [].iter(),
-                back: [].iter(),
-                len: v.len(),
-            },
-            Repr::Indexed(x) => Iter {
-                front: x.items.iter(),
-                chunks: [].iter(),
-                back: [].iter(),
-                len: x.items.len(),
-            },
             Repr::Chunked(c) => Iter {
                 front: [].iter(),
                 chunks: c.parts.iter(),
                 back: [].iter(),
                 len: c.len(),
+            },
+            flat => Iter {
+                front: flat.items().iter(),
+                chunks: [].iter(),
+                back: [].iter(),
+                len: flat.items().len(),
             },
         }
     }
@@ -499,9 +266,8 @@ impl Attrs {
     #[inline]
     pub(crate) fn layout(&self) -> Layout<'_> {
         match &self.repr {
-            Repr::Flat(v) => Layout::Flat(v),
-            Repr::Indexed(x) => Layout::Flat(&x.items),
             Repr::Chunked(c) => Layout::Chunked(&c.parts),
+            flat => Layout::Flat(flat.items()),
         }
     }
 
@@ -510,17 +276,15 @@ impl Attrs {
         let pos = other.pos.or(self.pos);
         let b_owned;
         let b: &[Attr] = match &other.repr {
-            Repr::Flat(v) => v,
-            Repr::Indexed(x) => &x.items,
             Repr::Chunked(_) => {
                 b_owned = other.iter().cloned().collect::<Vec<_>>();
                 &b_owned
             }
+            flat => flat.items(),
         };
         let repr = match &self.repr {
             Repr::Chunked(c) => Repr::Chunked(Box::new(c.update(b))),
-            Repr::Flat(a) => merged_flat(a, b),
-            Repr::Indexed(x) => merged_flat(&x.items, b),
+            flat => merged_flat(flat.items(), b),
         };
         Attrs { repr, pos }
     }
