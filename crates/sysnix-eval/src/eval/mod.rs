@@ -18,7 +18,7 @@ use crate::error::{ErrorKind, EvalError, Result, TraceFrame};
 use crate::source::{Origin, SourceMap, Span};
 use crate::symbol::Symbol;
 use crate::value::Shared;
-use crate::value::{AttrsBuilder, Closure, Env, Thunk, ThunkState, Value};
+use crate::value::{AttrsBuilder, Closure, Env, PrimOp, Thunk, ThunkState, Value};
 use smallvec::SmallVec;
 use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap};
@@ -376,6 +376,14 @@ impl Eval {
                     let span = sel.2;
                     std::mem::replace(&mut *cell, ThunkState::Blackhole(span))
                 }
+                ThunkState::Native(call) => {
+                    // As `Apply`: not blackholed.
+                    let op = call.op;
+                    let span = call.span;
+                    let args: SmallVec<[Value; 8]> = call.args.iter().cloned().collect();
+                    drop(cell);
+                    return self.force_native(t, op, args, span);
+                }
             }
         };
         let result = match &state {
@@ -409,6 +417,25 @@ impl Eval {
         span: Span,
     ) -> Result<Value> {
         let v = self.apply_args(f, args, span)?;
+        let v = self.force(&v)?;
+        *t.0.borrow_mut() = ThunkState::Done(v.clone());
+        Ok(v)
+    }
+
+    #[inline(never)]
+    fn force_native(
+        &mut self,
+        t: &Thunk,
+        op: &'static PrimOp,
+        mut args: SmallVec<[Value; 8]>,
+        span: Span,
+    ) -> Result<Value> {
+        self.check_stack(span)?;
+        if let Some(p) = &mut self.profile {
+            p.primop(op.name);
+        }
+        let v = (op.func)(self, &mut args, span)?;
+        drop(args);
         let v = self.force(&v)?;
         *t.0.borrow_mut() = ThunkState::Done(v.clone());
         Ok(v)

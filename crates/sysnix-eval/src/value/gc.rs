@@ -415,6 +415,11 @@ impl Node {
                         value_edge(&app.2, f);
                     }
                     ThunkState::Select(sel) => value_edge(&sel.0, f),
+                    ThunkState::Native(call) => {
+                        for v in call.args.iter() {
+                            value_edge(v, f);
+                        }
+                    }
                     // The function is held once, by an `Rc` all such thunks share, not once
                     // per thunk: reporting it from each would count more references to it
                     // than it has. Not reported, it counts as held from outside (sound; the

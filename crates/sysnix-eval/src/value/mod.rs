@@ -14,7 +14,7 @@ pub use attrs::{Attr, Attrs, AttrsBuilder, IndexHint};
 pub use cell::{ThunkCell, ThunkPtr};
 pub use shared::Shared;
 pub use string::{Context, ContextElem, NixString, secret_in};
-pub use thunk::{Env, Thunk, ThunkState};
+pub use thunk::{Env, NativeCall, Thunk, ThunkState};
 
 use crate::compiler::LambdaDef;
 use crate::error::Result;

@@ -26,10 +26,24 @@ pub enum ThunkState {
     ApplyName(Rc<(Value, Span)>, crate::symbol::Symbol),
     /// A selection `value.name` to perform (used by `inherit (e) x`).
     Select(Box<(Value, crate::symbol::Symbol, Span)>),
+    /// A builtin applied to all its arguments, to run when forced (the module builtins
+    /// defer most of their results this way): one allocation, where `Apply` of a partial
+    /// application took three (the application, the partial one and its arguments).
+    /// Not blackholed, as `Apply`.
+    Native(Box<NativeCall<[Value]>>),
     /// Being evaluated right now: forcing it again is infinite recursion.
     Blackhole(Span),
     /// Evaluated.
     Done(Value),
+}
+
+/// The call a [`ThunkState::Native`] thunk makes: `op` applied to `args` (as many as its
+/// arity), with `span` as the call's position. Made at a fixed length
+/// ([`Thunk::native`]) and used through the unsized `[Value]`.
+pub struct NativeCall<A: ?Sized> {
+    pub op: &'static super::PrimOp,
+    pub span: Span,
+    pub args: A,
 }
 
 /// A shared, lazily evaluated value.
@@ -52,6 +66,18 @@ impl Thunk {
     /// A suspended application `f x y`.
     pub fn apply2(f: Value, x: Value, y: Value, span: Span) -> Thunk {
         Thunk::from_state(ThunkState::Apply2(Box::new((f, x, y, span))))
+    }
+
+    /// `op` applied to `args`, run when forced; `args` are exactly `op`'s arity.
+    #[inline]
+    pub fn native<const N: usize>(
+        op: &'static super::PrimOp,
+        args: [Value; N],
+        span: Span,
+    ) -> Thunk {
+        debug_assert_eq!(op.arity, N, "{}", op.name);
+        let call: Box<NativeCall<[Value]>> = Box::new(NativeCall { op, span, args });
+        Thunk::from_state(ThunkState::Native(call))
     }
 
     /// A suspended application of `f` to the string `name`.

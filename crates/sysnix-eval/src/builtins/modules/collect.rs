@@ -32,8 +32,7 @@ pub(super) fn apply_module_args(ev: &mut Eval, a: &mut [Value], span: Span) -> R
         for ((name, _), at) in formals.iter().zip(spans) {
             let arg = apply_op(
                 &MODULE_ARG,
-                vec![a[1].clone(), args.clone()],
-                ev.name_value(*name),
+                [a[1].clone(), args.clone(), ev.name_value(*name)],
                 span,
             );
             b.insert_at(*name, arg, *at);
@@ -270,8 +269,7 @@ pub(super) fn collect_tree(
         // "${parentKey}:anon-${toString n}", made only if the module has no key
         let fallback_key = apply_op(
             &ANON_KEY,
-            vec![Value::Int(i as i64 + 1)],
-            parent_key.clone(),
+            [Value::Int(i as i64 + 1), parent_key.clone()],
             span,
         );
         let mut module = load_module(ev, c, &parent_file, fallback_key, m, span)?;

@@ -94,7 +94,7 @@ pub(super) fn raw_defs(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Val
 pub(super) fn pushed_defs(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let raw = ev.expect_attrs(&a[0], span)?;
     Ok(map_values(&raw, |attr| {
-        apply_op(&PUSH_DEFS, Vec::new(), attr.value.clone(), span)
+        apply_op(&PUSH_DEFS, [attr.value.clone()], span)
     }))
 }
 
@@ -142,9 +142,15 @@ pub(super) fn pushed_records(
 pub(super) fn merge_results(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let decls = ev.expect_attrs(&a[4], span)?;
     Ok(map_values(&decls, |attr| {
-        let mut args = a[..4].to_vec();
-        args.push(ev.name_value(attr.name));
-        apply_op(&MERGE_RESULT, args, attr.value.clone(), span)
+        let args = [
+            a[0].clone(),
+            a[1].clone(),
+            a[2].clone(),
+            a[3].clone(),
+            ev.name_value(attr.name),
+            attr.value.clone(),
+        ];
+        apply_op(&MERGE_RESULT, args, span)
     }))
 }
 
@@ -170,11 +176,10 @@ pub(super) fn merge_result(ev: &mut Eval, a: &mut [Value], span: Span) -> Result
     let mut loc = prefix.as_ref().clone();
     loc.push(a[4].clone());
     let loc = Value::list(loc);
-    let defs_here = apply_op(&ATTR_OR_EMPTY, vec![a[4].clone()], a[3].clone(), span);
+    let defs_here = apply_op(&ATTR_OR_EMPTY, [a[4].clone(), a[3].clone()], span);
     let option = apply_op(
         &MERGED_OPTION,
-        vec![merge_decls, fixup, eval_value, loc, defs_here],
-        a[5].clone(),
+        [merge_decls, fixup, eval_value, loc, defs_here, a[5].clone()],
         span,
     );
     let mut b = AttrsBuilder::with_capacity(2);
@@ -275,8 +280,12 @@ pub(super) fn merge_attrs_of(ev: &mut Eval, a: &mut [Value], span: Span) -> Resu
         if lazy {
             let v = apply_op(
                 &LAZY_ATTR_VALUE,
-                vec![a[0].clone(), a[1].clone(), loc_of(ev, name)],
-                Value::list(defs),
+                [
+                    a[0].clone(),
+                    a[1].clone(),
+                    loc_of(ev, name),
+                    Value::list(defs),
+                ],
                 span,
             );
             items.push(Attr::new(name, v, None));

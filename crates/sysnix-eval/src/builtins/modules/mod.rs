@@ -25,7 +25,6 @@ use crate::error::{ErrorKind, EvalError, Result};
 use crate::eval::Eval;
 use crate::source::Span;
 use crate::symbol::Symbol;
-use crate::value::Shared;
 use crate::value::{Attr, Attrs, AttrsBuilder, PrimOp, PrimOpApp, Thunk, ThunkState, Value};
 use std::collections::BTreeMap;
 
@@ -240,14 +239,10 @@ fn is_option(ev: &mut Eval, v: &Value) -> Result<bool> {
     Ok(matches!(&ev.force(t)?, Value::String(s) if s.as_str() == "option"))
 }
 
-/// A thunk of `op` applied to `args` then `x`.
-fn apply_op(op: &'static PrimOp, args: Vec<Value>, x: Value, span: Span) -> Value {
-    let f = if args.is_empty() {
-        Value::PrimOp(op)
-    } else {
-        Value::PrimOpApp(Shared::new(PrimOpApp { op, args }))
-    };
-    Value::Thunk(Thunk::apply(f, x, span))
+/// A thunk of `op` applied to `args` (all of them: `N` is its arity).
+#[inline]
+fn apply_op<const N: usize>(op: &'static PrimOp, args: [Value; N], span: Span) -> Value {
+    Value::Thunk(Thunk::native(op, args, span))
 }
 
 /// A thunk of `v.name`.

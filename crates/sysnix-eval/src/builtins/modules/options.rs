@@ -144,7 +144,7 @@ pub(super) fn collect_submodules(ev: &mut Eval, a: &mut [Value], span: Span) -> 
 pub(super) fn option_values(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let set = ev.expect_attrs(&a[0], span)?;
     Ok(map_values(&set, |attr| {
-        apply_op(&OPTION_VALUE, Vec::new(), attr.value.clone(), span)
+        apply_op(&OPTION_VALUE, [attr.value.clone()], span)
     }))
 }
 
@@ -189,30 +189,33 @@ pub(super) fn eval_option_value(ev: &mut Eval, a: &mut [Value], span: Span) -> R
         Some(m) if matches!(ev.force(m)?, Value::Null) => {}
         _ => return delegate_all(ev, a),
     }
-    let res = apply_op(&OPTION_RES, a[..5].to_vec(), a[5].clone(), span);
+    let res = apply_op(
+        &OPTION_RES,
+        std::array::from_fn::<_, 6, _>(|i| a[i].clone()),
+        span,
+    );
     let defs_final = select_thunk(res.clone(), n.defs_final, span);
     let mut b = AttrsBuilder::with_capacity(7);
     b.insert(
         n.value,
         apply_op(
             &OPTION_VALUE_OF,
-            vec![a[1].clone(), a[3].clone(), opt.clone(), a[5].clone()],
-            res.clone(),
+            [
+                a[1].clone(),
+                a[3].clone(),
+                opt.clone(),
+                a[5].clone(),
+                res.clone(),
+            ],
             span,
         ),
     );
-    b.insert(
-        n.highest_prio,
-        apply_op(&HIGHEST_PRIO, Vec::new(), res.clone(), span),
-    );
+    b.insert(n.highest_prio, apply_op(&HIGHEST_PRIO, [res.clone()], span));
     b.insert(
         n.definitions,
-        apply_op(&MAP_VALUES, Vec::new(), defs_final.clone(), span),
+        apply_op(&MAP_VALUES, [defs_final.clone()], span),
     );
-    b.insert(
-        n.files,
-        apply_op(&MAP_FILES, Vec::new(), defs_final.clone(), span),
-    );
+    b.insert(n.files, apply_op(&MAP_FILES, [defs_final.clone()], span));
     b.insert(n.definitions_with_locations, defs_final);
     b.insert(n.is_defined, select_thunk(res, n.is_defined, span));
     b.insert(
@@ -237,12 +240,7 @@ pub(super) fn option_res(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<V
     if let Value::Attrs(o) = &opt
         && let Some(d) = o.get(n.default)
     {
-        let head = apply_op(
-            &HEAD,
-            Vec::new(),
-            lazy_attr(&opt, n.declarations, span),
-            span,
-        );
+        let head = apply_op(&HEAD, [lazy_attr(&opt, n.declarations, span)], span);
         let mut p = AttrsBuilder::with_capacity(3);
         p.insert(n.type_, Value::str("override"));
         p.insert(n.priority, Value::Int(1500));

@@ -200,17 +200,25 @@ pub(super) fn delegate(ev: &mut Eval, a: &[Value], name: Symbol, span: Span) -> 
 /// order (mkBefore, mkAfter) and every error are handed to the fallback.
 pub(super) fn merge_definitions(_ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let n = NAMES.with(|n| *n);
-    let shared = a.to_vec();
-    let defs_final_ = apply_op(&DEFS_FINAL, shared[..3].to_vec(), a[3].clone(), span);
-    let defs_final = select_thunk(defs_final_.clone(), n.values, span);
-    let is_defined = apply_op(&IS_NONEMPTY, Vec::new(), defs_final.clone(), span);
-    let merged = apply_op(&MERGED_VALUE, shared, defs_final.clone(), span);
-    let optional = apply_op(
-        &OPTIONAL_VALUE,
-        vec![is_defined.clone()],
-        merged.clone(),
+    let defs_final_ = apply_op(
+        &DEFS_FINAL,
+        [a[0].clone(), a[1].clone(), a[2].clone(), a[3].clone()],
         span,
     );
+    let defs_final = select_thunk(defs_final_.clone(), n.values, span);
+    let is_defined = apply_op(&IS_NONEMPTY, [defs_final.clone()], span);
+    let merged = apply_op(
+        &MERGED_VALUE,
+        [
+            a[0].clone(),
+            a[1].clone(),
+            a[2].clone(),
+            a[3].clone(),
+            defs_final.clone(),
+        ],
+        span,
+    );
+    let optional = apply_op(&OPTIONAL_VALUE, [is_defined.clone(), merged.clone()], span);
     let mut b = AttrsBuilder::with_capacity(5);
     b.insert(n.defs_final_, defs_final_);
     b.insert(n.defs_final, defs_final);
