@@ -27,7 +27,9 @@
 //! shows up as a reference from outside, which keeps it alive. This holds for any part
 //! of the heap, so collections are generational: they walk the thunks made since the
 //! last one (and, every [`FANOUT`] collections, the survivors of the last few), and stop
-//! at older thunks. It is sound as long as the walk counts exactly the references that
+//! at older thunks. After collections that free nothing, whole windows are tenured
+//! without a walk ([`MAX_SKIP`]): what they would have freed is kept, never what is
+//! live. It is sound as long as the walk counts exactly the references that
 //! exist, so [`Node::edges`] is the one place to update when a value type gains a field
 //! holding values. The count is kept in each allocation, in the high half of the count
 //! word that every thunk, scope and [`Shared`] allocation starts with: no side table,
@@ -60,6 +62,15 @@ const FANOUT: usize = 4;
 /// on the module-system benchmark (N = 1000): one level frees 12% more than none for
 /// the same time; more levels free a few percent more for 10-40% more time.
 const MAX_LEVEL: u8 = 1;
+/// After two collections in a row that freed nothing (quiet ones) the collector starts
+/// skipping windows: their thunks are tenured unwalked, one window after the second
+/// quiet collection, then two, four... up to this many after each further quiet one. A
+/// collection that frees anything starts the count again. Evaluations that make no garbage cycles (most of
+/// `fixpoint`, a set of plain options) then pay for one walk in `MAX_SKIP + 1` windows;
+/// where cycles are made, windows are walked as before. What a skipped window would
+/// have freed stays until the process ends: at most `MAX_SKIP` windows at the end of a
+/// quiet phase.
+const MAX_SKIP: u32 = 16;
 
 /// Survivors of one collection: `thunks[start..]`, up to the next segment.
 #[derive(Clone, Copy)]
@@ -84,6 +95,12 @@ struct Registry {
     young_from: usize,
     /// Collect when this many thunks were made since the last collection.
     young: usize,
+    /// Collections in a row that freed nothing ([`MAX_SKIP`]).
+    quiet: u32,
+    /// Windows still to tenure without walking them.
+    skip: u32,
+    /// Whether quiet collections lead to skipped windows (`SYSNIX_GC_SKIP=0`: never).
+    may_skip: bool,
     /// Drop the entries of freed tenured thunks when the tenured part reaches this.
     prune_tenured_at: usize,
     /// Off while a collection runs.
@@ -96,6 +113,19 @@ struct Registry {
 impl Registry {
     fn tenured_end(&self) -> usize {
         self.segments.first().map_or(self.young_from, |s| s.start)
+    }
+
+    /// Drops the entries of freed tenured thunks once the tenured part has doubled.
+    fn prune_tenured(&mut self) {
+        let tenured_end = self.tenured_end();
+        if tenured_end >= self.prune_tenured_at {
+            let removed = compact(&mut self.thunks, 0, tenured_end);
+            for s in &mut self.segments {
+                s.start -= removed;
+            }
+            self.young_from -= removed;
+            self.prune_tenured_at = (2 * self.tenured_end()).max(YOUNG);
+        }
     }
 }
 
@@ -110,11 +140,14 @@ pub struct Stats {
     pub nodes_walked: usize,
     /// Thunks found to be garbage, summed over collections.
     pub thunks_freed: usize,
+    /// Windows tenured without a walk (after quiet collections).
+    pub skipped: usize,
 }
 
 /// Knobs for tests and measurements: `SYSNIX_GC=0` turns the collector off,
 /// `SYSNIX_GC_YOUNG=n` collects after every `n` thunks, `SYSNIX_GC_AFTER=n` starts
-/// registering thunks after the first `n`; `SYSNIX_GC_STATS=1` prints a line per
+/// registering thunks after the first `n`, `SYSNIX_GC_SKIP=0` walks every window (see
+/// [`MAX_SKIP`]); `SYSNIX_GC_STATS=1` prints a line per
 /// collection (and `sysnix eval` a summary).
 fn env_number(name: &str) -> Option<usize> {
     std::env::var(name).ok().and_then(|v| v.parse().ok())
@@ -126,6 +159,9 @@ thread_local! {
         segments: Vec::new(),
         young_from: 0,
         young: env_number("SYSNIX_GC_YOUNG").unwrap_or(YOUNG).max(1),
+        quiet: 0,
+        skip: 0,
+        may_skip: std::env::var_os("SYSNIX_GC_SKIP").is_none_or(|v| v != "0"),
         prune_tenured_at: YOUNG,
         enabled: true,
         verbose: std::env::var_os("SYSNIX_GC_STATS").is_some(),
@@ -222,6 +258,26 @@ fn compact(thunks: &mut Vec<*const ThunkBox>, from: usize, to: usize) -> usize {
 
 #[inline(never)]
 fn maintain() {
+    let skipped = REGISTRY.with(|r| {
+        let mut r = r.borrow_mut();
+        if r.skip == 0 {
+            return false;
+        }
+        r.skip -= 1;
+        // Tenure the window, and the segments below it (survivors of quiet collections
+        // waiting for a wider one, which would most likely be quiet too).
+        let r = &mut *r;
+        let len = r.thunks.len();
+        compact(&mut r.thunks, r.young_from, len);
+        r.segments.clear();
+        r.young_from = r.thunks.len();
+        r.prune_tenured();
+        r.stats.skipped += 1;
+        true
+    });
+    if skipped {
+        return;
+    }
     let (from, level) = REGISTRY.with(|r| {
         let mut r = r.borrow_mut();
         r.enabled = false;
@@ -240,7 +296,7 @@ fn maintain() {
         r.segments.truncate(k);
         (from, level)
     });
-    collect(from);
+    let freed = collect(from);
     REGISTRY.with(|r| {
         let mut r = r.borrow_mut();
         let r = &mut *r;
@@ -250,14 +306,14 @@ fn maintain() {
             r.segments.push(Segment { start: from, level });
         }
         r.young_from = r.thunks.len();
-        let tenured_end = r.tenured_end();
-        if tenured_end >= r.prune_tenured_at {
-            let removed = compact(&mut r.thunks, 0, tenured_end);
-            for s in &mut r.segments {
-                s.start -= removed;
+        r.prune_tenured();
+        if freed == 0 {
+            r.quiet += 1;
+            if r.may_skip && r.quiet >= 2 {
+                r.skip = (1u32 << (r.quiet - 2).min(31)).min(MAX_SKIP);
             }
-            r.young_from -= removed;
-            r.prune_tenured_at = (2 * r.tenured_end()).max(YOUNG);
+        } else {
+            r.quiet = 0;
         }
         r.enabled = true;
     });
@@ -608,6 +664,43 @@ mod tests {
                 "freed {}",
                 after.thunks_freed - before.thunks_freed
             );
+        })
+        .join()
+        .unwrap();
+    }
+
+    /// Windows after collections that free nothing are tenured without a walk, and
+    /// once cycles are made again, a collection frees them and walking resumes.
+    #[test]
+    fn quiet_phases_skip_windows_and_garbage_is_still_freed() {
+        std::thread::spawn(|| {
+            set_thresholds(256, 0);
+            let mut ev = Eval::new(EvalOptions::default());
+            let start = stats();
+            // 20 000 thunks, no cycle: every collection frees nothing.
+            let quiet = "builtins.foldl' (a: b: a + b) 0 (builtins.genList (i: i * 2) 20000)";
+            assert_eq!(eval(&mut ev, quiet), "399980000");
+            let mid = stats();
+            let windows = (mid.collections - start.collections) + (mid.skipped - start.skipped);
+            assert!(windows >= 70, "{windows} windows");
+            assert_eq!(mid.thunks_freed, start.thunks_freed);
+            assert!(
+                mid.skipped - start.skipped > 3 * (mid.collections - start.collections),
+                "skipped {} walked {}",
+                mid.skipped - start.skipped,
+                mid.collections - start.collections
+            );
+            // Then 5000 garbage cycles (after the 5000 thunks of their list, which make
+            // none): a skipped window is followed by a walk, which finds them, and from
+            // then on windows are walked.
+            assert_eq!(eval(&mut ev, CYCLES), "12497500");
+            let end = stats();
+            assert!(
+                end.thunks_freed - mid.thunks_freed >= 7000,
+                "freed {}",
+                end.thunks_freed - mid.thunks_freed
+            );
+            assert!(end.collections - mid.collections >= 20, "{mid:?} {end:?}");
         })
         .join()
         .unwrap();
