@@ -20,70 +20,81 @@ pub(super) fn merge_option_decls_here(ev: &mut Eval, a: &mut [Value], span: Span
     let n = NAMES.with(|n| *n);
     let decls = ev.expect_list(&a[1], span)?;
     // The accumulator, as the fallback's: `{ inherit loc; declarations = [ ];
-    // declarationPositions = [ ]; options = [ ]; }`, then `opt // acc // { ... }`.
-    let mut acc: Shared<Attrs> = {
-        let mut b = AttrsBuilder::with_capacity(4);
-        b.insert(n.loc, a[0].clone());
-        b.insert(n.declarations, Value::list(Vec::new()));
-        b.insert(n.declaration_positions, Value::list(Vec::new()));
-        b.insert(n.options, Value::list(Vec::new()));
-        Shared::new(b.build())
-    };
+    // declarationPositions = [ ]; options = [ ]; }`, then `opt // acc // { ... }`. Until
+    // the first declaration it is that start (`None`): the first step is then `opt //
+    // { loc, declarations, declarationPositions, options }`, one set where the two
+    // updates made two (the braces replace all of the start but `loc`).
+    let mut acc: Option<Shared<Attrs>> = None;
     for decl in decls.iter() {
         let d = ev.force(decl)?;
         let Value::Attrs(ref opt) = forced_attr(ev, &d, n.options, span)? else {
             return Ok(Value::Null);
         };
-        let both = |k: Symbol| opt.get(k).is_some() && acc.get(k).is_some();
+        let acc_get = |k: Symbol| acc.as_ref().and_then(|acc| acc.get(k));
+        // The start has none of these names.
+        let both = |k: Symbol| opt.get(k).is_some() && acc_get(k).is_some();
         if both(n.default) || both(n.example) || both(n.description) || both(n.apply) {
             return Ok(Value::Null);
         }
-        let merged_type = if both(n.type_opt) {
-            // acc.type.typeMerge opt.type.functor
-            let acc_type = forced_attr(ev, &Value::Attrs(acc.clone()), n.type_opt, span)?;
-            let type_merge = forced_attr(ev, &acc_type, n.type_merge, span)?;
-            let opt_type = forced_attr(ev, &Value::Attrs(opt.clone()), n.type_opt, span)?;
-            let functor = lazy_attr(&opt_type, n.functor, span);
-            let t = ev.call_many(type_merge, &[functor], span)?;
-            if matches!(t, Value::Null) {
-                return Ok(Value::Null);
+        let merged_type = match &acc {
+            Some(acc) if both(n.type_opt) => {
+                // acc.type.typeMerge opt.type.functor
+                let acc_type = forced_attr(ev, &Value::Attrs(acc.clone()), n.type_opt, span)?;
+                let type_merge = forced_attr(ev, &acc_type, n.type_merge, span)?;
+                let opt_type = forced_attr(ev, &Value::Attrs(opt.clone()), n.type_opt, span)?;
+                let functor = lazy_attr(&opt_type, n.functor, span);
+                let t = ev.call_many(type_merge, &[functor], span)?;
+                if matches!(t, Value::Null) {
+                    return Ok(Value::Null);
+                }
+                Some(t)
             }
-            Some(t)
-        } else {
-            None
+            _ => None,
         };
         let file = lazy_attr(&d, n.file_, span);
         let list_of = |v: Option<&Value>| match v {
             Some(Value::List(l)) => l.as_ref().clone(),
             _ => Vec::new(),
         };
-        let mut declarations = list_of(acc.get(n.declarations));
+        let mut declarations = list_of(acc_get(n.declarations));
         declarations.push(file.clone());
-        let mut positions = list_of(acc.get(n.declaration_positions));
-        positions.push(Value::Thunk(Thunk::apply(
-            Value::PrimOp(&DECL_POSITION),
-            d.clone(),
+        let mut positions = list_of(acc_get(n.declaration_positions));
+        positions.push(Value::Thunk(Thunk::native(
+            &DECL_POSITION,
+            [d.clone()],
             span,
         )));
-        let collect = Value::PrimOpApp(Shared::new(PrimOpApp {
-            op: &COLLECT_SUBMODULES,
-            args: vec![Value::Attrs(opt.clone()), file],
-        }));
-        let acc_options = acc
-            .get(n.options)
+        let acc_options = acc_get(n.options)
             .cloned()
             .unwrap_or(Value::list(Vec::new()));
-        let options = Value::Thunk(Thunk::apply(collect, acc_options, span));
-        let mut b = AttrsBuilder::with_capacity(4);
+        let options = Value::Thunk(Thunk::native(
+            &COLLECT_SUBMODULES,
+            [Value::Attrs(opt.clone()), file, acc_options],
+            span,
+        ));
+        let mut b = AttrsBuilder::with_capacity(5);
+        if acc.is_none() {
+            b.insert(n.loc, a[0].clone());
+        }
         b.insert(n.declarations, Value::list(declarations));
         b.insert(n.declaration_positions, Value::list(positions));
         b.insert(n.options, options);
         if let Some(t) = merged_type {
             b.insert(n.type_opt, t);
         }
-        acc = Shared::new(opt.update(&acc).update(&b.build()));
+        acc = Some(Shared::new(match &acc {
+            None => opt.update(&b.build()),
+            Some(acc) => opt.update(acc).update(&b.build()),
+        }));
     }
-    Ok(Value::Attrs(acc))
+    Ok(Value::Attrs(acc.unwrap_or_else(|| {
+        let mut b = AttrsBuilder::with_capacity(4);
+        b.insert(n.loc, a[0].clone());
+        b.insert(n.declarations, Value::list(Vec::new()));
+        b.insert(n.declaration_positions, Value::list(Vec::new()));
+        b.insert(n.options, Value::list(Vec::new()));
+        Shared::new(b.build())
+    })))
 }
 
 /// One entry of `declarationPositions`: `if decl.pos or null != null then decl.pos else
@@ -359,10 +370,11 @@ pub(super) fn fixup_option_type(ev: &mut Eval, a: &mut [Value], span: Span) -> R
     }
     let mut b = AttrsBuilder::with_capacity(2);
     if matches!(sub, Value::Null) {
-        b.insert(
-            n.type_opt,
-            opt.get(n.type_opt).cloned().unwrap_or_else(|| a[0].clone()),
-        );
+        // `opt // { type = opt.type; }` is `opt` (the common case: no copy).
+        if opt.get(n.type_opt).is_some() {
+            return Ok(Value::Attrs(opt));
+        }
+        b.insert(n.type_opt, a[0].clone());
     } else {
         let ty = opt.get(n.type_opt).cloned().unwrap_or(Value::Null);
         let subst = select_thunk(ty, n.subst_sub_modules, span);
