@@ -530,7 +530,7 @@ impl Node {
     }
 }
 
-#[inline]
+#[inline(always)]
 fn value_edge(v: &Value, f: &mut impl FnMut(Node)) {
     match v {
         Value::Thunk(t) => f(Node::Thunk(t.0.as_ptr())),
