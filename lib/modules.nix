@@ -509,9 +509,9 @@ let
         unmatchedDefns =
           # Without definitions nothing is unmatched; avoids forcing options.
           if configs == [ ] then [ ]
-          else (builtins.__sysnixUnmatched or (u: concatLists (lib.mapAttrsToList
+          else (builtins.__sysnixUnmatched or (_: _: concatLists (lib.mapAttrsToList
             (name: defs: map (def: def // { prefix = [ name ] ++ (def.prefix or [ ]); }) defs)
-            u))) unmatchedByName;
+            unmatchedByName))) results rawDefs;
       };
 
     /**

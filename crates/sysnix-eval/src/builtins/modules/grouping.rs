@@ -228,18 +228,42 @@ pub(super) fn module_configs(ev: &mut Eval, a: &mut [Value], span: Span) -> Resu
     pushed_records(ev, &a[0], config, file_, span)
 }
 
-/// `__sysnixUnmatched unmatchedByName`: the `unmatchedDefns` of `mergeModules'`,
+/// `__sysnixUnmatched results rawDefs`: the `unmatchedDefns` of `mergeModules'`,
 /// `concatLists (mapAttrsToList (name: defs: map (def: def // { prefix = [ name ] ++
-/// (def.prefix or [ ]); }) defs) unmatchedByName)`.
+/// (def.prefix or [ ]); }) defs) unmatchedByName)` where `unmatchedByName =
+/// selectEach "unmatchedDefns" results // removeAttrs rawDefs (attrNames results)`:
+/// names in name order, each result forced in turn, without that set or a selection
+/// thunk per name.
 pub(super) fn unmatched(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
-    let prefix_sym = names(|n| n.prefix);
-    let set = ev.expect_attrs(&a[0], span)?;
+    let (prefix_sym, unmatched_sym) = names(|n| (n.prefix, n.unmatched_defns));
+    let results = ev.expect_attrs(&a[0], span)?;
+    let raw = ev.expect_attrs(&a[1], span)?;
     let mut out = Vec::new();
-    for attr in set.iter() {
-        let defs = ev.expect_list(&attr.value, span)?;
+    let (mut r, mut d) = (results.iter().peekable(), raw.iter().peekable());
+    loop {
+        let (name, defs) = match (r.peek(), d.peek()) {
+            (None, None) => break,
+            (Some(x), Some(y)) if y.name < x.name => {
+                let y = d.next().expect("peeked");
+                (y.name, y.value.clone())
+            }
+            (Some(x), y) => {
+                if y.is_some_and(|y| y.name == x.name) {
+                    d.next();
+                }
+                let x = r.next().expect("peeked");
+                let result = ev.force(&x.value)?;
+                (x.name, forced_attr(ev, &result, unmatched_sym, span)?)
+            }
+            (None, Some(_)) => {
+                let y = d.next().expect("peeked");
+                (y.name, y.value.clone())
+            }
+        };
+        let defs = ev.expect_list(&defs, span)?;
         for def in defs.iter() {
             let d = ev.expect_attrs(def, span)?;
-            let mut prefix = vec![ev.name_value(attr.name)];
+            let mut prefix = vec![ev.name_value(name)];
             if let Some(p) = d.get(prefix_sym) {
                 prefix.extend(ev.expect_list(p, span)?.iter().cloned());
             }

@@ -335,7 +335,7 @@ pub static PRIMOPS: &[PrimOp] = &[
     },
     PrimOp {
         name: "__sysnixUnmatched",
-        arity: 1,
+        arity: 2,
         func: unmatched,
         eager: None,
     },
