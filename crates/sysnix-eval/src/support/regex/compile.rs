@@ -571,5 +571,6 @@ impl<'a> Compiler<'a> {
         }
         self.nfa.simple_loop = simple;
         self.nfa.first = self.nfa.first_bytes();
+        self.nfa.required = self.nfa.required_bytes();
     }
 }

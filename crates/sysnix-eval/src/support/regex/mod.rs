@@ -122,6 +122,10 @@ struct Nfa {
     /// byte (`None` when one may be empty): a search skips the positions where
     /// no match can begin without running the executor there.
     first: Option<[u64; 4]>,
+    /// Bytes every match contains (each passed by every path from the start to the
+    /// accepting state as a `Byte` matcher): a text without one of them has no match,
+    /// and the executor is not run on it.
+    required: Vec<u8>,
 }
 
 fn set_contains(set: &[u64; 4], b: u8) -> bool {
@@ -165,6 +169,58 @@ impl Nfa {
             }
         }
         Some(set)
+    }
+
+    /// [`Nfa::required`]. Paths are followed through the graph without counting
+    /// repeats, which finds more paths than there are, so fewer bytes: never one a
+    /// match can lack.
+    fn required_bytes(&self) -> Vec<u8> {
+        let mut bytes: Vec<u8> = self
+            .states
+            .iter()
+            .filter_map(|s| match s.op {
+                Op::Byte(b) => Some(b),
+                _ => None,
+            })
+            .collect();
+        bytes.sort_unstable();
+        bytes.dedup();
+        bytes.retain(|&b| !self.accepts_without(b));
+        bytes
+    }
+
+    /// Whether the accepting state can be reached from the start without passing a
+    /// `Byte(b)` matcher.
+    fn accepts_without(&self, b: u8) -> bool {
+        if self.states.is_empty() {
+            return true;
+        }
+        let mut seen = vec![false; self.states.len()];
+        let mut todo = vec![0u32];
+        while let Some(id) = todo.pop() {
+            if id == NONE || std::mem::replace(&mut seen[id as usize], true) {
+                continue;
+            }
+            let st = self.states[id as usize];
+            match st.op {
+                Op::Byte(c) if c == b => {}
+                Op::Accept => return true,
+                _ => {
+                    todo.push(st.next);
+                    if st.has_alt() {
+                        todo.push(st.alt);
+                    }
+                }
+            }
+        }
+        false
+    }
+
+    /// Whether `s` has every byte a match needs ([`Nfa::required`]).
+    fn may_match(&self, s: &[u8]) -> bool {
+        self.required
+            .iter()
+            .all(|&b| memchr::memchr(b, s).is_some())
     }
 
     fn matches(&self, op: Op, b: u8) -> bool {
@@ -342,6 +398,9 @@ fn match_spans(re: &Regex, s: &[u8]) -> Option<Spans> {
     if let Some(text) = &re.literal {
         return (**text == *s).then(|| vec![Some((0, s.len()))]);
     }
+    if !re.nfa.may_match(s) {
+        return None;
+    }
     let mut ex = Exec::new(&re.nfa, s, Some(re.budget(s.len())));
     match ex.attempt(0, true, Flags::default()) {
         Ok(true) => return Some(spans_of(&ex.results)),
@@ -436,6 +495,9 @@ fn split_spans(re: &Regex, s: &[u8]) -> Vec<Spans> {
         return memchr::memmem::find_iter(s, &**text)
             .map(|at| vec![Some((at, at + text.len()))])
             .collect();
+    }
+    if !re.nfa.may_match(s) {
+        return Vec::new();
     }
     let len = s.len();
     let mut out = Vec::new();

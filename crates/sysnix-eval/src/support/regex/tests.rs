@@ -557,3 +557,37 @@ fn plain_text_patterns_are_searched_as_text() {
         );
     }
 }
+
+/// The bytes every match needs, and that a text without one of them gets the
+/// executor's answer (no match) without it running.
+#[test]
+fn required_bytes_skip_texts_that_cannot_match() {
+    let required = |p: &str| compile_ere(p).expect("valid").nfa.required.clone();
+    assert_eq!(
+        required("[a-z0-9._%+-]+@[a-z0-9.-]+\\.[a-z]{2,}"),
+        b".@".to_vec()
+    );
+    assert_eq!(required("(a|b)c"), b"c".to_vec());
+    assert_eq!(required("a*b+"), b"b".to_vec());
+    assert_eq!(required("(ab)?"), Vec::<u8>::new());
+    assert_eq!(required("(.*)-([0-9]+)"), b"-".to_vec());
+    assert_eq!(required("x{2,3}|y"), Vec::<u8>::new());
+    // Same answers as the executor alone (`required` emptied).
+    let cases = [
+        ("[a-z]+@[a-z]+\\.[a-z]{2,}", "user@example.org"),
+        ("[a-z]+@[a-z]+\\.[a-z]{2,}", "bad.example"),
+        ("[a-z]+@[a-z]+\\.[a-z]{2,}", "bad@example"),
+        ("(.*)-([0-9]+)", "hello-12"),
+        ("(.*)-([0-9]+)", "hello12"),
+        ("a*b+", "aaa"),
+        ("a*b+", "aab"),
+    ];
+    for (p, s) in cases {
+        let re = compile_ere(p).expect("valid");
+        let mut bare = compile_ere(p).expect("valid");
+        bare.nfa.required.clear();
+        assert_eq!(regex_match(&re, s), regex_match(&bare, s), "match {p} {s}");
+        let split = |r: &Regex| format!("{:?}", regex_split(r, s));
+        assert_eq!(split(&re), split(&bare), "split {p} {s}");
+    }
+}
