@@ -132,6 +132,16 @@ fn set_contains(set: &[u64; 4], b: u8) -> bool {
     set[(b >> 6) as usize] & (1u64 << (b & 63)) != 0
 }
 
+/// What [`Nfa::walk`] does at a state.
+enum Step {
+    /// Go on to its successors.
+    Past,
+    /// Go no further along this path.
+    Stop,
+    /// End the walk.
+    End,
+}
+
 impl Nfa {
     /// [`Nfa::first`]: the bytes matched by the byte matchers reachable from
     /// the start without consuming input, or `None` if the accepting state is
@@ -143,38 +153,28 @@ impl Nfa {
             return None;
         }
         let mut set = [0u64; 4];
-        let mut seen = vec![false; self.states.len()];
-        let mut todo = vec![0u32];
-        while let Some(id) = todo.pop() {
-            if id == NONE || std::mem::replace(&mut seen[id as usize], true) {
-                continue;
-            }
-            let st = self.states[id as usize];
-            match st.op {
-                Op::Byte(_) | Op::Any | Op::Set(_) => {
-                    for b in 0..=255u8 {
-                        if self.matches(st.op, b) {
-                            set[(b >> 6) as usize] |= 1 << (b & 63);
-                        }
+        let complete = self.walk(|st| match st.op {
+            Op::Byte(_) | Op::Any | Op::Set(_) => {
+                for b in 0..=255u8 {
+                    if self.matches(st.op, b) {
+                        set[(b >> 6) as usize] |= 1 << (b & 63);
                     }
                 }
-                Op::Accept => return None,
-                Op::Alt | Op::Repeat => {
-                    todo.push(st.next);
-                    todo.push(st.alt);
-                }
-                Op::Dummy | Op::LineBegin | Op::LineEnd | Op::SubBegin(_) | Op::SubEnd(_) => {
-                    todo.push(st.next)
-                }
+                Step::Stop
             }
-        }
-        Some(set)
+            Op::Accept => Step::End,
+            _ => Step::Past,
+        });
+        complete.then_some(set)
     }
 
     /// [`Nfa::required`]. Paths are followed through the graph without counting
     /// repeats, which finds more paths than there are, so fewer bytes: never one a
     /// match can lack.
     fn required_bytes(&self) -> Vec<u8> {
+        if self.states.is_empty() {
+            return Vec::new();
+        }
         let mut bytes: Vec<u8> = self
             .states
             .iter()
@@ -185,16 +185,20 @@ impl Nfa {
             .collect();
         bytes.sort_unstable();
         bytes.dedup();
-        bytes.retain(|&b| !self.accepts_without(b));
+        // Required: the accepting state cannot be reached without passing a `Byte(b)`.
+        bytes.retain(|&b| {
+            self.walk(|st| match st.op {
+                Op::Byte(c) if c == b => Step::Stop,
+                Op::Accept => Step::End,
+                _ => Step::Past,
+            })
+        });
         bytes
     }
 
-    /// Whether the accepting state can be reached from the start without passing a
-    /// `Byte(b)` matcher.
-    fn accepts_without(&self, b: u8) -> bool {
-        if self.states.is_empty() {
-            return true;
-        }
+    /// Visits each state reachable from the start once; `step` says whether to go on
+    /// past it, stop there, or end the walk. False when a step ended it.
+    fn walk(&self, mut step: impl FnMut(State) -> Step) -> bool {
         let mut seen = vec![false; self.states.len()];
         let mut todo = vec![0u32];
         while let Some(id) = todo.pop() {
@@ -202,10 +206,10 @@ impl Nfa {
                 continue;
             }
             let st = self.states[id as usize];
-            match st.op {
-                Op::Byte(c) if c == b => {}
-                Op::Accept => return true,
-                _ => {
+            match step(st) {
+                Step::End => return false,
+                Step::Stop => {}
+                Step::Past => {
                     todo.push(st.next);
                     if st.has_alt() {
                         todo.push(st.alt);
@@ -213,7 +217,7 @@ impl Nfa {
                 }
             }
         }
-        false
+        true
     }
 
     /// Whether `s` has every byte a match needs ([`Nfa::required`]).
