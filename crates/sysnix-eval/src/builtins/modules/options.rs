@@ -22,8 +22,9 @@ pub(super) fn merge_option_decls_here(ev: &mut Eval, a: &mut [Value], span: Span
     // The accumulator, as the fallback's: `{ inherit loc; declarations = [ ];
     // declarationPositions = [ ]; options = [ ]; }`, then `opt // acc // { ... }`. Until
     // the first declaration it is that start (`None`): the first step is then `opt //
-    // { loc, declarations, declarationPositions, options }`, one set where the two
-    // updates made two (the braces replace all of the start but `loc`).
+    // { loc, declarations, declarationPositions, options }`, one new set where the
+    // start and two updates made three (the braces replace all of the start but
+    // `loc`).
     let mut acc: Option<Shared<Attrs>> = None;
     for decl in decls.iter() {
         let d = ev.force(decl)?;
