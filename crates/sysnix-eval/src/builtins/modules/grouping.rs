@@ -243,21 +243,20 @@ pub(super) fn unmatched(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Va
     loop {
         let (name, defs) = match (r.peek(), d.peek()) {
             (None, None) => break,
-            (Some(x), Some(y)) if y.name < x.name => {
+            // A name no declaration has: its definitions as written.
+            (x, Some(y)) if x.is_none_or(|x| y.name < x.name) => {
                 let y = d.next().expect("peeked");
                 (y.name, y.value.clone())
             }
-            (Some(x), y) => {
+            // A declared name: what its result leaves unmatched (its raw definitions,
+            // if any, are the result's to match).
+            (_, y) => {
+                let x = r.next().expect("peeked");
                 if y.is_some_and(|y| y.name == x.name) {
                     d.next();
                 }
-                let x = r.next().expect("peeked");
                 let result = ev.force(&x.value)?;
                 (x.name, forced_attr(ev, &result, unmatched_sym, span)?)
-            }
-            (None, Some(_)) => {
-                let y = d.next().expect("peeked");
-                (y.name, y.value.clone())
             }
         };
         let defs = ev.expect_list(&defs, span)?;
