@@ -14,6 +14,7 @@ use crate::source::Span;
 use crate::symbol::Symbol;
 use crate::value::Shared;
 use crate::value::Value;
+use rnix::SyntaxKind;
 use rnix::ast::{self, AstToken, HasEntry, InterpolPart};
 use rowan::ast::AstNode;
 use rustc_hash::FxHashMap as HashMap;
@@ -390,6 +391,9 @@ impl<'a> Compiler<'a> {
 
     fn string(&mut self, s: &ast::Str, span: Span) -> Result<Expr> {
         let indented = s.syntax().first_token().is_some_and(|t| t.text() == "''");
+        if !indented && let Some(text) = plain_string(s) {
+            return Ok(Expr::Lit(Value::str(text)));
+        }
         let parts = s.normalized_parts();
         let mut out = Vec::new();
         for p in parts {
@@ -676,6 +680,27 @@ pub(super) fn foldable(v: &Value) -> bool {
 }
 
 /// An identifier's name, interned from the token's text (no copy on the way).
+/// The text of a `"…"` string that is one piece of text without a backslash, `$` or
+/// carriage return (most strings): the piece itself, read without unescaping it.
+fn plain_string(s: &ast::Str) -> Option<String> {
+    let mut tokens = s.syntax().children_with_tokens();
+    let start = tokens.next()?.into_token()?;
+    if start.kind() != SyntaxKind::TOKEN_STRING_START {
+        return None;
+    }
+    let next = tokens.next()?.into_token()?;
+    let text = match next.kind() {
+        SyntaxKind::TOKEN_STRING_END => return tokens.next().is_none().then(String::new),
+        SyntaxKind::TOKEN_STRING_CONTENT => next.text(),
+        _ => return None,
+    };
+    let end = tokens.next()?.into_token()?;
+    if end.kind() != SyntaxKind::TOKEN_STRING_END || tokens.next().is_some() {
+        return None;
+    }
+    (!text.bytes().any(|b| matches!(b, b'\\' | b'$' | b'\r'))).then(|| text.to_string())
+}
+
 fn ident_sym(i: &ast::Ident) -> Symbol {
     match i.ident_token() {
         Some(t) => Symbol::new(t.text()),
