@@ -13,23 +13,13 @@ use std::rc::Rc;
 impl Eval {
     /// Applies `f` to one argument.
     pub fn call(&mut self, f: &Value, arg: Value, span: Span) -> Result<Value> {
-        match f {
-            Value::Lambda(c) => {
-                self.check_stack(span)?;
-                self.call_lambda(c, arg, span)
-            }
-            // A builtin of one argument (`filter isList`, `map toString`, `all
-            // isString`): called at once, without `call_many`'s copy of its arguments.
-            Value::PrimOp(op) if op.arity == 1 => {
-                self.check_stack(span)?;
-                if let Some(p) = &mut self.profile {
-                    p.primop(op.name);
-                }
-                let v = (op.func)(self, &mut [arg], span)?;
-                self.force(&v)
-            }
-            _ => self.call_many(f.clone(), &[arg], span),
+        if let Value::Lambda(c) = f {
+            self.check_stack(span)?;
+            return self.call_lambda(c, arg, span);
         }
+        // A builtin of one argument (`filter isList`, `map toString`, `all isString`)
+        // is called at once, without `call_many`'s copy of its arguments.
+        self.apply_args(f.clone(), [arg], span)
     }
 
     /// Applies `f` to several arguments in turn; the result is forced.

@@ -5,6 +5,7 @@ mod attrs;
 mod call;
 mod coerce;
 mod eager;
+mod force;
 mod import;
 mod ops;
 mod prefetch;
@@ -18,7 +19,7 @@ use crate::error::{ErrorKind, EvalError, Result, TraceFrame};
 use crate::source::{Origin, SourceMap, Span};
 use crate::symbol::Symbol;
 use crate::value::Shared;
-use crate::value::{AttrsBuilder, Closure, Env, PrimOp, Thunk, ThunkState, Value};
+use crate::value::{AttrsBuilder, Closure, Env, Value};
 use smallvec::SmallVec;
 use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap};
@@ -309,144 +310,6 @@ impl Eval {
             _ => "(string)".into(),
         };
         format!("{name}:{l}:{c}")
-    }
-
-    /// Forces a value to weak head normal form.
-    #[inline]
-    pub fn force(&mut self, v: &Value) -> Result<Value> {
-        match v {
-            Value::Thunk(t) => self.force_thunk(t),
-            other => Ok(other.clone()),
-        }
-    }
-
-    fn force_thunk(&mut self, t: &Thunk) -> Result<Value> {
-        self.force_thunk_at(t, None)
-    }
-
-    /// Forces a value on behalf of the expression at `pos`: infinite recursion is reported
-    /// there, as Nix does (a variable, the attribute selected, the builtin's call).
-    #[inline]
-    pub fn force_at(&mut self, v: &Value, pos: Span) -> Result<Value> {
-        match v {
-            Value::Thunk(t) => self.force_thunk_at(t, Some(pos)),
-            other => Ok(other.clone()),
-        }
-    }
-
-    fn force_thunk_at(&mut self, t: &Thunk, pos: Option<Span>) -> Result<Value> {
-        let state = {
-            let mut cell = t.0.borrow_mut();
-            match &*cell {
-                ThunkState::Done(v) => return Ok(v.clone()),
-                ThunkState::Blackhole(span) => {
-                    return Err(EvalError::new(
-                        ErrorKind::InfiniteRecursion,
-                        "infinite recursion encountered",
-                        Some(pos.unwrap_or(*span)),
-                    ));
-                }
-                ThunkState::Suspended(e, _) => {
-                    let span = e.span().unwrap_or_default();
-                    std::mem::replace(&mut *cell, ThunkState::Blackhole(span))
-                }
-                ThunkState::Apply(app) => {
-                    let (f, x, span) = &**app;
-                    // Like Nix 2.8, a pending application is not blackholed: forcing it
-                    // again re-enters the call, and recursion is caught (and positioned)
-                    // at the first ordinary thunk on the cycle.
-                    let (f, x, span) = (f.clone(), x.clone(), *span);
-                    drop(cell);
-                    return self.force_application(t, f, x, span);
-                }
-                ThunkState::Apply2(app) => {
-                    // As `Apply`, with both arguments bound in one call.
-                    let (f, x, y, span) = &**app;
-                    let (f, args, span) = (f.clone(), [x.clone(), y.clone()], *span);
-                    drop(cell);
-                    return self.force_application2(t, f, args, span);
-                }
-                ThunkState::ApplyName(call, name) => {
-                    // As `Apply` (not blackholed), with the argument made now.
-                    let (f, x, span) = (call.0.clone(), self.name_value(*name), call.1);
-                    drop(cell);
-                    return self.force_application(t, f, x, span);
-                }
-                ThunkState::Select(sel) => {
-                    let span = sel.2;
-                    std::mem::replace(&mut *cell, ThunkState::Blackhole(span))
-                }
-                ThunkState::Native(call) => {
-                    // As `Apply`: not blackholed.
-                    let op = call.op;
-                    let span = call.span;
-                    let args: SmallVec<[Value; 8]> = call.args.iter().cloned().collect();
-                    drop(cell);
-                    return self.force_native(t, op, args, span);
-                }
-            }
-        };
-        let result = match &state {
-            ThunkState::Suspended(e, env) => self.eval(e, env),
-            ThunkState::Select(sel) => self.select_attr(&sel.0, sel.1, sel.2),
-            _ => unreachable!("only runnable states are taken"),
-        };
-        let result = match result {
-            Ok(Value::Thunk(ref inner)) => self.force_thunk(inner),
-            other => other,
-        };
-        match result {
-            Ok(v) => {
-                t.0.finish(v.clone());
-                Ok(v)
-            }
-            Err(e) => {
-                // As Nix does: the thunk can be forced again (and fail again).
-                *t.0.borrow_mut() = state;
-                Err(e)
-            }
-        }
-    }
-
-    #[inline(never)]
-    fn force_application2(
-        &mut self,
-        t: &Thunk,
-        f: Value,
-        args: [Value; 2],
-        span: Span,
-    ) -> Result<Value> {
-        let v = self.apply_args(f, args, span)?;
-        let v = self.force(&v)?;
-        *t.0.borrow_mut() = ThunkState::Done(v.clone());
-        Ok(v)
-    }
-
-    #[inline(never)]
-    fn force_native(
-        &mut self,
-        t: &Thunk,
-        op: &'static PrimOp,
-        mut args: SmallVec<[Value; 8]>,
-        span: Span,
-    ) -> Result<Value> {
-        self.check_stack(span)?;
-        if let Some(p) = &mut self.profile {
-            p.primop(op.name);
-        }
-        let v = (op.func)(self, &mut args, span)?;
-        drop(args);
-        let v = self.force(&v)?;
-        *t.0.borrow_mut() = ThunkState::Done(v.clone());
-        Ok(v)
-    }
-
-    #[inline(never)]
-    fn force_application(&mut self, t: &Thunk, f: Value, x: Value, span: Span) -> Result<Value> {
-        let v = self.call(&f, x, span)?;
-        let v = self.force(&v)?;
-        *t.0.borrow_mut() = ThunkState::Done(v.clone());
-        Ok(v)
     }
 
     /// Evaluates `e` in `env` to weak head normal form.
@@ -766,53 +629,5 @@ impl Eval {
                 Err(self.error(format!("undefined variable '{name}'"), span))
             }
         }
-    }
-
-    /// Forces a value and everything inside it (`deepSeq`, `--strict`). Shared sets and
-    /// lists are visited once.
-    pub fn force_deep(&mut self, v: &Value) -> Result<Value> {
-        let v = self.force(v)?;
-        let mut seen = rustc_hash::FxHashSet::default();
-        self.force_deep_inner(&v, &mut seen)?;
-        Ok(v)
-    }
-
-    fn force_deep_inner(
-        &mut self,
-        v: &Value,
-        seen: &mut rustc_hash::FxHashSet<usize>,
-    ) -> Result<()> {
-        self.check_stack(Span::default())?;
-        match v {
-            Value::Attrs(a) => {
-                if !seen.insert(Shared::as_ptr(a) as usize) {
-                    return Ok(());
-                }
-                for attr in a.iter() {
-                    let forced = self
-                        .force(&attr.value)
-                        .and_then(|x| self.force_deep_inner(&x, seen));
-                    if let Err(e) = forced {
-                        let name = attr.name;
-                        return Err(self.add_trace(
-                            e,
-                            || format!("while evaluating the attribute '{name}'"),
-                            attr.span(),
-                        ));
-                    }
-                }
-            }
-            Value::List(l) => {
-                if !seen.insert(Shared::as_ptr(l) as usize) {
-                    return Ok(());
-                }
-                for x in l.iter() {
-                    let x = self.force(x)?;
-                    self.force_deep_inner(&x, seen)?;
-                }
-            }
-            _ => {}
-        }
-        Ok(())
     }
 }
