@@ -43,8 +43,10 @@ fn trace_frames_match_nix() {
     for case in &cases {
         let want = run(&nix, &[], case);
         let got = run(sysnix, &["instantiate"], case);
-        // The `path` cases have a frame; the others show where there is none.
-        let framed = case.to_string_lossy().contains("-path-");
+        // The `path` and `call` cases have frames; the others show where there is none.
+        let framed = ["-path-", "-call-"]
+            .iter()
+            .any(|k| case.to_string_lossy().contains(k));
         assert_eq!(
             want.1.contains("while evaluating"),
             framed,

@@ -129,12 +129,18 @@ fn map_attrs(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let items = set
         .iter()
         .map(|attr| {
-            attr.with_value(Value::Thunk(Thunk::apply2(
-                f.clone(),
-                ev.name_value(attr.name),
-                attr.value.clone(),
-                span,
-            )))
+            // Without the position of the attribute it comes from, as Nix
+            // (`unsafeGetAttrPos` gives null, a trace frame no position).
+            Attr::new(
+                attr.name,
+                Value::Thunk(Thunk::apply2(
+                    f.clone(),
+                    ev.name_value(attr.name),
+                    attr.value.clone(),
+                    span,
+                )),
+                None,
+            )
         })
         .collect();
     Ok(Value::attrs(Attrs::from_sorted(items)))

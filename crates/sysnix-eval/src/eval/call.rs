@@ -126,7 +126,7 @@ impl Eval {
                 _ => break,
             }
         }
-        let v = self.eval_body(def, &env, span)?;
+        let v = self.eval_body(def, &env, Some(span))?;
         if rest.len() == 0 {
             return Ok(v);
         }
@@ -149,7 +149,7 @@ impl Eval {
         span: Span,
     ) -> Result<Value> {
         let env = self.bind_arg(&c.def, &c.env, arg, span)?;
-        self.eval_body(&c.def, &env, span)
+        self.eval_body(&c.def, &env, Some(span))
     }
 
     /// The scope of a call of the lambda `def` (closed over `scope`) with `arg`.
@@ -224,7 +224,14 @@ impl Eval {
     }
 
     /// Evaluates a lambda's body in its call scope, adding the call's trace frames to errors.
-    fn eval_body(&mut self, def: &LambdaDef, env: &Env, span: Span) -> Result<Value> {
+    /// Without `call_site`, as Nix forcing a builtin's application, the "from call site"
+    /// frame has no position.
+    pub(super) fn eval_body(
+        &mut self,
+        def: &LambdaDef,
+        env: &Env,
+        call_site: Option<Span>,
+    ) -> Result<Value> {
         match self.eval(&def.body, env) {
             Ok(v) => Ok(v),
             Err(err) => {
@@ -233,10 +240,10 @@ impl Eval {
                 }
                 let what = match def.name {
                     Some(n) => format!("while evaluating '{n}'"),
-                    None => "while evaluating anonymous function".to_string(),
+                    None => "while evaluating anonymous lambda".to_string(),
                 };
                 let err = self.add_trace(err, || what, Some(def.span));
-                Err(self.add_trace(err, || "from call site".into(), Some(span)))
+                Err(self.add_trace(err, || "from call site".into(), call_site))
             }
         }
     }

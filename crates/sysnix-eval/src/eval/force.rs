@@ -57,6 +57,12 @@ impl Eval {
                     drop(cell);
                     return self.force_application(t, f, x, span);
                 }
+                ThunkState::Body(def, env) => {
+                    // As `Apply`: not blackholed.
+                    let (def, env) = (def.clone(), env.clone());
+                    drop(cell);
+                    return self.force_body(t, def, env);
+                }
                 ThunkState::Apply2(app) => {
                     // As `Apply`, with both arguments bound in one call.
                     let (f, x, y, span) = &**app;
@@ -129,6 +135,24 @@ impl Eval {
         span: Span,
     ) -> Result<Value> {
         let v = self.apply_args(Value::PrimOp(op), args, span)?;
+        *t.0.borrow_mut() = ThunkState::Done(v.clone());
+        Ok(v)
+    }
+
+    #[inline(never)]
+    fn force_body(
+        &mut self,
+        t: &Thunk,
+        def: std::rc::Rc<crate::compiler::LambdaDef>,
+        env: crate::value::Env,
+    ) -> Result<Value> {
+        self.check_stack(def.span)?;
+        if let Some(p) = &mut self.profile {
+            p.lambda(def.span);
+        }
+        // No call site: as Nix forcing an application a builtin made (`noPos`).
+        let v = self.eval_body(&def, &env, None)?;
+        let v = self.force(&v)?;
         *t.0.borrow_mut() = ThunkState::Done(v.clone());
         Ok(v)
     }

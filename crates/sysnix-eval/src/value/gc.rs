@@ -461,7 +461,9 @@ impl Node {
                     return false;
                 };
                 match &*state {
-                    ThunkState::Suspended(_, env) => f(Node::Env(env.as_ptr())),
+                    ThunkState::Suspended(_, env) | ThunkState::Body(_, env) => {
+                        f(Node::Env(env.as_ptr()))
+                    }
                     ThunkState::Apply(app) => {
                         value_edge(&app.0, f);
                         value_edge(&app.1, f);

@@ -1,7 +1,7 @@
 //! Thunks (suspended computations, evaluated at most once) and environments.
 
-use super::Value;
 use super::cell::{Counts, ThunkCell, ThunkPtr};
+use super::{Closure, Shared, Value};
 use crate::compiler::Expr;
 use crate::source::Span;
 use std::alloc::Layout;
@@ -24,6 +24,11 @@ pub enum ThunkState {
     /// thousands of these and forces a handful).
     /// The function and the call's position are shared by all such thunks.
     ApplyName(Rc<(Value, Span)>, crate::symbol::Symbol),
+    /// `f x` where `f` is a lambda of one plain parameter (`y: ...`, as `map` and
+    /// `genList` are mostly given): its body, in the call's scope made now. One
+    /// allocation, the scope, which the call would make anyway, where `Apply` also took
+    /// a box and copies of `f` and `x`. Not blackholed, as `Apply`.
+    Body(Rc<crate::compiler::LambdaDef>, Env),
     /// A selection `value.name` to perform (used by `inherit (e) x`).
     Select(Box<(Value, crate::symbol::Symbol, Span)>),
     /// A builtin applied to all its arguments, to run when forced (the module builtins
@@ -58,13 +63,30 @@ impl Thunk {
         Thunk::from_state(ThunkState::Suspended(expr, env))
     }
 
-    /// A suspended application `f x`.
+    /// A suspended application `f x` (a [`ThunkState::Body`] when `f` is a lambda of
+    /// one plain parameter).
     pub fn apply(f: Value, x: Value, span: Span) -> Thunk {
+        if let Some(c) = known_lambda(&f)
+            && let crate::compiler::Param::Ident(_) = c.def.param
+        {
+            let env = Env::one(x, Some(c.env.clone()));
+            return Thunk::from_state(ThunkState::Body(c.def.clone(), env));
+        }
         Thunk::from_state(ThunkState::Apply(Box::new((f, x, span))))
     }
 
     /// A suspended application `f x y`.
     pub fn apply2(f: Value, x: Value, y: Value, span: Span) -> Thunk {
+        // `x: y: body`: the body in both scopes, made now, as `apply` does.
+        if let Some(c) = known_lambda(&f)
+            && let crate::compiler::Param::Ident(_) = c.def.param
+            && let Expr::Lambda(inner) = &*c.def.body
+            && let crate::compiler::Param::Ident(_) = inner.param
+        {
+            let env = Env::one(x, Some(c.env.clone()));
+            let env = Env::one(y, Some(env));
+            return Thunk::from_state(ThunkState::Body(inner.clone(), env));
+        }
         Thunk::from_state(ThunkState::Apply2(Box::new((f, x, y, span))))
     }
 
@@ -327,6 +349,31 @@ unsafe fn free_env(p: NonNull<EnvHeader>) {
             std::alloc::dealloc(p.as_ptr() as *mut u8, layout);
         }
     }
+}
+
+/// The closure `f` is, if known without evaluating anything: `f` itself, or a thunk
+/// that evaluated to one or suspends a lambda expression (a function bound in a `let`),
+/// which is then made, as forcing would (it cannot fail or run anything else).
+fn known_lambda(f: &Value) -> Option<Shared<Closure>> {
+    let t = match f {
+        Value::Lambda(c) => return Some(c.clone()),
+        Value::Thunk(t) => t,
+        _ => return None,
+    };
+    let mut state = t.0.try_borrow_mut().ok()?;
+    let made = match &*state {
+        ThunkState::Done(Value::Lambda(c)) => return Some(c.clone()),
+        ThunkState::Suspended(e, env) => match &**e {
+            Expr::Lambda(def) => Shared::new(Closure {
+                def: def.clone(),
+                env: env.clone(),
+            }),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    *state = ThunkState::Done(Value::Lambda(made.clone()));
+    Some(made)
 }
 
 /// The thunk in `slot` when only the slot holds it and it still suspends in `env`.
