@@ -136,6 +136,9 @@ impl Drop for Eval {
         if let Some(p) = self.profile.take() {
             p.report(self);
         }
+        // What was put aside to free later (see `value::release`), while the values
+        // the evaluator holds go when its fields are dropped, after this.
+        crate::value::release::free_all();
     }
 }
 

@@ -247,6 +247,7 @@ impl ThunkPtr {
     pub fn new(cell: ThunkCell) -> ThunkPtr {
         const { assert!(std::mem::size_of::<ThunkBox>() == super::pool::BLOCK) };
         const { assert!(std::mem::align_of::<ThunkBox>() <= 8) };
+        super::release::allocating();
         let p = super::pool::alloc().cast::<ThunkBox>();
         // SAFETY: a pool block has the size and alignment of a `ThunkBox`.
         unsafe {
@@ -324,10 +325,28 @@ impl Drop for ThunkPtr {
 /// are not the last).
 ///
 /// Safety: `p` came from [`ThunkPtr::new`] and no handle refers to it any more.
+/// Past a long run of frees, the thunk is put aside instead ([`super::release`]), out of
+/// the collector's registry (which must not walk a thunk no handle refers to).
 #[inline(never)]
 unsafe fn free_thunk(p: NonNull<ThunkBox>) {
+    if super::release::put_aside_now() {
+        // SAFETY: the thunk is alive until freed.
+        let cell = unsafe { &(*p.as_ptr()).cell };
+        super::gc::unregister(cell);
+        cell.reg.set(UNREGISTERED);
+        // SAFETY: `free_thunk_now` frees it, once, from the list.
+        unsafe { super::release::put_aside(p.as_ptr().cast(), free_thunk_now) };
+        return;
+    }
+    unsafe { free_thunk_now(p.as_ptr().cast()) }
+}
+
+/// Drops a thunk's cell and frees it now.
+///
+/// Safety: `p` is a `ThunkBox` from [`ThunkPtr::new`] no handle refers to.
+unsafe fn free_thunk_now(p: *mut u8) {
     unsafe {
-        std::ptr::drop_in_place(p.as_ptr());
-        super::pool::free(p.cast());
+        std::ptr::drop_in_place(p as *mut ThunkBox);
+        super::pool::free(NonNull::new_unchecked(p));
     }
 }

@@ -6,6 +6,7 @@ mod attrs;
 mod cell;
 pub mod gc;
 mod pool;
+pub mod release;
 mod shared;
 mod string;
 mod thunk;

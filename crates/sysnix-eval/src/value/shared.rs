@@ -27,6 +27,7 @@ impl<T> Shared<T> {
     /// A new allocation holding `value`, counted once.
     #[inline]
     pub fn new(value: T) -> Shared<T> {
+        super::release::allocating();
         let b = Box::new(SharedBox {
             counts: Counts::one(),
             value,
@@ -142,9 +143,22 @@ impl<T> Drop for Shared<T> {
 /// Drops the value and frees its allocation (out of line: most drops are not the last).
 ///
 /// Safety: `p` came from [`Shared::new`] and no handle refers to it any more.
+/// Past a long run of frees, the allocation is put aside instead ([`super::release`]).
 #[inline(never)]
 unsafe fn free<T>(p: NonNull<SharedBox<T>>) {
-    drop(unsafe { Box::from_raw(p.as_ptr()) });
+    if super::release::put_aside_now() {
+        // SAFETY: `free_now::<T>` frees it, once, from the list.
+        unsafe { super::release::put_aside(p.as_ptr().cast(), free_now::<T>) };
+        return;
+    }
+    unsafe { free_now::<T>(p.as_ptr().cast()) }
+}
+
+/// [`free`], now.
+///
+/// Safety: as [`free`], `p` being the `SharedBox<T>`.
+unsafe fn free_now<T>(p: *mut u8) {
+    drop(unsafe { Box::from_raw(p as *mut SharedBox<T>) });
 }
 
 impl<T: PartialEq> PartialEq for Shared<T> {

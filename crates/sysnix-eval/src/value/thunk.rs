@@ -156,6 +156,7 @@ impl Env {
     /// A scope with `n` slots, filled by `fill`.
     #[inline]
     fn make(n: usize, parent: Option<Env>, fill: impl FnOnce(*mut OnceCell<Value>)) -> Env {
+        super::release::allocating();
         let (layout, offset) = Self::layout(n);
         debug_assert_eq!(offset, std::mem::size_of::<EnvHeader>());
         // SAFETY: the layout is non-zero in size (the header); the header is written
@@ -335,9 +336,24 @@ impl Drop for Env {
 /// Drops a scope's slots and parent and frees it.
 ///
 /// Safety: `p` is a scope no handle refers to any more.
+/// Past a long run of frees, the scope is put aside instead ([`super::release`]).
 #[inline(never)]
 unsafe fn free_env(p: NonNull<EnvHeader>) {
+    if super::release::put_aside_now() {
+        // SAFETY: `free_env_now` frees it, once, from the list.
+        unsafe { super::release::put_aside(p.as_ptr().cast(), free_env_now) };
+        return;
+    }
+    unsafe { free_env_now(p.as_ptr().cast()) }
+}
+
+/// [`free_env`], now.
+///
+/// Safety: as [`free_env`], `p` being the scope's `EnvHeader`.
+unsafe fn free_env_now(p: *mut u8) {
+    let p = p as *mut EnvHeader;
     unsafe {
+        let p = NonNull::new_unchecked(p);
         let len = (*p.as_ptr()).len as usize;
         let slots = (p.as_ptr()).add(1) as *mut OnceCell<Value>;
         std::ptr::drop_in_place(std::ptr::slice_from_raw_parts_mut(slots, len));
