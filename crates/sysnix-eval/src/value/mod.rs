@@ -25,11 +25,14 @@ use std::rc::Rc;
 
 /// A Nix value (possibly an unevaluated thunk).
 ///
-/// `repr(u8)`: the tag is the first byte and each variant's field starts at byte 8.
+/// `repr(u64)`: the tag is the first word and each variant's field is the second. (As
+/// `repr(u8)`, the tag took one byte and left seven of padding, and moving a value, or
+/// a `Result` of one, copied those in pieces: `repr(u64)` cut the instructions of
+/// `lib-like` by 5.3% and its time by 9%, of the module benchmark by 2.2% and 3%.)
 /// The variants that hold a counted handle come last: each handle ([`Shared`],
 /// [`ThunkPtr`]) is one pointer to an allocation that starts with its count word
 /// ([`cell::Counts`]), which `clone` and `drop` use without looking at the variant.
-#[repr(u8)]
+#[repr(u64)]
 pub enum Value {
     Null,
     Bool(bool),
@@ -46,17 +49,19 @@ pub enum Value {
     Thunk(Thunk),
 }
 
+const _: () = assert!(std::mem::size_of::<Value>() == 16);
+
 impl Value {
     /// The tag of the first variant that holds a counted handle (see [`Value`]).
-    const FIRST_COUNTED: u8 = 5;
+    const FIRST_COUNTED: u64 = 5;
 
     /// The count word of the allocation a counted variant's handle points to.
     ///
     /// Safety: the value is of a counted variant (tag at least `FIRST_COUNTED`).
     #[inline(always)]
     unsafe fn counts(&self) -> &cell::Counts {
-        // SAFETY: in a `repr(u8)` enum, each variant's field starts after the tag at its
-        // alignment (8); the counted variants' fields are all one pointer (`Shared`,
+        // SAFETY: in a `repr(u64)` enum, each variant's field starts after the tag, at
+        // byte 8; the counted variants' fields are all one pointer (`Shared`,
         // `NixString`, `Thunk` and `ThunkPtr` are transparent over a `NonNull`) to a
         // `repr(C)` allocation whose first field is its `Counts` (`SharedBox`,
         // `ThunkBox`, a string's `Header`), alive while this handle is.
@@ -67,9 +72,9 @@ impl Value {
     }
 
     #[inline(always)]
-    fn tag(&self) -> u8 {
-        // SAFETY: a `repr(u8)` enum starts with its tag.
-        unsafe { *(self as *const Value as *const u8) }
+    fn tag(&self) -> u64 {
+        // SAFETY: a `repr(u64)` enum starts with its tag.
+        unsafe { *(self as *const Value as *const u64) }
     }
 }
 
