@@ -324,9 +324,10 @@ impl Drop for ThunkPtr {
 /// Drops a thunk's cell and frees it (out of line, as `Rc`'s `drop_slow`: most drops
 /// are not the last).
 ///
-/// Safety: `p` came from [`ThunkPtr::new`] and no handle refers to it any more.
 /// Past a long run of frees, the thunk is put aside instead ([`super::release`]), out of
 /// the collector's registry (which must not walk a thunk no handle refers to).
+///
+/// Safety: `p` came from [`ThunkPtr::new`] and no handle refers to it any more.
 #[inline(never)]
 unsafe fn free_thunk(p: NonNull<ThunkBox>) {
     if super::release::put_aside_now() {

@@ -142,8 +142,9 @@ impl<T> Drop for Shared<T> {
 
 /// Drops the value and frees its allocation (out of line: most drops are not the last).
 ///
-/// Safety: `p` came from [`Shared::new`] and no handle refers to it any more.
 /// Past a long run of frees, the allocation is put aside instead ([`super::release`]).
+///
+/// Safety: `p` came from [`Shared::new`] and no handle refers to it any more.
 #[inline(never)]
 unsafe fn free<T>(p: NonNull<SharedBox<T>>) {
     if super::release::put_aside_now() {

@@ -335,8 +335,9 @@ impl Drop for Env {
 
 /// Drops a scope's slots and parent and frees it.
 ///
-/// Safety: `p` is a scope no handle refers to any more.
 /// Past a long run of frees, the scope is put aside instead ([`super::release`]).
+///
+/// Safety: `p` is a scope no handle refers to any more.
 #[inline(never)]
 unsafe fn free_env(p: NonNull<EnvHeader>) {
     if super::release::put_aside_now() {
