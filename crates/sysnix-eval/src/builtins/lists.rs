@@ -147,7 +147,7 @@ fn foldl_strict(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let list = ev.expect_list(&a[2], span)?;
     let mut acc = a[1].clone();
     for x in list.iter() {
-        acc = ev.call_many(f.clone(), &[acc, x.clone()], span)?;
+        acc = ev.call2(&f, acc, x.clone(), span)?;
     }
     ev.force(&acc)
 }
@@ -221,7 +221,7 @@ fn sort(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
             Result::Ok(ev.compare(x, y, at)? == std::cmp::Ordering::Less)
         })?,
         None => stable_sort(&mut items, &mut |x: &Value, y: &Value| {
-            let r = ev.call_many(f.clone(), &[x.clone(), y.clone()], span)?;
+            let r = ev.call2(&f, x.clone(), y.clone(), span)?;
             ev.expect_bool(&r, span)
         })?,
     }

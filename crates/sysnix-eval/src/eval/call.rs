@@ -22,6 +22,13 @@ impl Eval {
         self.apply_args(f.clone(), [arg], span)
     }
 
+    /// Applies `f` to two arguments, taken as they are (`call_many` copies them); the
+    /// result is forced.
+    pub fn call2(&mut self, f: &Value, a: Value, b: Value, span: Span) -> Result<Value> {
+        let v = self.apply_args(f.clone(), [a, b], span)?;
+        self.force(&v)
+    }
+
     /// Applies `f` to several arguments in turn; the result is forced.
     pub fn call_many(&mut self, f: Value, args: &[Value], span: Span) -> Result<Value> {
         self.check_stack(span)?;
