@@ -679,7 +679,6 @@ pub(super) fn foldable(v: &Value) -> bool {
     }
 }
 
-/// An identifier's name, interned from the token's text (no copy on the way).
 /// The text of a `"…"` string that is one piece of text without a backslash, `$` or
 /// carriage return (most strings): the piece itself, read without unescaping it.
 fn plain_string(s: &ast::Str) -> Option<String> {
@@ -701,6 +700,7 @@ fn plain_string(s: &ast::Str) -> Option<String> {
     (!text.bytes().any(|b| matches!(b, b'\\' | b'$' | b'\r'))).then(|| text.to_string())
 }
 
+/// An identifier's name, interned from the token's text (no copy on the way).
 fn ident_sym(i: &ast::Ident) -> Symbol {
     match i.ident_token() {
         Some(t) => Symbol::new(t.text()),

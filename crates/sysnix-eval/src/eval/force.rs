@@ -66,9 +66,9 @@ impl Eval {
                 ThunkState::Apply2(app) => {
                     // As `Apply`, with both arguments bound in one call.
                     let (f, x, y, span) = &**app;
-                    let (f, args, span) = (f.clone(), [x.clone(), y.clone()], *span);
+                    let (f, x, y, span) = (f.clone(), x.clone(), y.clone(), *span);
                     drop(cell);
-                    return self.force_application2(t, f, args, span);
+                    return self.force_application2(t, f, x, y, span);
                 }
                 ThunkState::ApplyName(call, name) => {
                     // As `Apply` (not blackholed), with the argument made now.
@@ -117,13 +117,12 @@ impl Eval {
         &mut self,
         t: &Thunk,
         f: Value,
-        args: [Value; 2],
+        x: Value,
+        y: Value,
         span: Span,
     ) -> Result<Value> {
-        let v = self.apply_args(f, args, span)?;
-        let v = self.force(&v)?;
-        *t.0.borrow_mut() = ThunkState::Done(v.clone());
-        Ok(v)
+        let v = self.call2(&f, x, y, span)?;
+        Ok(settle(t, v))
     }
 
     #[inline(never)]
@@ -135,8 +134,7 @@ impl Eval {
         span: Span,
     ) -> Result<Value> {
         let v = self.apply_args(Value::PrimOp(op), args, span)?;
-        *t.0.borrow_mut() = ThunkState::Done(v.clone());
-        Ok(v)
+        Ok(settle(t, v))
     }
 
     #[inline(never)]
@@ -153,16 +151,14 @@ impl Eval {
         // No call site: as Nix forcing an application a builtin made (`noPos`).
         let v = self.eval_body(&def, &env, None)?;
         let v = self.force(&v)?;
-        *t.0.borrow_mut() = ThunkState::Done(v.clone());
-        Ok(v)
+        Ok(settle(t, v))
     }
 
     #[inline(never)]
     fn force_application(&mut self, t: &Thunk, f: Value, x: Value, span: Span) -> Result<Value> {
         let v = self.call(&f, x, span)?;
         let v = self.force(&v)?;
-        *t.0.borrow_mut() = ThunkState::Done(v.clone());
-        Ok(v)
+        Ok(settle(t, v))
     }
 
     /// Forces a value and everything inside it (`deepSeq`, `--strict`). Shared sets and
@@ -212,4 +208,12 @@ impl Eval {
         }
         Ok(())
     }
+}
+
+/// Stores the value of an application that finished (one of the states forced without
+/// a blackhole, so the state it replaces is still there) and returns it.
+#[inline(always)]
+fn settle(t: &Thunk, v: Value) -> Value {
+    *t.0.borrow_mut() = ThunkState::Done(v.clone());
+    v
 }

@@ -334,7 +334,6 @@ unsafe fn free_thunk(p: NonNull<ThunkBox>) {
         // SAFETY: the thunk is alive until freed.
         let cell = unsafe { &(*p.as_ptr()).cell };
         super::gc::unregister(cell);
-        cell.reg.set(UNREGISTERED);
         // SAFETY: `free_thunk_now` frees it, once, from the list.
         unsafe { super::release::put_aside(p.as_ptr().cast(), free_thunk_now) };
         return;

@@ -219,11 +219,13 @@ pub(super) fn register(t: &ThunkPtr) {
     }
 }
 
-/// Called when a registered thunk is freed.
+/// Called when a registered thunk is freed (or put aside to be freed later): its entry
+/// is emptied and it is no longer registered.
 #[inline]
 pub(super) fn unregister(t: &ThunkCell) {
     let i = t.reg.get();
     if i != UNREGISTERED {
+        t.reg.set(UNREGISTERED);
         // The registry is never borrowed while thunks are freed; at thread exit it may
         // be gone already.
         let _ = REGISTRY.try_with(|r| {
