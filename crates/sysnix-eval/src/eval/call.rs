@@ -1,6 +1,7 @@
 //! Function application: lambdas (binding arguments, formals, curried calls), builtins
 //! (partial application by arity) and `__functor` sets.
 
+use super::profile::Frame;
 use super::{Eval, MAX_TRACE};
 use crate::compiler::{Expr, LambdaDef, Param};
 use crate::error::{ErrorKind, Result};
@@ -50,7 +51,7 @@ impl Eval {
                     if rest.len() >= op.arity {
                         let mut a: SmallVec<[Value; 4]> = SmallVec::from(&rest[..op.arity]);
                         rest = &rest[op.arity..];
-                        f = (op.func)(self, &mut a, span)?;
+                        f = self.call_primop(op, &mut a, span)?;
                     } else {
                         return Ok(Value::PrimOpApp(Shared::new(PrimOpApp {
                             op,
@@ -78,7 +79,7 @@ impl Eval {
                         }
                         rest = &rest[need..];
                         let op = app.op;
-                        f = (op.func)(self, &mut a, span)?;
+                        f = self.call_primop(op, &mut a, span)?;
                     } else {
                         let mut a = Vec::with_capacity(app.args.len() + rest.len());
                         a.extend(app.args.iter().cloned());
@@ -239,7 +240,14 @@ impl Eval {
         env: &Env,
         call_site: Option<Span>,
     ) -> Result<Value> {
-        match self.eval(&def.body, env) {
+        let result = if cfg!(feature = "time-profile") && self.profile.is_some() {
+            self.profiled(Frame::Lambda(def.span.file, def.span.start), |ev| {
+                ev.eval(&def.body, env)
+            })
+        } else {
+            self.eval(&def.body, env)
+        };
+        match result {
             Ok(v) => Ok(v),
             Err(err) => {
                 if err.trace.len() >= MAX_TRACE || matches!(err.kind, ErrorKind::StackOverflow) {

@@ -91,6 +91,13 @@ impl Eval {
             }
         };
         let result = match &state {
+            ThunkState::Suspended(e, env)
+                if cfg!(feature = "time-profile") && self.profile.is_some() =>
+            {
+                let span = e.span().unwrap_or_default();
+                let frame = super::profile::Frame::Thunk(span.file, span.start);
+                self.profiled(frame, |ev| ev.eval(e, env))
+            }
             ThunkState::Suspended(e, env) => self.eval(e, env),
             ThunkState::Select(sel) => self.select_attr(&sel.0, sel.1, sel.2),
             _ => unreachable!("only runnable states are taken"),

@@ -525,6 +525,40 @@ impl Eval {
         self.apply_args(fv, args, span)
     }
 
+    /// Runs the builtin `op` on `args` (exactly its arity).
+    #[inline(always)]
+    fn call_primop(
+        &mut self,
+        op: &'static crate::value::PrimOp,
+        args: &mut [Value],
+        span: Span,
+    ) -> Result<Value> {
+        if cfg!(feature = "time-profile") && self.profile.is_some() {
+            return self.profiled(profile::Frame::Builtin(op.name), |ev| {
+                (op.func)(ev, args, span)
+            });
+        }
+        (op.func)(self, args, span)
+    }
+
+    /// Runs `f` as `frame` of the time profile (`SYSNIX_PROFILE_TIME`).
+    #[cold]
+    #[inline(never)]
+    pub(super) fn profiled<T>(
+        &mut self,
+        frame: profile::Frame,
+        f: impl FnOnce(&mut Eval) -> T,
+    ) -> T {
+        if let Some(p) = &mut self.profile {
+            p.enter(frame);
+        }
+        let r = f(self);
+        if let Some(p) = &mut self.profile {
+            p.leave();
+        }
+        r
+    }
+
     /// Applies `fv` to the arguments of a call, taking them as they are: a builtin
     /// given exactly its arguments and a lambda (curried or not) bind them without the
     /// copy `call_many` makes.
@@ -540,7 +574,7 @@ impl Eval {
                 if let Some(p) = &mut self.profile {
                     p.primop(op.name);
                 }
-                let v = (op.func)(self, args.as_mut(), span)?;
+                let v = self.call_primop(op, args.as_mut(), span)?;
                 self.force(&v)
             }
             Value::Lambda(c) => {
