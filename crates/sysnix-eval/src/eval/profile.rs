@@ -162,7 +162,7 @@ impl CallProfile {
         let total: u64 = t.frames.values().map(|f| f.0).sum::<u64>().max(1);
         eprintln!("sysnix: time profile: {total} ticks (self time, % of total)");
         let mut rows: Vec<_> = t.frames.iter().collect();
-        rows.sort_by(|a, b| b.1.0.cmp(&a.1.0));
+        rows.sort_by_key(|r| std::cmp::Reverse(r.1.0));
         for (frame, (ticks, n)) in rows.into_iter().take(self.top) {
             let what = match *frame {
                 Frame::Top => "(evaluator)".to_string(),
