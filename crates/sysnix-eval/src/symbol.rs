@@ -9,9 +9,9 @@
 //! when a host package set interns tens of thousands at once.
 
 use rustc_hash::FxHashMap;
-use std::cell::RefCell;
 use std::fmt;
 use std::mem::MaybeUninit;
+use std::sync::Mutex;
 
 /// An interned name. Symbols live for the whole process, as in Nix.
 #[derive(Clone, Copy)]
@@ -78,39 +78,45 @@ impl Table {
     }
 }
 
-thread_local! {
-    static TABLE: RefCell<Table> = RefCell::new(Table {
+/// The process's symbols. One table for every thread: the prefetch worker compiles
+/// files into code the evaluator runs (see `eval::prefetch`), and a symbol is its
+/// address. Locking it uncontended costs two atomic operations a name.
+static TABLE: std::sync::LazyLock<Mutex<Table>> = std::sync::LazyLock::new(|| {
+    Mutex::new(Table {
         map: FxHashMap::default(),
         text: &mut [],
         slots: &mut [],
-    });
+    })
+});
+
+fn table() -> std::sync::MutexGuard<'static, Table> {
+    // A panic while interning leaves the table as it was before the insert.
+    TABLE.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 impl Symbol {
     /// Interns `s`.
     pub fn new(s: &str) -> Symbol {
-        TABLE.with(|t| {
-            let mut t = t.borrow_mut();
-            if let Some(sym) = t.map.get(s) {
-                return *sym;
-            }
-            let text = t.store(s);
-            let sym = Symbol(t.slot(text));
-            t.map.insert(text, sym);
-            sym
-        })
+        let mut t = table();
+        if let Some(sym) = t.map.get(s) {
+            return *sym;
+        }
+        let text = t.store(s);
+        let sym = Symbol(t.slot(text));
+        t.map.insert(text, sym);
+        sym
     }
 
     /// The symbol of `s` if it was interned already. None: no set has an attribute
     /// named `s` (every attribute name is a symbol), so a lookup of it fails without
     /// interning a name that is not there (`set ? ${n}`, `set.${n} or d`).
     pub fn lookup(s: &str) -> Option<Symbol> {
-        TABLE.with(|t| t.borrow().map.get(s).copied())
+        table().map.get(s).copied()
     }
 
     /// Makes room for `n` more symbols (before interning many at once).
     pub fn reserve(n: usize) {
-        TABLE.with(|t| t.borrow_mut().map.reserve(n));
+        table().map.reserve(n);
     }
 
     /// The symbol's address: distinct symbols have distinct addresses (for hashing).
