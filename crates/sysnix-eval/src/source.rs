@@ -74,26 +74,52 @@ pub struct Span {
 }
 
 /// All source texts loaded by one evaluation; spans index into it.
+///
+/// File ids are handed out by a counter the prefetch worker shares, which compiles
+/// files before the evaluator imports them (`eval::prefetch`): the worker takes an id
+/// for each file it compiles, and the evaluator records the file under that id when
+/// it imports it ([`SourceMap::set`]). Ids of files compiled but never imported stay
+/// empty; no span names them.
 #[derive(Default)]
 pub struct SourceMap {
     files: Vec<SourceFile>,
+    ids: std::sync::Arc<std::sync::atomic::AtomicU32>,
 }
 
 impl SourceMap {
     /// Adds a text and returns its file id.
     pub fn add(&mut self, origin: Origin, text: Rc<str>) -> u32 {
+        let id = self.ids.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.set(id, origin, text);
+        id
+    }
+
+    /// The counter file ids come from, for the prefetch worker.
+    pub fn ids(&self) -> std::sync::Arc<std::sync::atomic::AtomicU32> {
+        self.ids.clone()
+    }
+
+    /// Records the text of file `id` (taken from [`SourceMap::ids`]).
+    pub fn set(&mut self, id: u32, origin: Origin, text: Rc<str>) {
         let mut line_starts = vec![0u32];
         for (i, b) in text.bytes().enumerate() {
             if b == b'\n' {
                 line_starts.push(i as u32 + 1);
             }
         }
-        self.files.push(SourceFile {
+        let id = id as usize;
+        while self.files.len() <= id {
+            self.files.push(SourceFile {
+                origin: Origin::String,
+                text: Rc::from(""),
+                line_starts: vec![0],
+            });
+        }
+        self.files[id] = SourceFile {
             origin,
             text,
             line_starts,
-        });
-        (self.files.len() - 1) as u32
+        };
     }
 
     /// The file a span belongs to.

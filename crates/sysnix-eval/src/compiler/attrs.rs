@@ -98,7 +98,7 @@ impl Compiler<'_> {
 
     /// The value of `e` if it is a constant known now: a constant variable, or a
     /// selection of plain names from one. `skip`: innermost scopes not to look in.
-    fn constant_expr(&self, e: &ast::Expr, skip: usize) -> Option<Value> {
+    pub(super) fn constant_expr(&self, e: &ast::Expr, skip: usize) -> Option<Value> {
         match e {
             ast::Expr::Paren(p) => self.constant_expr(&p.expr()?, skip),
             ast::Expr::Ident(i) => self.constant_var(super::ident_sym(i), skip),
@@ -119,8 +119,14 @@ impl Compiler<'_> {
     /// The value of variable `name` if it is a constant: a builtin constant not shadowed,
     /// or a constant binding (as [`Compiler::resolve`] finds it).
     fn constant_var(&self, name: Symbol, skip: usize) -> Option<Value> {
-        match self.resolve_from(name, skip, Span::default()) {
-            Ok(VarRef::Global(v)) => Some(v),
+        for scope in self.scopes.iter().rev().skip(skip) {
+            if !scope.is_with && scope.names.contains_key(&name) {
+                return scope.consts.get(&name).cloned();
+            }
+        }
+        match self.globals.resolve(name)? {
+            VarRef::Global(v) => Some(v),
+            VarRef::Deferred(name, _) => self.globals.fold(name),
             _ => None,
         }
     }

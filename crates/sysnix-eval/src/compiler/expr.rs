@@ -78,6 +78,10 @@ pub enum VarRef {
     Local { depth: u32, idx: u32 },
     /// A builtin constant (`true`, `map`, `builtins`, ...).
     Global(Value),
+    /// A builtin whose value holds a count (`builtins`, `derivation`, ...), in code
+    /// compiled off the evaluator's thread ([`super::Globals::Plain`]): looked up in the
+    /// evaluator's builtins when first evaluated, then kept here.
+    Deferred(Symbol, std::cell::OnceCell<Value>),
     /// Not bound lexically: look it up in the enclosing `with` scopes (innermost first,
     /// given as scope depths), then fail.
     With {

@@ -26,7 +26,11 @@ struct Scope {
     names: HashMap<Symbol, u32>,
     is_with: bool,
     /// Bindings whose value is a constant known now (`inherit (builtins) head;`,
-    /// `b = builtins;`): references to them compile to that value.
+    /// `b = builtins;`): selections from them fold at compile time (`b.head`), and
+    /// references to those without a count (`head`) compile to the value. The others
+    /// (`b`) stay bindings: a worker thread's constants with a count are its own
+    /// (`PlainGlobals`), which must not reach the code, and code compiles the same on
+    /// every thread (lazy printing would show a difference).
     consts: HashMap<Symbol, Value>,
 }
 
@@ -35,7 +39,7 @@ pub struct Compiler<'a> {
     file: u32,
     /// Directory relative paths are resolved against.
     dir: &'a Path,
-    globals: &'a HashMap<Symbol, Value>,
+    globals: Globals<'a>,
     home: Option<String>,
     scopes: Vec<Scope>,
     source: &'a str,
@@ -75,7 +79,7 @@ impl<'a> Compiler<'a> {
         file: u32,
         dir: &'a Path,
         source: &'a str,
-        globals: &'a HashMap<Symbol, Value>,
+        globals: Globals<'a>,
         scope: Option<&[Symbol]>,
     ) -> Self {
         let mut c = Compiler {
@@ -173,7 +177,8 @@ impl<'a> Compiler<'a> {
             if scope.is_with {
                 withs.push(depth as u32);
             } else if let Some(idx) = scope.names.get(&name) {
-                if let Some(v) = scope.consts.get(&name) {
+                // A constant binding without a count is compiled in (see `Scope::consts`).
+                if let Some(v) = scope.consts.get(&name).filter(|v| v.is_plain()) {
                     return Ok(VarRef::Global(v.clone()));
                 }
                 return Ok(VarRef::Local {
@@ -182,8 +187,8 @@ impl<'a> Compiler<'a> {
                 });
             }
         }
-        if let Some(v) = self.globals.get(&name) {
-            return Ok(VarRef::Global(v.clone()));
+        if let Some(r) = self.globals.resolve(name) {
+            return Ok(r);
         }
         if withs.is_empty() {
             return Err(self.err(format!("undefined variable '{name}'"), span));
@@ -275,7 +280,12 @@ impl<'a> Compiler<'a> {
                     Some(d) => Some(self.compile(&d)?),
                     None => None,
                 };
-                if let Some(v) = constant_select(&target, &path) {
+                if let Some(v) = s
+                    .expr()
+                    .and_then(|t| self.constant_expr(&t, 0))
+                    .and_then(|v| constant_path(v, &path))
+                    .filter(Value::is_plain)
+                {
                     // `builtins.head`: the value itself.
                     return Ok(Rc::new(Expr::Lit(v)));
                 }
@@ -647,17 +657,119 @@ impl<'a> Compiler<'a> {
     }
 }
 
-/// The value `target.path` selects when it is known at compile time: `target` a
-/// constant set (`builtins`, a constant binding) and every name on the path there with
-/// an evaluated value (not a lazily computed builtin such as `builtins.nixPath`).
-fn constant_select(target: &Expr, path: &[AttrKey]) -> Option<Value> {
-    let (Expr::Var(VarRef::Global(v), _) | Expr::Lit(v)) = target else {
-        return None;
-    };
-    path.iter().try_fold(v.clone(), |v, key| match key {
+/// What `path` selects in the constant `v`, if every name is there with a value that
+/// may stand as a literal.
+fn constant_path(v: Value, path: &[AttrKey]) -> Option<Value> {
+    path.iter().try_fold(v, |v, key| match key {
         AttrKey::Static(name, _) => constant_attr(&v, *name),
         AttrKey::Dynamic(_) => None,
     })
+}
+
+/// The builtins a compiler resolves free names to.
+pub enum Globals<'a> {
+    /// The evaluator's own: each builtin's value.
+    Eval(&'a HashMap<Symbol, Value>),
+    /// Those a compile on another thread (the prefetch worker's) may use.
+    Plain(&'a PlainGlobals),
+}
+
+/// The builtins as a thread other than the evaluator's sees them: the values without
+/// a count (`true`, `map`, `builtins.length`, ...), which are plain data, and the names
+/// of the others, compiled to [`VarRef::Deferred`]. Counts are not atomic, so a value
+/// with one must not be copied on another thread.
+pub struct PlainGlobals {
+    plain: HashMap<Symbol, Value>,
+    counted: std::collections::HashSet<Symbol, rustc_hash::FxBuildHasher>,
+    /// `builtins`' attributes without a count, as a set made on this thread: what
+    /// `builtins.x` and `inherit (builtins) x` fold to (never compiled in itself).
+    builtins: Option<Value>,
+}
+
+impl PlainGlobals {
+    /// The parts of the evaluator's builtins another thread may use. `plain` holds no
+    /// value with a count (see [`PlainGlobalsSource`]).
+    pub fn new(source: PlainGlobalsSource) -> PlainGlobals {
+        let builtins = source.builtins.map(|items| {
+            let items = items
+                .into_iter()
+                .map(|(name, v)| crate::value::Attr::new(name, v, None))
+                .collect();
+            Value::attrs(crate::value::Attrs::from_sorted(items))
+        });
+        PlainGlobals {
+            plain: source.plain.into_iter().collect(),
+            counted: source.counted.into_iter().collect(),
+            builtins,
+        }
+    }
+}
+
+/// What [`PlainGlobals`] are made from, taken on the evaluator's thread: names and
+/// values without a count only, so it may be sent to another thread.
+#[derive(Clone)]
+pub struct PlainGlobalsSource {
+    plain: Vec<(Symbol, Value)>,
+    counted: Vec<Symbol>,
+    /// `builtins`' attributes without a count, sorted by name.
+    builtins: Option<Vec<(Symbol, Value)>>,
+}
+
+// SAFETY: only values without a count (`Value::is_plain`: null, booleans, numbers,
+// builtins, which are `&'static`) are kept, which own nothing and share nothing.
+unsafe impl Send for PlainGlobalsSource {}
+
+impl PlainGlobalsSource {
+    /// The evaluator's builtins `globals` as another thread may use them.
+    pub fn new(globals: &HashMap<Symbol, Value>) -> PlainGlobalsSource {
+        let mut plain = Vec::new();
+        let mut counted = Vec::new();
+        for (name, v) in globals {
+            if v.is_plain() {
+                plain.push((*name, v.clone()));
+            } else {
+                counted.push(*name);
+            }
+        }
+        let builtins = match globals.get(&Symbol::new("builtins")) {
+            Some(Value::Attrs(a)) => Some(
+                a.iter()
+                    .filter(|a| a.value.is_plain())
+                    .map(|a| (a.name, a.value.clone()))
+                    .collect(),
+            ),
+            _ => None,
+        };
+        PlainGlobalsSource {
+            plain,
+            counted,
+            builtins,
+        }
+    }
+}
+
+impl Globals<'_> {
+    /// How free variable `name` is found, if it is a builtin.
+    fn resolve(&self, name: Symbol) -> Option<VarRef> {
+        match self {
+            Globals::Eval(g) => g.get(&name).map(|v| VarRef::Global(v.clone())),
+            Globals::Plain(g) => match g.plain.get(&name) {
+                Some(v) => Some(VarRef::Global(v.clone())),
+                None => g
+                    .counted
+                    .contains(&name)
+                    .then(|| VarRef::Deferred(name, Default::default())),
+            },
+        }
+    }
+
+    /// The value a deferred builtin folds through at compile time (`builtins`).
+    fn fold(&self, name: Symbol) -> Option<Value> {
+        match self {
+            Globals::Plain(g) if name.as_str() == "builtins" => g.builtins.clone(),
+            _ => None,
+        }
+    }
 }
 
 /// Attribute `name` of the constant `v`, if `v` is a set with it and its value may

@@ -33,6 +33,7 @@ impl Eval {
         match e.as_ref() {
             Expr::Lit(v) => v.clone(),
             Expr::Var(VarRef::Global(v), _) => v.clone(),
+            Expr::Var(VarRef::Deferred(name, v), _) => self.deferred_global(*name, v),
             Expr::Var(VarRef::Local { depth, idx }, _) => match env.get(*depth, *idx) {
                 Some(v) => v.clone(),
                 None => suspend(e, env),
@@ -76,6 +77,7 @@ fn known(e: &Expr, env: &Env) -> Option<Value> {
     match e {
         Expr::Lit(v) => Some(v.clone()),
         Expr::Var(VarRef::Global(v), _) => Some(v.clone()),
+        Expr::Var(VarRef::Deferred(_, v), _) => v.get().cloned(),
         Expr::Var(VarRef::Local { depth, idx }, _) => env.get(*depth, *idx).cloned(),
         Expr::BinOp(op, l, r, _, _) => int_op(*op, l, r, env),
         Expr::Select(..) | Expr::Call(..) => known_compound(e, env),
@@ -158,6 +160,7 @@ fn peek<'a>(e: &'a Expr, env: &'a Env) -> Option<&'a Value> {
     let v = match e {
         Expr::Lit(v) => v,
         Expr::Var(VarRef::Global(v), _) => v,
+        Expr::Var(VarRef::Deferred(_, v), _) => v.get()?,
         Expr::Var(VarRef::Local { depth, idx }, _) => env.get(*depth, *idx)?,
         Expr::Select(..) => select(e, env)?,
         _ => return None,

@@ -8,6 +8,7 @@ use crate::source::{Origin, Span};
 use crate::symbol::Symbol;
 use crate::value::{Attrs, Env, Thunk, Value};
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 impl Eval {
     /// `import path`: parses and evaluates a file once, caching the result.
@@ -16,9 +17,18 @@ impl Eval {
             return Ok(v.clone());
         }
         let (file, text) = self.read_nix_file(path, span)?;
-        let parse = self.prefetch.take(path, &file, &text);
-        let dir = parent_dir(&file);
-        let e = self.compile_with(Origin::File(file), &text, &dir, None, parse)?;
+        let e = match self.prefetch.take(path, &file, &text) {
+            Some(compiled) => {
+                self.sources
+                    .set(compiled.file, Origin::File(file), Rc::from(text));
+                self.request_prefetch(compiled.nix_paths);
+                compiled.expr
+            }
+            None => {
+                let dir = parent_dir(&file);
+                self.compile(Origin::File(file), &text, &dir, None)?
+            }
+        };
         let v = Value::Thunk(Thunk::new(e, Env::new(0, None)));
         self.import_cache.insert(path.to_string(), v.clone());
         Ok(v)
@@ -53,7 +63,7 @@ impl Eval {
 }
 
 /// The directory relative paths in `file` resolve against.
-fn parent_dir(file: &Path) -> PathBuf {
+pub(super) fn parent_dir(file: &Path) -> PathBuf {
     file.parent()
         .map(Path::to_path_buf)
         .unwrap_or_else(|| PathBuf::from("/"))

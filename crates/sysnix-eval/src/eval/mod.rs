@@ -205,36 +205,38 @@ impl Eval {
         dir: &Path,
         scope: Option<&[Symbol]>,
     ) -> Result<Rc<Expr>> {
-        self.compile_with(origin, text, dir, scope, None)
-    }
-
-    /// As [`Eval::compile`], from the parse of `text` when there is one already.
-    fn compile_with(
-        &mut self,
-        origin: Origin,
-        text: &str,
-        dir: &Path,
-        scope: Option<&[Symbol]>,
-        parse: Option<rnix::Parse<rnix::Root>>,
-    ) -> Result<Rc<Expr>> {
         let label = match &origin {
             Origin::File(p) => Some(p.display().to_string()),
             _ => None,
         };
         let file = self.sources.add(origin, Rc::from(text));
-        let mut c = Compiler::new(file, dir, text, &self.globals, scope);
+        let mut c = Compiler::new(
+            file,
+            dir,
+            text,
+            crate::compiler::Globals::Eval(&self.globals),
+            scope,
+        );
         c.file_label = label;
-        let compiled = match parse {
-            Some(parse) => c.compile_parsed(parse),
-            None => c.compile_root(),
-        };
+        let compiled = c.compile_root();
         let paths = std::mem::take(&mut c.nix_paths);
         if compiled.is_ok() {
-            let cache = &self.import_cache;
-            self.prefetch
-                .request(paths.into_iter().filter(|p| !cache.contains_key(p)));
+            self.request_prefetch(paths);
         }
         compiled
+    }
+
+    /// Asks the prefetch worker to compile `paths` (a compiled file's literal paths to
+    /// `.nix` files) ahead, those not imported yet.
+    fn request_prefetch(&mut self, paths: Vec<String>) {
+        let (cache, globals, sources) = (&self.import_cache, &self.globals, &self.sources);
+        self.prefetch
+            .request(paths.into_iter().filter(|p| !cache.contains_key(p)), || {
+                (
+                    crate::compiler::PlainGlobalsSource::new(globals),
+                    sources.ids(),
+                )
+            });
     }
 
     /// Evaluates an expression given as text (`-E`), relative paths resolving against `dir`.
@@ -525,6 +527,14 @@ impl Eval {
         self.apply_args(fv, args, span)
     }
 
+    /// The value of builtin `name`, kept in `cell` (see [`VarRef::Deferred`]).
+    #[cold]
+    #[inline(never)]
+    pub(super) fn deferred_global(&self, name: Symbol, cell: &std::cell::OnceCell<Value>) -> Value {
+        cell.get_or_init(|| self.globals.get(&name).cloned().unwrap_or(Value::Null))
+            .clone()
+    }
+
     /// Runs the builtin `op` on `args` (exactly its arity).
     #[inline(always)]
     fn call_primop(
@@ -641,6 +651,10 @@ impl Eval {
         match r {
             VarRef::Local { depth, idx } => Ok(env.lookup(*depth, *idx)),
             VarRef::Global(v) => Ok(v.clone()),
+            VarRef::Deferred(name, v) => Ok(match v.get() {
+                Some(v) => v.clone(),
+                None => self.deferred_global(*name, v),
+            }),
             VarRef::With { name, withs, hint } => {
                 for depth in withs {
                     let ns = env.ancestor(*depth).slots()[0]

@@ -71,6 +71,13 @@ impl Value {
         }
     }
 
+    /// Whether the value holds no counted handle (null, a boolean, a number, a
+    /// builtin): plain data, which may be copied on any thread.
+    #[inline]
+    pub fn is_plain(&self) -> bool {
+        self.tag() < Self::FIRST_COUNTED
+    }
+
     #[inline(always)]
     fn tag(&self) -> u64 {
         // SAFETY: a `repr(u64)` enum starts with its tag.
