@@ -16,15 +16,15 @@ impl Eval {
         if let Some(v) = self.import_cache.get(path) {
             return Ok(v.clone());
         }
-        let (file, text) = self.read_nix_file(path, span)?;
-        let e = match self.prefetch.take(path, &file, &text) {
-            Some(compiled) => {
+        let e = match self.prefetch.take(path) {
+            Some(c) => {
                 self.sources
-                    .set(compiled.file, Origin::File(file), Rc::from(text));
-                self.request_prefetch(compiled.nix_paths);
-                compiled.expr
+                    .set(c.id, Origin::File(c.file), Rc::from(c.text));
+                self.request_prefetch(c.nix_paths);
+                c.expr
             }
             None => {
+                let (file, text) = self.read_nix_file(path, span)?;
                 let dir = parent_dir(&file);
                 self.compile(Origin::File(file), &text, &dir, None)?
             }

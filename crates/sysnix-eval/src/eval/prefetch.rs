@@ -25,15 +25,16 @@
 //! evaluation reached each lib file while the worker was still on the modules, and
 //! parsed it itself.
 //!
-//! Nothing observable changes: `import` still reads the file itself and uses the
-//! worker's code only when the worker read the same file with the same text; a path
-//! never imported costs only the worker's time. The worker needs a spare core: with
+//! Nothing observable changes, except when a file changes during the evaluation:
+//! `import` then sees the text a worker read a moment before, as if it had run a
+//! moment earlier (Nix too reads each file once: it caches what it parsed by path). A
+//! path never imported costs only the workers' time. The worker needs a spare core: with
 //! one (or `SYSNIX_PREFETCH=0`) nothing is prefetched.
 
 use super::import::{parent_dir, read_source, resolve_nix_file};
 use crate::compiler::{Compiler, Expr, Globals, PlainGlobals, PlainGlobalsSource};
 use std::collections::{HashMap, HashSet, VecDeque};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
@@ -56,9 +57,8 @@ enum Slot {
     Queued,
     /// The worker is parsing it.
     Parsing,
-    /// Compiled: the file read (after resolving symlinks and `default.nix`), its text
-    /// and its code.
-    Compiled(PathBuf, String, SendCompiled),
+    /// Compiled.
+    Compiled(SendCompiled),
     /// Taken by `import` before the worker started, or failed: not the worker's.
     Dropped,
 }
@@ -84,10 +84,13 @@ struct State {
 
 /// A file the worker compiled.
 pub struct Compiled {
+    /// The file read (after resolving symlinks and `default.nix`) and its text.
+    pub file: PathBuf,
+    pub text: String,
     pub expr: Rc<Expr>,
     /// Its file id (from the [`SourceMap`](crate::source::SourceMap)'s counter), which
     /// the importer records the file under.
-    pub file: u32,
+    pub id: u32,
     /// Its literal paths to `.nix` files, to request in turn when it is imported.
     pub nix_paths: Vec<String>,
 }
@@ -187,9 +190,9 @@ impl Prefetcher {
         started
     }
 
-    /// The code of `text`, the content of `file` that `import path` just read, if the
-    /// worker made it (waiting for it if under way); `None`: compile it yourself.
-    pub fn take(&mut self, path: &str, file: &Path, text: &str) -> Option<Compiled> {
+    /// The file `import path` reads, read and compiled, if a worker did it (waiting
+    /// for it if under way); `None`: read and compile it yourself.
+    pub fn take(&mut self, path: &str) -> Option<Compiled> {
         if !self.requested.contains(path) {
             return None;
         }
@@ -208,12 +211,12 @@ impl Prefetcher {
                     return None;
                 }
                 Some(Slot::Compiled(..)) => {
-                    let Some(Slot::Compiled(f, t, compiled)) =
+                    let Some(Slot::Compiled(compiled)) =
                         state.slots.insert(path.to_string(), Slot::Dropped)
                     else {
                         return None;
                     };
-                    return (f == file && t == text).then_some(compiled.0);
+                    return Some(compiled.0);
                 }
                 Some(Slot::Dropped) | None => return None,
             }
@@ -280,33 +283,35 @@ impl Worker {
         let compiled = text.and_then(|text| {
             // A panic in the parser or the compiler must not leave `import` waiting: it
             // compiles for itself.
-            let compiled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                self.compile(&file, &text)
-            }));
-            compiled.ok().flatten().map(|c| (text, c))
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.compile(file, text)))
+                .ok()
+                .flatten()
         });
         let slot = match compiled {
-            Some((text, c)) => Slot::Compiled(file, text, SendCompiled(c)),
+            Some(c) => Slot::Compiled(SendCompiled(c)),
             None => Slot::Dropped,
         };
         lock(shared).slots.insert(path, slot);
         shared.changed.notify_all();
     }
 
-    fn compile(&self, file: &Path, text: &str) -> Option<Compiled> {
-        let parse = rnix::Root::parse(text);
+    fn compile(&self, file: PathBuf, text: String) -> Option<Compiled> {
+        let parse = rnix::Root::parse(&text);
         if !parse.errors().is_empty() {
             return None;
         }
         let id = self.ids.fetch_add(1, Ordering::Relaxed);
-        let dir = parent_dir(file);
-        let mut c = Compiler::new(id, &dir, text, Globals::Plain(&self.globals), None);
+        let dir = parent_dir(&file);
+        let mut c = Compiler::new(id, &dir, &text, Globals::Plain(&self.globals), None);
         c.file_label = Some(file.display().to_string());
         let expr = c.compile_parsed(parse).ok()?;
+        let nix_paths = std::mem::take(&mut c.nix_paths);
         Some(Compiled {
+            file,
+            text,
             expr,
-            file: id,
-            nix_paths: std::mem::take(&mut c.nix_paths),
+            id,
+            nix_paths,
         })
     }
 }
@@ -352,28 +357,23 @@ mod tests {
     }
 
     #[test]
-    fn compiled_code_is_used_only_for_the_same_text() {
+    fn a_file_is_read_and_compiled_once_by_a_worker() {
         let dir = tempfile::tempdir().unwrap();
-        let a = dir.path().join("a.nix");
-        std::fs::write(&a, "{ x = 1; }").unwrap();
+        let a = dir.path().join("a");
+        std::fs::create_dir(&a).unwrap();
+        std::fs::write(a.join("default.nix"), "{ x = 1; }").unwrap();
         let path = canon_path(&a.to_string_lossy());
         let mut p = Prefetcher::new();
         p.enabled = true;
         p.request([path.clone()], bare);
         wait_for(&p, &path);
-        let got = p
-            .take(&path, &a, "{ x = 1; }")
-            .expect("compiled by the worker");
+        let got = p.take(&path).expect("compiled by the worker");
+        // A directory means its default.nix, as `import` reads it.
+        assert_eq!(got.file, a.join("default.nix"));
+        assert_eq!(got.text, "{ x = 1; }");
         assert!(matches!(&*got.expr, Expr::Attrs(..)));
         // Asked again, it is gone: the importer caches the value anyway.
-        assert!(p.take(&path, &a, "{ x = 1; }").is_none());
-
-        let b = dir.path().join("b.nix");
-        std::fs::write(&b, "1").unwrap();
-        let path = canon_path(&b.to_string_lossy());
-        p.request([path.clone()], bare);
-        wait_for(&p, &path);
-        assert!(p.take(&path, &b, "2").is_none());
+        assert!(p.take(&path).is_none());
 
         // A file that does not parse or compile is left to the importer.
         for (name, text) in [("c.nix", "{ x = ; }"), ("d.nix", "y")] {
@@ -382,7 +382,7 @@ mod tests {
             let path = canon_path(&f.to_string_lossy());
             p.request([path.clone()], bare);
             wait_for(&p, &path);
-            assert!(p.take(&path, &f, text).is_none(), "{name}");
+            assert!(p.take(&path).is_none(), "{name}");
         }
     }
 
