@@ -8,7 +8,8 @@
 //! That is two allocations per few thousand names instead of two per name, which matters
 //! when a host package set interns tens of thousands at once.
 
-use rustc_hash::FxHashMap;
+use hashbrown::HashTable;
+use std::cell::RefCell;
 use std::fmt;
 use std::mem::MaybeUninit;
 use std::sync::Mutex;
@@ -23,6 +24,14 @@ struct Entry {
     /// The first eight bytes of `text`, big-endian, zero-padded: names whose prefixes
     /// differ are ordered as their prefixes are.
     prefix: u64,
+    /// `hash(text)`, for the tables to grow without hashing the names again.
+    hash: u64,
+}
+
+/// The hash the symbol tables use (FxHash).
+fn hash(s: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(s)
 }
 
 /// The first eight bytes of `s` as a big-endian number, zero-padded.
@@ -38,7 +47,7 @@ const TEXT_CHUNK: usize = 64 * 1024;
 const SLOT_CHUNK: usize = 4096;
 
 struct Table {
-    map: FxHashMap<&'static str, Symbol>,
+    map: HashTable<Symbol>,
     /// The unused rest of the current text chunk.
     text: &'static mut [u8],
     /// The unused rest of the current slot chunk.
@@ -62,8 +71,8 @@ impl Table {
         std::str::from_utf8(head).expect("a copy of a str is UTF-8")
     }
 
-    /// A slot holding `s`, for the symbol to point at.
-    fn slot(&mut self, s: &'static str) -> &'static Entry {
+    /// A slot holding `s` (of hash `hash`), for the symbol to point at.
+    fn slot(&mut self, s: &'static str, hash: u64) -> &'static Entry {
         if self.slots.is_empty() {
             self.slots = Box::leak(Box::new_uninit_slice(SLOT_CHUNK));
         }
@@ -74,6 +83,7 @@ impl Table {
         first.write(Entry {
             text: s,
             prefix: prefix(s),
+            hash,
         })
     }
 }
@@ -83,7 +93,7 @@ impl Table {
 /// address. Locking it uncontended costs two atomic operations a name.
 static TABLE: std::sync::LazyLock<Mutex<Table>> = std::sync::LazyLock::new(|| {
     Mutex::new(Table {
-        map: FxHashMap::default(),
+        map: HashTable::new(),
         text: &mut [],
         slots: &mut [],
     })
@@ -94,16 +104,42 @@ fn table() -> std::sync::MutexGuard<'static, Table> {
     TABLE.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+thread_local! {
+    /// The symbols this thread has asked for again, in front of the shared table: a
+    /// name asked for often costs no lock (`fromJSON` interns every key of every
+    /// object; through the lock alone `json` took 7% longer).
+    static SEEN: RefCell<HashTable<Symbol>> = const { RefCell::new(HashTable::new()) };
+}
+
+/// `s` in `table` (of hash `h`).
+#[inline]
+fn find(table: &HashTable<Symbol>, h: u64, s: &str) -> Option<Symbol> {
+    table.find(h, |sym| sym.as_str() == s).copied()
+}
+
+/// Adds `sym` (of hash `h`, not there yet) to `table`.
+fn insert(table: &mut HashTable<Symbol>, h: u64, sym: Symbol) {
+    table.insert_unique(h, sym, |sym| sym.0.hash);
+}
+
 impl Symbol {
     /// Interns `s`.
     pub fn new(s: &str) -> Symbol {
+        let h = hash(s);
+        if let Some(sym) = SEEN.with(|m| find(&m.borrow(), h, s)) {
+            return sym;
+        }
         let mut t = table();
-        if let Some(sym) = t.map.get(s) {
-            return *sym;
+        if let Some(sym) = find(&t.map, h, s) {
+            drop(t);
+            // Asked for again: likely to be asked for more (a name made once, as by
+            // `listToAttrs` of generated names, stays out of the way).
+            SEEN.with(|m| insert(&mut m.borrow_mut(), h, sym));
+            return sym;
         }
         let text = t.store(s);
-        let sym = Symbol(t.slot(text));
-        t.map.insert(text, sym);
+        let sym = Symbol(t.slot(text, h));
+        insert(&mut t.map, h, sym);
         sym
     }
 
@@ -111,12 +147,18 @@ impl Symbol {
     /// named `s` (every attribute name is a symbol), so a lookup of it fails without
     /// interning a name that is not there (`set ? ${n}`, `set.${n} or d`).
     pub fn lookup(s: &str) -> Option<Symbol> {
-        table().map.get(s).copied()
+        let h = hash(s);
+        if let Some(sym) = SEEN.with(|m| find(&m.borrow(), h, s)) {
+            return Some(sym);
+        }
+        let sym = find(&table().map, h, s)?;
+        SEEN.with(|m| insert(&mut m.borrow_mut(), h, sym));
+        Some(sym)
     }
 
     /// Makes room for `n` more symbols (before interning many at once).
     pub fn reserve(n: usize) {
-        table().map.reserve(n);
+        table().map.reserve(n, |sym| sym.0.hash);
     }
 
     /// The symbol's address: distinct symbols have distinct addresses (for hashing).
