@@ -6,30 +6,30 @@
 //! evaluator's time). Evaluation is single-threaded, but the files it will import are
 //! usually written as literal paths in files it already compiled (`imports = [ ./a.nix
 //! ./b.nix ];`, a module list, `import ./lib.nix`). So each literal `.nix` path the
-//! compiler meets is handed to a worker thread, which reads, parses and compiles it
-//! while evaluation goes on. When `import` reaches the file it takes the compiled code
-//! if it is ready, waits if it is under way, and compiles the file itself if the
-//! worker has not started on it (or failed: errors are the importer's to report).
+//! compiler meets is handed to worker threads, which read, parse and compile it while
+//! evaluation goes on. When `import` reaches the file it takes the compiled code if it
+//! is ready, waits if it is under way, and compiles the file itself if no worker has
+//! started on it (or one failed: errors are the importer's to report).
 //!
-//! The worker compiles against the builtins without a count only
+//! A worker compiles against the builtins without a count only
 //! ([`PlainGlobals`](crate::compiler::PlainGlobals)): counts are not atomic, so it
 //! must not copy a value the evaluator shares; names of the other builtins compile to
 //! a lookup made on first use ([`VarRef::Deferred`](crate::compiler::VarRef)). Its code
 //! is then the evaluator's own (see [`Compiled`]). File ids come from a counter shared
 //! with the evaluator's [`SourceMap`](crate::source::SourceMap).
 //!
-//! The worker takes the files named by the file compiled last first: a file's
+//! The workers take the files named by the file compiled last first: a file's
 //! literal paths are a batch, and a newer batch goes before the rest of older ones.
 //! A configuration's entry file names its modules, then imports the lib, whose
 //! files are needed at once, long before the last module; in the order of requests
-//! evaluation reached each lib file while the worker was still on the modules, and
-//! parsed it itself.
+//! evaluation reached each lib file while the workers were still on the modules, and
+//! compiled it itself.
 //!
 //! Nothing observable changes, except when a file changes during the evaluation:
 //! `import` then sees the text a worker read a moment before, as if it had run a
 //! moment earlier (Nix too reads each file once: it caches what it parsed by path). A
-//! path never imported costs only the workers' time. The worker needs a spare core: with
-//! one (or `SYSNIX_PREFETCH=0`) nothing is prefetched.
+//! path never imported costs only the workers' time. The workers need a spare core:
+//! with one (or `SYSNIX_PREFETCH=0`) nothing is prefetched.
 
 use super::import::{parent_dir, read_source, resolve_nix_file};
 use crate::compiler::{Compiler, Expr, Globals, PlainGlobals, PlainGlobalsSource};
@@ -46,20 +46,21 @@ const MAX_BYTES: usize = 256 << 20;
 /// Worker threads. Evaluation often imports a burst of files at once (a module
 /// system collecting its modules), and then waits for them: two workers, on a machine
 /// of two cores, keep both busy through it. Measured at 1000 service modules (31
-/// interleaved runs): the evaluator waited 153 ms for one worker, 97 ms for two, and
-/// spent 130 ms compiling when it compiled what one worker parsed (the earlier
-/// design); wall time -5% against that, and +9% for one worker.
+/// interleaved runs, release builds): the evaluator waited 153 ms for one worker, 97 ms
+/// for two, where it spent 130 ms compiling what one worker parsed (the earlier
+/// design); wall time -5% against that with two workers, +9% with one. With the PGO
+/// build, where compiling was cheaper, two workers gain 2.4%.
 const WORKERS: usize = 2;
 
-/// A requested file, in the worker's hands or done.
+/// A requested file, in a worker's hands or done.
 enum Slot {
-    /// Waiting for the worker.
+    /// Waiting for a worker.
     Queued,
-    /// The worker is parsing it.
+    /// A worker is compiling it.
     Parsing,
     /// Compiled.
     Compiled(SendCompiled),
-    /// Taken by `import` before the worker started, or failed: not the worker's.
+    /// Taken by `import` before a worker started, or failed: no worker's.
     Dropped,
 }
 
@@ -76,13 +77,13 @@ struct Shared {
 #[derive(Default)]
 struct State {
     slots: HashMap<String, Slot>,
-    /// What the worker parses next, from the front.
+    /// What the workers compile next, from the front.
     queue: VecDeque<String>,
-    /// The evaluator is gone: the worker stops.
+    /// The evaluator is gone: the workers stop.
     closed: bool,
 }
 
-/// A file the worker compiled.
+/// A file a worker compiled.
 pub struct Compiled {
     /// The file read (after resolving symlinks and `default.nix`) and its text.
     pub file: PathBuf,
@@ -95,7 +96,7 @@ pub struct Compiled {
     pub nix_paths: Vec<String>,
 }
 
-/// [`Compiled`] on its way from the worker to the evaluator.
+/// [`Compiled`] on its way from a worker to the evaluator.
 struct SendCompiled(Compiled);
 
 // SAFETY: the code's handles (`Rc`, counted values) are not atomic, so it must be
@@ -106,11 +107,11 @@ struct SendCompiled(Compiled);
 // thread drops the slots last, when no other handle to it exists.
 unsafe impl Send for SendCompiled {}
 
-/// The evaluator's side of the worker.
+/// The evaluator's side of the workers.
 pub struct Prefetcher {
     enabled: bool,
     shared: Arc<Shared>,
-    /// Whether the worker runs (started with the first request).
+    /// Whether the workers run (started with the first request).
     started: bool,
     requested: HashSet<String>,
 }
@@ -134,7 +135,7 @@ impl Prefetcher {
 
     /// Asks for `paths` (canonical, as `import` will get them), the literal paths of one
     /// file, to be compiled ahead: before what older requests left, in their order.
-    /// `start` gives what the worker compiles with, when it is started.
+    /// `start` gives what the workers compile with, when it is started.
     pub fn request(
         &mut self,
         paths: impl IntoIterator<Item = String>,
@@ -241,7 +242,7 @@ fn lock(shared: &Shared) -> std::sync::MutexGuard<'_, State> {
     shared.state.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// The worker's next file, marked `Parsing`: the first queued path `import` did not
+/// A worker's next file, marked `Parsing`: the first queued path `import` did not
 /// take meanwhile, waiting for one; `None` once the evaluator is gone.
 fn next(shared: &Shared) -> Option<String> {
     let mut state = lock(shared);
