@@ -117,7 +117,9 @@ impl Compiler<'_> {
     }
 
     /// The value of variable `name` if it is a constant: a builtin constant not shadowed,
-    /// or a constant binding (as [`Compiler::resolve`] finds it).
+    /// or a constant binding (in the scopes [`Compiler::resolve`] looks in, `skip`
+    /// innermost ones left out). On a worker thread, `builtins` is its own copy
+    /// ([`super::PlainGlobals`]): only what is selected from it may be compiled in.
     fn constant_var(&self, name: Symbol, skip: usize) -> Option<Value> {
         for scope in self.scopes.iter().rev().skip(skip) {
             if !scope.is_with && scope.names.contains_key(&name) {

@@ -528,9 +528,17 @@ impl Eval {
     }
 
     /// The value of builtin `name`, kept in `cell` (see [`VarRef::Deferred`]).
+    #[inline]
+    pub(super) fn deferred_global(&self, name: Symbol, cell: &std::cell::OnceCell<Value>) -> Value {
+        match cell.get() {
+            Some(v) => v.clone(),
+            None => self.first_deferred_global(name, cell),
+        }
+    }
+
     #[cold]
     #[inline(never)]
-    pub(super) fn deferred_global(&self, name: Symbol, cell: &std::cell::OnceCell<Value>) -> Value {
+    fn first_deferred_global(&self, name: Symbol, cell: &std::cell::OnceCell<Value>) -> Value {
         cell.get_or_init(|| self.globals.get(&name).cloned().unwrap_or(Value::Null))
             .clone()
     }
@@ -651,10 +659,7 @@ impl Eval {
         match r {
             VarRef::Local { depth, idx } => Ok(env.lookup(*depth, *idx)),
             VarRef::Global(v) => Ok(v.clone()),
-            VarRef::Deferred(name, v) => Ok(match v.get() {
-                Some(v) => v.clone(),
-                None => self.deferred_global(*name, v),
-            }),
+            VarRef::Deferred(name, v) => Ok(self.deferred_global(*name, v)),
             VarRef::With { name, withs, hint } => {
                 for depth in withs {
                     let ns = env.ancestor(*depth).slots()[0]
