@@ -1,4 +1,4 @@
-//! Parsing and compiling ahead on a second core.
+//! Parsing and compiling ahead, on worker threads.
 //!
 //! Loading files is a large share of evaluating a configuration: a module system
 //! imports hundreds of files, each parsed and compiled once (at 1000 service modules,
@@ -57,7 +57,7 @@ enum Slot {
     /// Waiting for a worker.
     Queued,
     /// A worker is compiling it.
-    Parsing,
+    Compiling,
     /// Compiled.
     Compiled(SendCompiled),
     /// Taken by `import` before a worker started, or failed: no worker's.
@@ -68,7 +68,7 @@ struct Shared {
     state: Mutex<State>,
     /// Bytes of source the workers may still read ([`MAX_BYTES`]).
     budget: std::sync::atomic::AtomicUsize,
-    /// A slot left `Parsing`.
+    /// A slot left `Compiling`.
     changed: Condvar,
     /// Work was queued.
     queued: Condvar,
@@ -200,7 +200,7 @@ impl Prefetcher {
         let mut state = lock(&self.shared);
         loop {
             match state.slots.get(path) {
-                Some(Slot::Parsing) => {
+                Some(Slot::Compiling) => {
                     state = self
                         .shared
                         .changed
@@ -242,7 +242,7 @@ fn lock(shared: &Shared) -> std::sync::MutexGuard<'_, State> {
     shared.state.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// A worker's next file, marked `Parsing`: the first queued path `import` did not
+/// A worker's next file, marked `Compiling`: the first queued path `import` did not
 /// take meanwhile, waiting for one; `None` once the evaluator is gone.
 fn next(shared: &Shared) -> Option<String> {
     let mut state = lock(shared);
@@ -253,7 +253,7 @@ fn next(shared: &Shared) -> Option<String> {
         match state.queue.pop_front() {
             Some(path) => {
                 if let Some(slot @ Slot::Queued) = state.slots.get_mut(&path) {
-                    *slot = Slot::Parsing;
+                    *slot = Slot::Compiling;
                     return Some(path);
                 }
             }
@@ -269,7 +269,7 @@ struct Worker {
 }
 
 impl Worker {
-    /// Compiles `path` (marked `Parsing`) unless the budget of source is spent. A file
+    /// Compiles `path` (marked `Compiling`) unless the budget of source is spent. A file
     /// that cannot be read, parsed or compiled is the importer's to report.
     fn work(&self, shared: &Shared, path: String) {
         let file = resolve_nix_file(&path);
@@ -351,7 +351,7 @@ mod tests {
     fn wait_for(p: &Prefetcher, path: &str) {
         while matches!(
             lock(&p.shared).slots.get(path),
-            Some(Slot::Queued | Slot::Parsing)
+            Some(Slot::Queued | Slot::Compiling)
         ) {
             std::thread::yield_now();
         }
