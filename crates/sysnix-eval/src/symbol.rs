@@ -3,10 +3,11 @@
 //! name). Each symbol keeps its first eight bytes as a number, so most comparisons of
 //! two names (sorting a set's names, searching a set) are one integer comparison.
 //!
-//! Interned text never goes away, as in Nix, so it lives in arenas that are only ever
-//! appended to: the bytes in large leaked chunks, and each symbol's `&str` in a leaked slot.
-//! That is two allocations per few thousand names instead of two per name, which matters
-//! when a host package set interns tens of thousands at once.
+//! Interned text never goes away, as in Nix, so it lives in an arena that is only ever
+//! appended to, in large leaked chunks: each symbol's entry, followed by its text. That
+//! is one allocation per few thousand names instead of two per name, which matters
+//! when a host package set interns tens of thousands at once; and a name compared with
+//! a text (a lookup, `set.${n}`) reads its entry and its text from one place.
 
 use hashbrown::HashTable;
 use std::cell::RefCell;
@@ -28,63 +29,70 @@ struct Entry {
     hash: u64,
 }
 
-/// The hash the symbol tables use (FxHash).
-fn hash(s: &str) -> u64 {
+/// The hash the symbol tables use (FxHash), which each symbol keeps
+/// ([`Symbol::text_hash`]): big sets index their names by it, so a name given as text
+/// is found there without interning it first.
+pub(crate) fn hash(s: &str) -> u64 {
     use std::hash::BuildHasher;
     rustc_hash::FxBuildHasher.hash_one(s)
 }
 
 /// The first eight bytes of `s` as a big-endian number, zero-padded.
-fn prefix(s: &str) -> u64 {
+pub(crate) fn prefix(s: &str) -> u64 {
     let mut b = [0u8; 8];
     let n = s.len().min(8);
     b[..n].copy_from_slice(&s.as_bytes()[..n]);
     u64::from_be_bytes(b)
 }
 
-/// How many bytes, and how many symbols, each arena chunk holds.
-const TEXT_CHUNK: usize = 64 * 1024;
-const SLOT_CHUNK: usize = 4096;
+/// Size of the arena's chunks, in words.
+const CHUNK_WORDS: usize = 8 * 1024;
 
 struct Table {
     map: HashTable<Symbol>,
-    /// The unused rest of the current text chunk.
-    text: &'static mut [u8],
-    /// The unused rest of the current slot chunk.
-    slots: &'static mut [MaybeUninit<Entry>],
+    /// The unused rest of the current chunk.
+    free: &'static mut [MaybeUninit<u64>],
 }
 
 impl Table {
-    /// A copy of `s` that lives for the rest of the process.
-    fn store(&mut self, s: &str) -> &'static str {
-        let n = s.len();
-        if n > self.text.len() {
-            if n > TEXT_CHUNK / 4 {
-                // A long name gets a chunk of its own (the current one stays in use).
-                return Box::leak(s.to_owned().into_boxed_str());
+    /// A new entry for `s` (of hash `hash`), with its text after it where it fits.
+    fn entry(&mut self, s: &str, hash: u64) -> &'static Entry {
+        const ENTRY_WORDS: usize = std::mem::size_of::<Entry>() / 8;
+        const _: () = assert!(std::mem::size_of::<Entry>().is_multiple_of(8));
+        const _: () = assert!(std::mem::align_of::<Entry>() <= 8);
+        let text_words = s.len().div_ceil(8);
+        // A long name's text gets an allocation of its own.
+        let inline = text_words <= CHUNK_WORDS / 4;
+        let words = ENTRY_WORDS + if inline { text_words } else { 0 };
+        if words > self.free.len() {
+            self.free = Box::leak(Box::new_uninit_slice(CHUNK_WORDS));
+        }
+        let (place, rest) = std::mem::take(&mut self.free).split_at_mut(words);
+        self.free = rest;
+        let (entry, text) = place.split_at_mut(ENTRY_WORDS);
+        let text: &'static str = if inline {
+            // SAFETY: `text` has room for `s.len()` bytes; they are written before the
+            // `str` is made of them, from a `str`, so they are UTF-8; the chunk is
+            // leaked and this part of it is handed out once.
+            unsafe {
+                let dst = text.as_mut_ptr() as *mut u8;
+                std::ptr::copy_nonoverlapping(s.as_ptr(), dst, s.len());
+                std::str::from_utf8_unchecked(std::slice::from_raw_parts(dst, s.len()))
             }
-            self.text = Box::leak(vec![0u8; TEXT_CHUNK].into_boxed_slice());
+        } else {
+            Box::leak(s.to_owned().into_boxed_str())
+        };
+        let place = entry.as_mut_ptr() as *mut Entry;
+        // SAFETY: `ENTRY_WORDS` words, aligned for an `Entry` (asserted above), handed
+        // out once from a leaked chunk.
+        unsafe {
+            place.write(Entry {
+                text,
+                prefix: prefix(s),
+                hash,
+            });
+            &*place
         }
-        let (head, rest) = std::mem::take(&mut self.text).split_at_mut(n);
-        self.text = rest;
-        head.copy_from_slice(s.as_bytes());
-        std::str::from_utf8(head).expect("a copy of a str is UTF-8")
-    }
-
-    /// A slot holding `s` (of hash `hash`), for the symbol to point at.
-    fn slot(&mut self, s: &'static str, hash: u64) -> &'static Entry {
-        if self.slots.is_empty() {
-            self.slots = Box::leak(Box::new_uninit_slice(SLOT_CHUNK));
-        }
-        let (first, rest) = std::mem::take(&mut self.slots)
-            .split_first_mut()
-            .expect("the slot chunk is not empty");
-        self.slots = rest;
-        first.write(Entry {
-            text: s,
-            prefix: prefix(s),
-            hash,
-        })
     }
 }
 
@@ -94,8 +102,7 @@ impl Table {
 static TABLE: std::sync::LazyLock<Mutex<Table>> = std::sync::LazyLock::new(|| {
     Mutex::new(Table {
         map: HashTable::new(),
-        text: &mut [],
-        slots: &mut [],
+        free: &mut [],
     })
 });
 
@@ -137,8 +144,7 @@ impl Symbol {
             SEEN.with(|m| insert(&mut m.borrow_mut(), h, sym));
             return sym;
         }
-        let text = t.store(s);
-        let sym = Symbol(t.slot(text, h));
+        let sym = Symbol(t.entry(s, h));
         insert(&mut t.map, h, sym);
         sym
     }
@@ -170,6 +176,22 @@ impl Symbol {
     /// The symbol's text.
     pub fn as_str(&self) -> &'static str {
         self.0.text
+    }
+
+    /// [`hash`] of the symbol's text.
+    #[inline(always)]
+    pub(crate) fn text_hash(self) -> u64 {
+        self.0.hash
+    }
+
+    /// The order of the symbol's text and `s`, whose [`prefix`] is `p`: as `cmp`
+    /// between two symbols.
+    #[inline]
+    pub(crate) fn cmp_text(self, s: &str, p: u64) -> std::cmp::Ordering {
+        match self.0.prefix.cmp(&p) {
+            std::cmp::Ordering::Equal => self.0.text.cmp(s),
+            o => o,
+        }
     }
 }
 
@@ -228,7 +250,7 @@ mod tests {
         // (stored on its own), each interned twice.
         let names: Vec<String> = (0..40_000)
             .map(|i| format!("name-{i}-{}", "x".repeat(i % 37)))
-            .chain(["".to_string(), "y".repeat(TEXT_CHUNK)])
+            .chain(["".to_string(), "y".repeat(CHUNK_WORDS * 8)])
             .collect();
         let syms: Vec<Symbol> = names.iter().map(|n| Symbol::new(n)).collect();
         for (n, s) in names.iter().zip(&syms) {

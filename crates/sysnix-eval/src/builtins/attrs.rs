@@ -22,7 +22,7 @@ fn attr_values(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
 fn get_attr(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let name = super::context::expect_string_no_ctx(ev, &a[0], span)?;
     let set = ev.expect_attrs(&a[1], span)?;
-    match Symbol::lookup(name.as_str()).and_then(|n| set.get(n).cloned()) {
+    match set.get_attr_text(name.as_str()).map(|a| a.value.clone()) {
         Some(v) => ev.force(&v),
         None => Err(ev.error(
             format!(
@@ -37,9 +37,7 @@ fn get_attr(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
 fn has_attr(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let name = super::context::expect_string_no_ctx(ev, &a[0], span)?;
     let set = ev.expect_attrs(&a[1], span)?;
-    Ok(Value::Bool(
-        Symbol::lookup(name.as_str()).is_some_and(|n| set.get(n).is_some()),
-    ))
+    Ok(Value::Bool(set.get_attr_text(name.as_str()).is_some()))
 }
 
 fn remove_attrs(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {

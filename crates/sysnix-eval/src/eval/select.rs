@@ -70,15 +70,12 @@ impl Eval {
         span: Span,
         found: &mut Option<Option<Span>>,
     ) -> Result<std::result::Result<Value, Missing>> {
-        let name = match self.known_attr_name(key, env, span)? {
-            Ok(name) => name,
-            Err(text) => return Ok(Err(Missing::Text(text))),
-        };
+        let name = self.key_name(key, env, span)?;
         let Value::Attrs(a) = v else {
-            return Ok(Err(Missing::Name(name)));
+            return Ok(Err(name));
         };
-        let Some(attr) = key_lookup(a, key, name) else {
-            return Ok(Err(Missing::Name(name)));
+        let Some(attr) = key_lookup(a, key, &name) else {
+            return Ok(Err(name));
         };
         let pos = attr.span();
         *found = Some(pos);
@@ -128,11 +125,9 @@ impl Eval {
     ) -> Result<Value> {
         let mut v = self.eval(target, env)?;
         for (i, key) in path.iter().enumerate() {
-            let Ok(name) = self.known_attr_name(key, env, span)? else {
-                return Ok(Value::Bool(false));
-            };
+            let name = self.key_name(key, env, span)?;
             match &v {
-                Value::Attrs(a) => match key_lookup(a, key, name).map(|a| a.value.clone()) {
+                Value::Attrs(a) => match key_lookup(a, key, &name).map(|a| a.value.clone()) {
                     // Only the sets along the path are forced, not the last value.
                     Some(x) if i + 1 < path.len() => v = self.force(&x)?,
                     Some(_) => {}
@@ -145,26 +140,20 @@ impl Eval {
     }
 
     pub(super) fn attr_name(&mut self, key: &AttrKey, env: &Env, span: Span) -> Result<Symbol> {
-        Ok(self
-            .known_attr_name(key, env, span)?
-            .unwrap_or_else(|text| Symbol::new(text.as_str())))
+        Ok(self.key_name(key, env, span)?.symbol())
     }
 
-    /// [`Eval::attr_name`], without interning a dynamic name no symbol has yet: then
-    /// `Err` with the text, as no set can have that attribute.
-    fn known_attr_name(
-        &mut self,
-        key: &AttrKey,
-        env: &Env,
-        span: Span,
-    ) -> Result<std::result::Result<Symbol, crate::value::NixString>> {
+    /// The name of `key`: a static name's symbol, or a dynamic name's text, not
+    /// interned (a big set finds it by its text; others look its symbol up, and a name
+    /// no symbol has is in no set).
+    fn key_name(&mut self, key: &AttrKey, env: &Env, span: Span) -> Result<Name> {
         match key {
-            AttrKey::Static(s, _) => Ok(Ok(*s)),
+            AttrKey::Static(s, _) => Ok(Name::Symbol(*s)),
             AttrKey::Dynamic(e) => {
                 let v = self.eval(e, env)?;
                 let s = self.expect_string(&v, e.span().unwrap_or(span))?;
                 attrs::no_store_context(&s)?;
-                Ok(Symbol::lookup(s.as_str()).ok_or(s))
+                Ok(Name::Text(s))
             }
         }
     }
@@ -206,27 +195,31 @@ fn local_whnf<'e>(e: &Expr, env: &'e Env) -> Option<&'e Value> {
     eager::whnf(env.get(*depth, *idx)?)
 }
 
-/// The attribute a selection step did not find: its name, or, for a dynamic name no
-/// symbol has, its text (interned only if an error message needs it).
-enum Missing {
-    Name(Symbol),
+/// The name a selection step looks for: a symbol, or the text of a dynamic name,
+/// interned only if an error message needs it.
+enum Name {
+    Symbol(Symbol),
     Text(crate::value::NixString),
 }
 
-impl Missing {
+/// The name a selection step did not find.
+type Missing = Name;
+
+impl Name {
     fn symbol(self) -> Symbol {
         match self {
-            Missing::Name(s) => s,
-            Missing::Text(t) => Symbol::new(t.as_str()),
+            Name::Symbol(s) => s,
+            Name::Text(t) => Symbol::new(t.as_str()),
         }
     }
 }
 
 /// Attribute `name` (the name of `key`) of `a`, through the key's lookup hint when static.
 #[inline]
-fn key_lookup<'a>(a: &'a Attrs, key: &AttrKey, name: Symbol) -> Option<&'a crate::value::Attr> {
-    match key {
-        AttrKey::Static(_, hint) => a.get_attr_hinted(name, hint),
-        AttrKey::Dynamic(_) => a.get_attr(name),
+fn key_lookup<'a>(a: &'a Attrs, key: &AttrKey, name: &Name) -> Option<&'a crate::value::Attr> {
+    match (key, name) {
+        (AttrKey::Static(_, hint), Name::Symbol(s)) => a.get_attr_hinted(*s, hint),
+        (_, Name::Symbol(s)) => a.get_attr(*s),
+        (_, Name::Text(t)) => a.get_attr_text(t.as_str()),
     }
 }

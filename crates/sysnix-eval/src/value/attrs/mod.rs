@@ -237,6 +237,20 @@ impl Attrs {
         }
     }
 
+    /// Looks an attribute up by the text of its name (`set.${n}`, `getAttr n set`).
+    /// A big set finds it through its index, by the text's hash, without interning it;
+    /// others look the symbol up (a name no symbol has is in no set).
+    #[inline]
+    pub fn get_attr_text(&self, text: &str) -> Option<&Attr> {
+        match &self.repr {
+            Repr::Indexed(x) => {
+                let i = x.position_text(text, crate::symbol::hash(text))?;
+                Some(&x.items[i])
+            }
+            _ => self.get_attr(Symbol::lookup(text)?),
+        }
+    }
+
     /// Looks up by string.
     pub fn get_str(&self, name: &str) -> Option<&Value> {
         self.get(Symbol::new(name))
@@ -532,7 +546,7 @@ mod tests {
     /// Flat sets of every size around `INDEXED_FROM` answer every lookup as a map does,
     /// before their index is built (binary search) and after, with and without hints,
     /// for present and absent names (absent names interned both before and after the
-    /// set was made).
+    /// set was made), looked up by symbol and by text.
     #[test]
     fn indexed_sets_agree_with_a_map() {
         let mut rng = Lcg(11);
@@ -549,8 +563,18 @@ mod tests {
             assert_eq!(set.len(), model.len());
             let hint = IndexHint::default();
             for round in 0..4 * n + 20 {
-                let name = Symbol::new(&format!("k{}", rng.below(3 * n as u64 + 50)));
-                let want = model.get(name.as_str()).copied();
+                // By text first (`set.${n}`), before the name is interned: absent names
+                // often have no symbol yet, and texts never interned are absent.
+                let text = format!("k{}", rng.below(3 * n as u64 + 50));
+                let want = model.get(&text).copied();
+                assert_eq!(
+                    set.get_attr_text(&text).map(|a| int(&a.value)),
+                    want,
+                    "n = {n}, round {round}, by text"
+                );
+                let never = format!("never-interned-{n}-{round}");
+                assert!(set.get_attr_text(&never).is_none());
+                let name = Symbol::new(&text);
                 assert_eq!(set.get(name).map(int), want, "n = {n}, round {round}");
                 assert_eq!(
                     set.get_attr_hinted(name, &hint).map(|a| int(&a.value)),
