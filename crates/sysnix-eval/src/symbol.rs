@@ -121,7 +121,24 @@ thread_local! {
 /// `s` in `table` (of hash `h`).
 #[inline]
 fn find(table: &HashTable<Symbol>, h: u64, s: &str) -> Option<Symbol> {
-    table.find(h, |sym| sym.as_str() == s).copied()
+    table.find(h, |sym| sym.is(s)).copied()
+}
+
+/// Whether `a` and `b` are the same text, inline for the short names most are (a
+/// call to `memcmp` costs more than the comparison).
+#[inline(always)]
+fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    let word = |s: &[u8], at: usize| u64::from_le_bytes(s[at..at + 8].try_into().expect("8 bytes"));
+    if (8..=16).contains(&n) {
+        // Two words that overlap when shorter than 16.
+        return word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8);
+    }
+    a == b
 }
 
 /// Adds `sym` (of hash `h`, not there yet) to `table`.
@@ -176,6 +193,12 @@ impl Symbol {
     /// The symbol's text.
     pub fn as_str(&self) -> &'static str {
         self.0.text
+    }
+
+    /// Whether the symbol's text is `s`.
+    #[inline(always)]
+    pub(crate) fn is(self, s: &str) -> bool {
+        same_text(self.0.text, s)
     }
 
     /// [`hash`] of the symbol's text.
@@ -259,6 +282,23 @@ mod tests {
         }
         assert_ne!(syms[0], syms[1]);
         assert!(syms[0] < syms[1]);
+    }
+
+    #[test]
+    fn text_comparison_sees_every_byte() {
+        for n in 0..40 {
+            let a: String = (0..n).map(|i| (b'a' + (i % 26) as u8) as char).collect();
+            assert!(same_text(&a, &a.clone()));
+            for at in 0..n {
+                let mut b = a.clone().into_bytes();
+                b[at] = b'Z';
+                let b = String::from_utf8(b).expect("ASCII");
+                assert!(!same_text(&a, &b), "{a:?} vs {b:?}");
+            }
+            assert!(!same_text(&a, &format!("{a}a")));
+        }
+        let sym = Symbol::new("pkg-00042");
+        assert!(sym.is("pkg-00042") && !sym.is("pkg-00043") && !sym.is("pkg-0004"));
     }
 
     #[test]

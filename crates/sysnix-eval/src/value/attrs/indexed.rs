@@ -112,7 +112,7 @@ impl Indexed {
     #[inline]
     pub(super) fn position_text(&self, text: &str, h: u64) -> Option<usize> {
         match self.index() {
-            Some(index) => self.probe(index, h, |a| a.name.as_str() == text),
+            Some(index) => self.probe(index, h, |a| a.name.is(text)),
             None => {
                 let p = crate::symbol::prefix(text);
                 self.items
