@@ -523,6 +523,19 @@ impl Eval {
             let args = [self.delay_arg(a, env), self.delay_arg(b, env)];
             return self.apply_args(fv, args, span);
         }
+        self.eval_call_many(fv, args, env, span)
+    }
+
+    /// [`Eval::eval_call`] with three arguments or more: out of line, so that the
+    /// common calls' frame, which deep recursion stacks once per level, stays small.
+    #[inline(never)]
+    fn eval_call_many(
+        &mut self,
+        fv: Value,
+        args: &[Rc<Expr>],
+        env: &Env,
+        span: Span,
+    ) -> Result<Value> {
         let args: SmallVec<[Value; 4]> = args.iter().map(|a| self.delay_arg(a, env)).collect();
         self.apply_args(fv, args, span)
     }
