@@ -69,7 +69,7 @@ impl Eval {
         env: &Env,
         span: Span,
         found: &mut Option<Option<Span>>,
-    ) -> Result<std::result::Result<Value, Missing>> {
+    ) -> Result<std::result::Result<Value, Name>> {
         let name = self.key_name(key, env, span)?;
         let Value::Attrs(a) = v else {
             return Ok(Err(name));
@@ -195,15 +195,12 @@ fn local_whnf<'e>(e: &Expr, env: &'e Env) -> Option<&'e Value> {
     eager::whnf(env.get(*depth, *idx)?)
 }
 
-/// The name a selection step looks for: a symbol, or the text of a dynamic name,
-/// interned only if an error message needs it.
+/// The name a selection step looks for (and, when it is not there, reports): a symbol,
+/// or the text of a dynamic name, interned only if an error message needs it.
 enum Name {
     Symbol(Symbol),
     Text(crate::value::NixString),
 }
-
-/// The name a selection step did not find.
-type Missing = Name;
 
 impl Name {
     fn symbol(self) -> Symbol {
