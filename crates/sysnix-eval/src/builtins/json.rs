@@ -6,6 +6,7 @@ use crate::source::Span;
 use crate::support::data::Data;
 use crate::support::float::format_float_json;
 use crate::support::strings::json_escape_into;
+use crate::symbol::Symbol;
 use crate::value::{AttrsBuilder, Context, NixString, PrimOp, Value};
 
 /// Renders a value as JSON, as Nix's `toJSON` does (collecting string context).
@@ -130,10 +131,50 @@ pub fn data_to_value(d: Data) -> Value {
     }
 }
 
+/// Builds Nix values from a JSON document as it is read.
+struct ValueSink;
+
+impl crate::support::data::Sink for ValueSink {
+    type Value = Value;
+    type Key = Symbol;
+    type Object = AttrsBuilder;
+    fn null(&mut self) -> Value {
+        Value::Null
+    }
+    fn bool(&mut self, b: bool) -> Value {
+        Value::Bool(b)
+    }
+    fn int(&mut self, i: i64) -> Value {
+        Value::Int(i)
+    }
+    fn float(&mut self, f: f64) -> Value {
+        Value::Float(f)
+    }
+    fn string(&mut self, s: std::borrow::Cow<'_, str>) -> Value {
+        Value::str(s)
+    }
+    fn list(&mut self, items: Vec<Value>) -> Value {
+        Value::list(items)
+    }
+    fn key(&mut self, s: std::borrow::Cow<'_, str>) -> Symbol {
+        Symbol::new(&s)
+    }
+    fn object(&mut self) -> AttrsBuilder {
+        AttrsBuilder::default()
+    }
+    fn field(&mut self, o: &mut AttrsBuilder, key: Symbol, value: Value) {
+        o.insert(key, value);
+    }
+    fn finish(&mut self, o: AttrsBuilder) -> Value {
+        // The builder keeps the last of repeated names, as Nix does.
+        Value::attrs(o.build())
+    }
+}
+
 fn from_json(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let s = super::context::expect_string_no_ctx(ev, &a[0], span)?;
-    match crate::support::data::from_json(s.as_str()) {
-        Ok(d) => Ok(data_to_value(d)),
+    match crate::support::data::from_json_into(s.as_str(), &mut ValueSink) {
+        Ok(v) => Ok(v),
         // Nix 2.8 reports the library's message without a position.
         Err(msg) => Err(crate::error::EvalError::new(
             crate::error::ErrorKind::Eval,
@@ -171,3 +212,96 @@ pub static PRIMOPS: &[PrimOp] = &[
         eager: None,
     },
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::print::print_lazy;
+    use crate::support::data::{from_json, from_json_into};
+
+    /// `fromJSON` builds values straight from the input: they must be the values the
+    /// parsed [`Data`] converts to, for documents of every shape, with repeated keys,
+    /// escapes, NULs, numbers of every kind and errors (the same message from both).
+    #[test]
+    fn values_built_while_parsing_agree_with_parsed_data() {
+        const LEAVES: &[&str] = &[
+            "\"\"",
+            "\"x\"",
+            "\"a\\u0000b\"",
+            "\"\\\"q\\n\"",
+            "\"é\\u00e9\"",
+            "true",
+            "false",
+            "null",
+            "0",
+            "-0",
+            "-0.0",
+            "1.5",
+            "-1.25e3",
+            "1e400",
+            "9223372036854775808",
+            "18446744073709551615",
+            "[",
+            "}",
+            ",",
+        ];
+        const KEYS: &[&str] = &[
+            "\"k\"",
+            "\"a\\u0000b\"",
+            "\"\\\"q\"",
+            "\"é\"",
+            "\"\"",
+            "\"z\"",
+        ];
+        fn tree(next: &mut impl FnMut() -> u64, depth: u32, out: &mut String) {
+            out.push_str([" ", "", "\n"][(next() % 3) as usize]);
+            match if depth > 3 { 0 } else { next() % 3 } {
+                0 => out.push_str(LEAVES[(next() % LEAVES.len() as u64) as usize]),
+                1 => {
+                    out.push('[');
+                    for i in 0..next() % 5 {
+                        if i > 0 {
+                            out.push(',');
+                        }
+                        tree(next, depth + 1, out);
+                    }
+                    out.push(']');
+                }
+                _ => {
+                    out.push('{');
+                    for i in 0..next() % 6 {
+                        if i > 0 {
+                            out.push(',');
+                        }
+                        out.push_str(KEYS[(next() % KEYS.len() as u64) as usize]);
+                        out.push(':');
+                        tree(next, depth + 1, out);
+                    }
+                    out.push('}');
+                }
+            }
+        }
+        let mut state = 0x9e3779b97f4a7c15u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let (mut ok, mut repeated) = (0, 0);
+        for _ in 0..20_000 {
+            let mut doc = String::new();
+            tree(&mut next, 0, &mut doc);
+            let direct = from_json_into(&doc, &mut ValueSink).map(|v| print_lazy(&v));
+            let via_data = from_json(&doc).map(|d| print_lazy(&data_to_value(d)));
+            assert_eq!(direct, via_data, "{doc:?}");
+            ok += usize::from(direct.is_ok());
+            repeated += usize::from(doc.matches("\"k\":").count() > 1);
+        }
+        // The generator must make valid documents, and objects with a repeated key.
+        assert!(
+            ok > 5_000 && repeated > 500,
+            "{ok} valid, {repeated} repeating a key"
+        );
+    }
+}

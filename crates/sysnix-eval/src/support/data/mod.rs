@@ -1,4 +1,4 @@
-//! Plain data parsed from JSON or TOML, before it becomes Nix values.
+//! Plain data parsed from JSON or TOML (or, through a [`Sink`], whatever the caller builds).
 //!
 //! Behaviour checked against Nix 2.8 (`builtins.fromJSON` uses
 //! nlohmann::json, `builtins.fromTOML` uses toml11):
@@ -31,7 +31,7 @@ mod parse_toml;
 #[cfg(test)]
 mod tests;
 
-pub use parse_json::from_json;
+pub use parse_json::{Sink, from_json, from_json_into};
 pub use parse_toml::from_toml;
 
 /// A parsed document.

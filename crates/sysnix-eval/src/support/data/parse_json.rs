@@ -12,10 +12,76 @@ use crate::support::data::parse_json_quick::QuickLexer;
 /// nlohmann's. The quick lexer gives the same tokens as the exact one wherever it does
 /// not give up, so the result does not depend on which one read the document.
 pub fn from_json(s: &str) -> Result<Data, String> {
-    if let Ok(d) = JsonParser::new(QuickLexer::new(s)).parse() {
+    from_json_into(s, &mut DataSink)
+}
+
+/// [`from_json`], building the document with `sink` as it is read: `builtins.fromJSON`
+/// makes Nix values straight from the input, with no [`Data`] in between (half its
+/// time went into building and freeing that copy).
+pub fn from_json_into<S: Sink>(s: &str, sink: &mut S) -> Result<S::Value, String> {
+    if let Ok(d) = JsonParser::new(QuickLexer::new(s)).parse(sink) {
         return Ok(d);
     }
-    JsonParser::new(Lexer::new(s)).parse()
+    JsonParser::new(Lexer::new(s)).parse(sink)
+}
+
+/// What a parsed document is built into. Objects are built field by field in the
+/// order of the input; a repeated key's last value wins.
+pub trait Sink {
+    type Value;
+    /// An object key.
+    type Key;
+    /// An object under construction.
+    type Object;
+    fn null(&mut self) -> Self::Value;
+    fn bool(&mut self, b: bool) -> Self::Value;
+    fn int(&mut self, i: i64) -> Self::Value;
+    fn float(&mut self, f: f64) -> Self::Value;
+    fn string(&mut self, s: std::borrow::Cow<'_, str>) -> Self::Value;
+    fn list(&mut self, items: Vec<Self::Value>) -> Self::Value;
+    fn key(&mut self, s: std::borrow::Cow<'_, str>) -> Self::Key;
+    fn object(&mut self) -> Self::Object;
+    fn field(&mut self, o: &mut Self::Object, key: Self::Key, value: Self::Value);
+    fn finish(&mut self, o: Self::Object) -> Self::Value;
+}
+
+/// Builds [`Data`].
+pub(super) struct DataSink;
+
+impl Sink for DataSink {
+    type Value = Data;
+    type Key = String;
+    type Object = Vec<(String, Data)>;
+    fn null(&mut self) -> Data {
+        Data::Null
+    }
+    fn bool(&mut self, b: bool) -> Data {
+        Data::Bool(b)
+    }
+    fn int(&mut self, i: i64) -> Data {
+        Data::Int(i)
+    }
+    fn float(&mut self, f: f64) -> Data {
+        Data::Float(f)
+    }
+    fn string(&mut self, s: std::borrow::Cow<'_, str>) -> Data {
+        Data::String(s.into_owned())
+    }
+    fn list(&mut self, items: Vec<Data>) -> Data {
+        Data::List(items)
+    }
+    fn key(&mut self, s: std::borrow::Cow<'_, str>) -> String {
+        s.into_owned()
+    }
+    fn object(&mut self) -> Self::Object {
+        Vec::new()
+    }
+    fn field(&mut self, o: &mut Self::Object, key: String, value: Data) {
+        o.push((key, value));
+    }
+    fn finish(&mut self, o: Self::Object) -> Data {
+        Data::Attrs(last_wins(o))
+    }
 }
 
 /// What the parser needs from a lexer.
@@ -26,10 +92,10 @@ pub(super) trait Lex {
     fn number(&self) -> Num;
     /// The last string token, used as an object key (kept whole, NULs included, like
     /// Nix's symbols).
-    fn key(&mut self) -> String;
+    fn key(&mut self) -> std::borrow::Cow<'_, str>;
     /// The last string token, used as a string value. Nix builds string values from C
     /// strings, so a `\u0000` escape truncates them.
-    fn string_value(&mut self) -> String;
+    fn string_value(&mut self) -> std::borrow::Cow<'_, str>;
     /// nlohmann's message for a syntax error at the current token `last`.
     fn syntax_error(&self, last: Tok, expected: Tok, context: &str) -> String;
     /// nlohmann's message for a number that overflows a double.
@@ -413,11 +479,8 @@ impl<'a> Lexer<'a> {
 
 /// `b` as a string, converted lossily if it is not UTF-8 (checking first is the
 /// fast way for the common valid case).
-fn utf8(b: &[u8]) -> String {
-    match std::str::from_utf8(b) {
-        Ok(s) => s.to_owned(),
-        Err(_) => String::from_utf8_lossy(b).into_owned(),
-    }
+fn utf8(b: &[u8]) -> std::borrow::Cow<'_, str> {
+    String::from_utf8_lossy(b)
 }
 
 /// Drops all but the last of repeated keys (Nix keeps the last).
@@ -451,11 +514,11 @@ impl Lex for Lexer<'_> {
         self.number
     }
 
-    fn key(&mut self) -> String {
+    fn key(&mut self) -> std::borrow::Cow<'_, str> {
         utf8(&self.token_buffer)
     }
 
-    fn string_value(&mut self) -> String {
+    fn string_value(&mut self) -> std::borrow::Cow<'_, str> {
         let buf = &self.token_buffer;
         let end = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
         utf8(&buf[..end])
@@ -499,9 +562,11 @@ pub(super) struct JsonParser<L> {
     pub(super) last: Tok,
 }
 
-pub(super) enum Frame {
-    Array(Vec<Data>),
-    Object(Vec<(String, Data)>, String),
+pub(super) enum Frame<S: Sink> {
+    Array(Vec<S::Value>),
+    /// An object and the key of the value being read (always there between a key and
+    /// the end of its value).
+    Object(S::Object, Option<S::Key>),
 }
 
 impl<L: Lex> JsonParser<L> {
@@ -521,53 +586,50 @@ impl<L: Lex> JsonParser<L> {
         self.lx.syntax_error(self.last, expected, context)
     }
 
-    fn key(&mut self) -> String {
-        self.lx.key()
-    }
-
-    pub(super) fn parse(&mut self) -> Result<Data, String> {
+    pub(super) fn parse<S: Sink>(&mut self, sink: &mut S) -> Result<S::Value, String> {
         self.get_token();
-        let mut stack: Vec<Frame> = Vec::new();
+        let mut stack: Vec<Frame<S>> = Vec::new();
         loop {
             // Parse one value (or open a container).
             let mut value = match self.last {
                 Tok::BeginObject => {
                     if self.get_token() == Tok::EndObject {
-                        Data::Attrs(Vec::new())
+                        let o = sink.object();
+                        sink.finish(o)
                     } else {
                         if self.last != Tok::Str {
                             return Err(self.error(Tok::Str, "object key"));
                         }
-                        let k = self.key();
+                        let k = sink.key(self.lx.key());
                         if self.get_token() != Tok::NameSep {
                             return Err(self.error(Tok::NameSep, "object separator"));
                         }
-                        stack.push(Frame::Object(Vec::new(), k));
+                        stack.push(Frame::Object(sink.object(), Some(k)));
                         self.get_token();
                         continue;
                     }
                 }
                 Tok::BeginArray => {
                     if self.get_token() == Tok::EndArray {
-                        Data::List(Vec::new())
+                        sink.list(Vec::new())
                     } else {
                         stack.push(Frame::Array(Vec::new()));
                         continue;
                     }
                 }
                 Tok::Number => match self.lx.number() {
-                    Num::Int(i) => Data::Int(i),
+                    Num::Int(i) => sink.int(i),
                     Num::Float(f) => {
                         if !f.is_finite() {
                             return Err(self.lx.overflow_error());
                         }
-                        Data::Float(f)
+                        sink.float(f)
                     }
                 },
-                Tok::Str => Data::String(self.lx.string_value()),
-                Tok::True => Data::Bool(true),
-                Tok::False => Data::Bool(false),
-                Tok::Null => Data::Null,
+                Tok::Str => sink.string(self.lx.string_value()),
+                Tok::True => sink.bool(true),
+                Tok::False => sink.bool(false),
+                Tok::Null => sink.null(),
                 Tok::ParseError => return Err(self.error(Tok::Uninit, "value")),
                 _ => return Err(self.error(Tok::LiteralOrValue, "value")),
             };
@@ -590,24 +652,25 @@ impl<L: Lex> JsonParser<L> {
                             let Some(Frame::Array(items)) = stack.pop() else {
                                 unreachable!()
                             };
-                            value = Data::List(items);
+                            value = sink.list(items);
                             continue;
                         }
                         return Err(self.error(Tok::EndArray, "array"));
                     }
                     Some(Frame::Object(items, key)) => {
-                        let k = std::mem::take(key);
-                        items.push((k, value));
+                        if let Some(k) = key.take() {
+                            sink.field(items, k, value);
+                        }
                         if self.get_token() == Tok::ValueSep {
                             if self.get_token() != Tok::Str {
                                 return Err(self.error(Tok::Str, "object key"));
                             }
-                            let k = self.key();
+                            let k = sink.key(self.lx.key());
                             if self.get_token() != Tok::NameSep {
                                 return Err(self.error(Tok::NameSep, "object separator"));
                             }
                             if let Some(Frame::Object(_, key)) = stack.last_mut() {
-                                *key = k;
+                                *key = Some(k);
                             }
                             self.get_token();
                             break;
@@ -616,7 +679,7 @@ impl<L: Lex> JsonParser<L> {
                             let Some(Frame::Object(items, _)) = stack.pop() else {
                                 unreachable!()
                             };
-                            value = Data::Attrs(last_wins(items));
+                            value = sink.finish(items);
                             continue;
                         }
                         return Err(self.error(Tok::EndObject, "object"));

@@ -179,14 +179,14 @@ impl Lex for QuickLexer<'_> {
         self.number
     }
 
-    fn key(&mut self) -> String {
+    fn key(&mut self) -> std::borrow::Cow<'_, str> {
         match self.unescaped.take() {
-            Some(s) => s,
-            None => self.src[self.text.0..self.text.1].to_owned(),
+            Some(s) => std::borrow::Cow::Owned(s),
+            None => std::borrow::Cow::Borrowed(&self.src[self.text.0..self.text.1]),
         }
     }
 
-    fn string_value(&mut self) -> String {
+    fn string_value(&mut self) -> std::borrow::Cow<'_, str> {
         // No NUL can be in it: a raw one is an error and `\u0000` is left to the exact
         // lexer.
         self.key()

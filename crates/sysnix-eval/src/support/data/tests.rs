@@ -480,8 +480,8 @@ fn quick_lexer_agrees_with_exact_lexer() {
                 .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
                 .collect()
         };
-        let exact = JsonParser::new(Lexer::new(&doc)).parse();
-        if let Ok(d) = JsonParser::new(QuickLexer::new(&doc)).parse() {
+        let exact = JsonParser::new(Lexer::new(&doc)).parse(&mut parse_json::DataSink);
+        if let Ok(d) = JsonParser::new(QuickLexer::new(&doc)).parse(&mut parse_json::DataSink) {
             // Floats compared by bits: NaN cannot occur, -0.0 must stay -0.0.
             assert_eq!(
                 format!("{:?}", Ok::<_, String>(d)),
