@@ -303,6 +303,13 @@ impl Eval {
                 out.push_str(s.as_str());
                 continue;
             }
+            // `"${toString x}"`: `x` written straight into the string, as `toString`
+            // would make it (no call, no string of its own).
+            if let Some((arg, call)) = to_string_call(p) {
+                let v = self.eval(arg, env)?;
+                self.coerce_append(&v, call, CoerceMode::ToString, &mut ctx, &mut out)?;
+                continue;
+            }
             let v = self.eval(p, env)?;
             self.coerce_append(&v, *at, CoerceMode::Interpolation, &mut ctx, &mut out)?;
         }
@@ -331,5 +338,23 @@ impl Eval {
             ));
         }
         Ok(Value::Path(Shared::new(crate::compiler::canon_path(&out))))
+    }
+}
+
+/// The argument of a call of the builtin `toString` on one argument, and the call's
+/// position (where `toString` reports its errors).
+#[inline]
+fn to_string_call(e: &Expr) -> Option<(&Rc<Expr>, Span)> {
+    use crate::compiler::VarRef;
+    let Expr::Call(f, args, span) = e else {
+        return None;
+    };
+    let op = match &**f {
+        Expr::Lit(Value::PrimOp(op)) | Expr::Var(VarRef::Global(Value::PrimOp(op)), _) => op,
+        _ => return None,
+    };
+    match &args[..] {
+        [arg] if op.name == "toString" => Some((arg, *span)),
+        _ => None,
     }
 }
