@@ -17,25 +17,45 @@ impl Eval {
         };
         let (default, span) = (default.as_ref(), *span);
         self.check_stack(span)?;
-        // The most common selection, `cfg.enable`: one name from a set a variable holds,
-        // evaluated. The set is read where the scope holds it (the scope outlives this
-        // call, and its slots and finished thunks do not change), without a count
-        // taken on it; a name not there takes the general way.
-        if let ([AttrKey::Static(name, hint)], Some(Value::Attrs(a))) =
-            (&path[..], local_whnf(target, env))
-            && let Some(attr) = a.get_attr_hinted(*name, hint)
-        {
-            let pos = attr.span();
-            return match self.force_at(&attr.value, pos.unwrap_or(span)) {
-                Ok(v) => Ok(v),
-                Err(err) => Err(self.path_trace(err, path, env, Some(pos))),
-            };
-        }
-        let mut v = self.eval_operand(target, env)?;
+        // The most common selections, `cfg.enable` and `config.services.x.enable`: static
+        // names from a set a variable holds, through sets already evaluated. They are
+        // read where the scope holds them (the scope outlives this call, and its slots
+        // and finished thunks do not change), without a count taken on any. Where the
+        // walk stops (a set not yet evaluated, a dynamic or missing name), the general
+        // way goes on from there.
+        let mut start = 0;
         // As Nix: an error once an attribute of the path was found gets one frame naming
         // the whole path, at the last attribute found.
         let mut found: Option<Option<Span>> = None;
-        for (i, key) in path.iter().enumerate() {
+        let mut v = match local_whnf(target, env) {
+            Some(tv @ Value::Attrs(_)) => {
+                let mut cur = tv;
+                for (i, key) in path.iter().enumerate() {
+                    let (Value::Attrs(set), AttrKey::Static(name, hint)) = (cur, key) else {
+                        break;
+                    };
+                    let Some(attr) = set.get_attr_hinted(*name, hint) else {
+                        break;
+                    };
+                    if i + 1 == path.len() {
+                        let pos = attr.span();
+                        return match self.force_at(&attr.value, pos.unwrap_or(span)) {
+                            Ok(v) => Ok(v),
+                            Err(err) => Err(self.path_trace(err, path, env, Some(pos))),
+                        };
+                    }
+                    let Some(next) = eager::whnf(&attr.value) else {
+                        break;
+                    };
+                    found = Some(attr.span());
+                    cur = next;
+                    start = i + 1;
+                }
+                cur.clone()
+            }
+            _ => self.eval_operand(target, env)?,
+        };
+        for (i, key) in path.iter().enumerate().skip(start) {
             let r = self.select_step(&v, key, i + 1 == path.len(), env, span, &mut found);
             v = match r {
                 Ok(Ok(v)) => v,
