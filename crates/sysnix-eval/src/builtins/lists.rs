@@ -5,7 +5,7 @@ use crate::eval::Eval;
 use crate::source::Span;
 use crate::support::stable_sort::stable_sort;
 use crate::symbol::Symbol;
-use crate::value::{AttrsBuilder, PrimOp, Thunk, Value};
+use crate::value::{AttrsBuilder, PrimOp, Shared, Thunk, Value};
 use std::collections::BTreeMap;
 
 fn map(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
@@ -131,13 +131,27 @@ fn determine_pos(v: &Value, fallback: Span) -> Span {
 fn concat_map(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let f = ev.expect_function(&a[0], span)?;
     let list = ev.expect_list(&a[1], span)?;
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(list.len());
     for x in list.iter() {
         let r = ev.call(&f, x.clone(), span)?;
-        let r = ev.force(&r)?;
+        let r = if matches!(r, Value::Thunk(_)) {
+            ev.force(&r)?
+        } else {
+            r
+        };
         // Nix 2.8 points at the result, or else at the function (`determinePos`).
         let pos = determine_pos(&r, determine_pos(&f, span));
-        out.extend(ev.expect_list(&r, pos)?.iter().cloned());
+        let l = match r.into_list() {
+            Ok(l) => l,
+            Err(other) => ev.expect_list(&other, pos)?,
+        };
+        // A list made for this call (`x: [ x ]`) gives its elements up without a count
+        // taken and dropped on each.
+        if Shared::strong_count(&l) == 1 {
+            out.extend(Shared::unwrap_or_clone(l));
+        } else {
+            out.extend(l.iter().cloned());
+        }
     }
     Ok(Value::list(out))
 }
