@@ -2,12 +2,14 @@
 //! its per-name results and unmatched definitions, and the `attrsOf` merge.
 
 use super::*;
+use crate::builtins::attrs::NameGroups;
 use crate::value::Shared;
 
 /// Groups set-valued items by attribute name, in list order: `name -> [ f item value ]`,
 /// as `zipAttrsWith (_: ds: ds) (map (item: mapAttrs (name: v: f item v) (sel item)) items)`.
-pub(super) fn group_by_name(grouped: BTreeMap<Symbol, Vec<Value>>) -> Value {
+pub(super) fn group_by_name(grouped: NameGroups) -> Value {
     let items = grouped
+        .into_sorted()
         .into_iter()
         .map(|(name, values)| Attr::new(name, Value::list(values), None))
         .collect();
@@ -25,9 +27,9 @@ pub(super) fn group_sets(
     file: Symbol,
     span: Span,
     mut make: impl FnMut(&Value, &Attr, &Value) -> Value,
-) -> Result<std::result::Result<BTreeMap<Symbol, Vec<Value>>, Value>> {
+) -> Result<std::result::Result<NameGroups, Value>> {
     let items = ev.expect_list(list, span)?;
-    let mut grouped: BTreeMap<Symbol, Vec<Value>> = BTreeMap::new();
+    let mut grouped = NameGroups::default();
     for item in items.iter() {
         let item = ev.force(item)?;
         let value = forced_attr(ev, &item, set, span)?;
@@ -36,10 +38,7 @@ pub(super) fn group_sets(
         };
         let f = lazy_attr(&item, file, span);
         for attr in attrs.iter() {
-            grouped
-                .entry(attr.name)
-                .or_default()
-                .push(make(&f, attr, &value));
+            grouped.push(attr.name, make(&f, attr, &value));
         }
     }
     Ok(Ok(grouped))
@@ -298,6 +297,7 @@ pub(super) fn merge_attrs_of(ev: &mut Eval, a: &mut [Value], span: Span) -> Resu
         l.push(ev.name_value(name));
         Value::list(l)
     };
+    let grouped = grouped.into_sorted();
     let mut items = Vec::with_capacity(grouped.len());
     for (name, defs) in grouped {
         if lazy {

@@ -26,7 +26,6 @@ use crate::eval::Eval;
 use crate::source::Span;
 use crate::symbol::Symbol;
 use crate::value::{Attr, Attrs, AttrsBuilder, PrimOp, PrimOpApp, Thunk, ThunkState, Value};
-use std::collections::BTreeMap;
 
 mod collect;
 mod grouping;
