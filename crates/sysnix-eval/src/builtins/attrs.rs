@@ -209,7 +209,7 @@ impl NameGroups {
 
     /// The groups, sorted by name.
     pub(crate) fn into_sorted(mut self) -> Vec<(Symbol, Vec<Value>)> {
-        self.groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        self.groups.sort_unstable_by_key(|g| g.0);
         self.groups
     }
 }
