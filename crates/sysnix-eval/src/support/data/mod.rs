@@ -29,7 +29,7 @@ mod parse_json;
 mod parse_json_quick;
 mod parse_toml;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 pub use parse_json::{Sink, from_json, from_json_into};
 pub use parse_toml::from_toml;

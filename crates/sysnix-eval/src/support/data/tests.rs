@@ -344,6 +344,67 @@ fn no_panics_on_odd_input() {
     assert!(from_json(&deep).is_err());
 }
 
+/// Leaves of the generated documents (some, like `1e400`, make them fail).
+pub(crate) const LEAVES: &[&str] = &[
+    "\"a\"",
+    "\"é ü\"",
+    "\"\\n\\t\\\"\"",
+    "\"\\u00e9\"",
+    "\"\\u0000x\"",
+    "\"\"",
+    "true",
+    "false",
+    "null",
+    "0",
+    "-0",
+    "-0.0",
+    "1.5",
+    "-1.25e3",
+    "1E+2",
+    "1e-2",
+    "1e400",
+    "123456789",
+    "9223372036854775807",
+    "9223372036854775808",
+    "18446744073709551616",
+    "-9223372036854775809",
+];
+/// Appends a random well-formed JSON document (up to depth 3) of [`LEAVES`], with
+/// whitespace between tokens and keys that often repeat in an object.
+pub(crate) fn tree(next: &mut impl FnMut() -> u64, depth: u32, out: &mut String) {
+    let ws = [" ", "", "\n", "\t", "\r\n"][(next() % 5) as usize];
+    out.push_str(ws);
+    match if depth > 3 { 0 } else { next() % 3 } {
+        0 => out.push_str(LEAVES[(next() % LEAVES.len() as u64) as usize]),
+        1 => {
+            out.push('[');
+            for i in 0..next() % 4 {
+                if i > 0 {
+                    out.push(',');
+                }
+                tree(next, depth + 1, out);
+            }
+            out.push(']');
+        }
+        _ => {
+            out.push('{');
+            for i in 0..next() % 4 {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(
+                    ["\"k\"", "\"a\\u0000b\"", "\"\\\"q\"", "\"é\""][(next() % 4) as usize],
+                );
+                out.push_str(ws);
+                out.push(':');
+                tree(next, depth + 1, out);
+            }
+            out.push('}');
+        }
+    }
+    out.push_str(ws);
+}
+
 /// The quick lexer gives the exact lexer's result wherever it does not give up: checked on
 /// generated documents, well-formed and not, built from the pieces where the two could
 /// part (escapes, numbers at the edges of i64 and u64, literals, NULs, byte order marks,
@@ -410,64 +471,6 @@ fn quick_lexer_agrees_with_exact_lexer() {
         x ^= x << 17;
         x
     };
-    // Well-formed documents of these leaves, with whitespace between tokens.
-    const LEAVES: &[&str] = &[
-        "\"a\"",
-        "\"é ü\"",
-        "\"\\n\\t\\\"\"",
-        "\"\\u00e9\"",
-        "\"\\u0000x\"",
-        "\"\"",
-        "true",
-        "false",
-        "null",
-        "0",
-        "-0",
-        "-0.0",
-        "1.5",
-        "-1.25e3",
-        "1E+2",
-        "1e-2",
-        "1e400",
-        "123456789",
-        "9223372036854775807",
-        "9223372036854775808",
-        "18446744073709551616",
-        "-9223372036854775809",
-    ];
-    fn tree(next: &mut impl FnMut() -> u64, depth: u32, out: &mut String) {
-        let ws = [" ", "", "\n", "\t", "\r\n"][(next() % 5) as usize];
-        out.push_str(ws);
-        match if depth > 3 { 0 } else { next() % 3 } {
-            0 => out.push_str(LEAVES[(next() % LEAVES.len() as u64) as usize]),
-            1 => {
-                out.push('[');
-                for i in 0..next() % 4 {
-                    if i > 0 {
-                        out.push(',');
-                    }
-                    tree(next, depth + 1, out);
-                }
-                out.push(']');
-            }
-            _ => {
-                out.push('{');
-                for i in 0..next() % 4 {
-                    if i > 0 {
-                        out.push(',');
-                    }
-                    out.push_str(
-                        ["\"k\"", "\"a\\u0000b\"", "\"\\\"q\"", "\"é\""][(next() % 4) as usize],
-                    );
-                    out.push_str(ws);
-                    out.push(':');
-                    tree(next, depth + 1, out);
-                }
-                out.push('}');
-            }
-        }
-        out.push_str(ws);
-    }
     let (mut quick_ok, mut total) = (0, 0);
     for round in 0..100_000 {
         let doc: String = if round % 2 == 0 {
