@@ -89,8 +89,14 @@ fn length(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
 
 fn elem(ev: &mut Eval, a: &mut [Value], span: Span) -> Result<Value> {
     let list = ev.expect_list(&a[1], span)?;
+    // Forced once, not once per element. As Nix, only when there is an element to
+    // compare it with (its comparison forces it first): `elem (throw "x") [ ]` is false.
+    if list.is_empty() {
+        return Ok(Value::Bool(false));
+    }
+    let x0 = ev.force(&a[0])?;
     for x in list.iter() {
-        if ev.values_equal(&a[0], x, span)? {
+        if ev.values_equal(&x0, x, span)? {
             return Ok(Value::Bool(true));
         }
     }

@@ -277,20 +277,39 @@ impl Eval {
     /// Nix's `==`: deep, numbers across int/float, derivations by `outPath`, functions never.
     #[allow(clippy::only_used_in_recursion)] // the span is for errors deeper comparisons may raise
     pub fn values_equal(&mut self, a: &Value, b: &Value, span: Span) -> Result<bool> {
-        // Values that are not thunks are compared where they are, not cloned (a clone
-        // and its drop are two writes to the value's allocation).
+        // Values are compared where they are, not cloned (a clone and its drop are two
+        // writes to the value's allocation): a value that is not a thunk, or a finished
+        // thunk's scalar (which nothing evaluated below can replace: a finished state
+        // changes only when an application further up the stack finishes again, or when
+        // the collector resets garbage, and this thunk is held by the caller).
         let (fa, fb);
-        let a = if let Value::Thunk(_) = a {
-            fa = self.force(a)?;
-            &fa
-        } else {
-            a
+        let a = match a {
+            Value::Thunk(t) => match t.0.done_ref() {
+                Some(v) if is_scalar(v) => v,
+                Some(v) => {
+                    fa = v.clone();
+                    &fa
+                }
+                None => {
+                    fa = self.force(a)?;
+                    &fa
+                }
+            },
+            a => a,
         };
-        let b = if let Value::Thunk(_) = b {
-            fb = self.force(b)?;
-            &fb
-        } else {
-            b
+        let b = match b {
+            Value::Thunk(t) => match t.0.done_ref() {
+                Some(v) if is_scalar(v) => v,
+                Some(v) => {
+                    fb = v.clone();
+                    &fb
+                }
+                None => {
+                    fb = self.force(b)?;
+                    &fb
+                }
+            },
+            b => b,
         };
         Ok(match (a, b) {
             (Value::Int(x), Value::Int(y)) => x == y,
@@ -391,4 +410,13 @@ pub(super) fn int_binop(op: BinOp, x: i64, y: i64) -> Option<Value> {
         BinOp::NotEq => Value::Bool(x != y),
         _ => return None,
     })
+}
+
+/// A number, Boolean, null or string: a value whose comparison evaluates nothing.
+#[inline]
+fn is_scalar(v: &Value) -> bool {
+    matches!(
+        v,
+        Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::Null | Value::String(_)
+    )
 }
