@@ -39,8 +39,20 @@ fn write_json(
 ) -> Result<()> {
     // A value that contains itself nests without end: a clean error, not a crash.
     ev.check_stack(span)?;
-    let v = ev.force(v)?;
-    match &v {
+    // An evaluated value is written where it lies, not copied (a finished thunk's value
+    // stays while its parts are evaluated: see `ThunkCell::done_ref`).
+    let forced;
+    let v = match v {
+        Value::Thunk(t) => match t.0.done_ref() {
+            Some(done) => done,
+            None => {
+                forced = ev.force(v)?;
+                &forced
+            }
+        },
+        v => v,
+    };
+    match v {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Value::Int(i) => out.push_str(itoa::Buffer::new().format(*i)),
@@ -52,7 +64,7 @@ fn write_json(
             json_escape_into(out, s.as_str());
         }
         Value::Path(_) => {
-            let s = ev.coerce_to_string(&v, span, CoerceMode::Interpolation, ctx)?;
+            let s = ev.coerce_to_string(v, span, CoerceMode::Interpolation, ctx)?;
             json_escape_into(out, &s);
         }
         Value::Attrs(a) => {

@@ -60,16 +60,23 @@ impl ThunkCell {
         self.done_ref().cloned()
     }
 
-    /// The value of a finished thunk, borrowed: as [`ThunkCell::done_value`], for code
-    /// that looks at values without evaluating anything while it holds the reference.
+    /// The value of a finished thunk, borrowed: as [`ThunkCell::done_value`].
+    ///
+    /// A finished state is replaced in two cases only: an application that was
+    /// re-entered (applications are not blackholed) finishes again, when the outer
+    /// evaluation of it, further up the stack, returns; and the collector resets a
+    /// thunk that is garbage. So the reference stays valid while the caller evaluates
+    /// other things, as long as the caller (or what it holds) keeps the thunk reachable:
+    /// an evaluation up the stack cannot finish before the caller returns, and a
+    /// reachable thunk is not garbage. `==` and `toJSON` rely on this.
     #[inline]
     pub fn done_ref(&self) -> Option<&super::Value> {
         if self.borrow.get() < 0 {
             return None;
         }
-        // Safety: no mutable borrow exists (checked above), and only evaluation replaces
-        // a finished state (a re-entered application finishing twice, the collector
-        // resetting garbage), which the caller does not run while it holds the reference.
+        // Safety: no mutable borrow exists (checked above); see the doc above for when
+        // a finished state may be replaced, which cannot happen while the reference is
+        // held.
         match unsafe { &*self.state.get() } {
             ThunkState::Done(v) => Some(v),
             _ => None,
