@@ -69,7 +69,7 @@ fn write_json(
         }
         Value::Attrs(a) => {
             if a.get(ev.syms.to_string).is_some() {
-                let s = ev.coerce_to_string(&v, span, CoerceMode::Interpolation, ctx)?;
+                let s = ev.coerce_to_string(v, span, CoerceMode::Interpolation, ctx)?;
                 json_escape_into(out, &s);
                 return Ok(());
             }
